@@ -1,0 +1,38 @@
+import { Agenda } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import type { Db } from 'mongodb';
+
+export interface AgendaOptions {
+  /** The database that holds the jobs collection (mongoose's `connection.db`, or a driver Db). */
+  db: Db;
+  /** Instance name, stored as lastModifiedBy (useful with several workers). */
+  name?: string;
+  /** Poll interval in ms. Must be a number: agenda reads the string "100 ms" as its 5 s default. */
+  processEveryMs?: number;
+  maxConcurrency?: number;
+  collection?: string;
+}
+
+/**
+ * Builds an agenda instance on the MongoDB backend. Jobs are locked in the database, so
+ * several workers may run at once and each job still runs once.
+ *
+ * Traps this factory guards against (see README): `processEvery` must be numeric;
+ * `repeatAt` ignores `repeatTimezone`; `repeatEvery` fires at creation unless `skipImmediate`.
+ */
+export function createAgenda(options: AgendaOptions): Agenda {
+  const processEvery = options.processEveryMs ?? 5_000;
+  if (!Number.isFinite(processEvery) || processEvery <= 0) {
+    throw new Error(`processEveryMs must be a positive number of milliseconds, got ${String(processEvery)}`);
+  }
+  return new Agenda({
+    backend: new MongoBackend({
+      mongo: options.db,
+      collection: options.collection ?? 'agendaJobs',
+      ...(options.name ? { name: options.name } : {}),
+    }),
+    processEvery,
+    maxConcurrency: options.maxConcurrency ?? 20,
+    ...(options.name ? { name: options.name } : {}),
+  });
+}

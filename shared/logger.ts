@@ -1,0 +1,27 @@
+import { pino, type Logger, type LevelWithSilent } from 'pino';
+
+export type { Logger };
+
+/** Context keys Tsunagu puts on child loggers. */
+export interface LogContext {
+  guildId?: string;
+  userId?: string;
+  command?: string;
+  job?: string;
+  route?: string;
+  component?: string;
+}
+
+/** Creates the root logger. Only entry points call this; everything else receives a (child) logger. */
+export function createLogger(level: LevelWithSilent = 'info', name = 'tsunagu'): Logger {
+  return pino({ name, level, base: { pid: process.pid } });
+}
+
+/** A logger that discards everything (tests). */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
+
+export function childLogger(parent: Logger, context: LogContext): Logger {
+  return parent.child(context);
+}

@@ -1,0 +1,25 @@
+/**
+ * Root hooks for the whole mocha run: one database per test run.
+ * With MONGODB_URI set, the suite runs against that real MongoDB; otherwise it starts the
+ * embedded MongoDB-compatible store once and shares its URI through `testDatabaseUri()`.
+ */
+import { loadConfig } from '../../shared/config.js';
+import { startEmbeddedStore } from '../../sandbox/store/index.js';
+import { setTestDatabaseUri } from './database.js';
+
+let stop: (() => Promise<void>) | undefined;
+
+export async function mochaGlobalSetup(): Promise<void> {
+  const { mongoUri } = loadConfig({ ...process.env, DISCORD_TOKEN: undefined });
+  if (mongoUri) {
+    setTestDatabaseUri(mongoUri);
+    return;
+  }
+  const store = await startEmbeddedStore({ port: 0 });
+  setTestDatabaseUri(store.uri);
+  stop = () => store.stop();
+}
+
+export async function mochaGlobalTeardown(): Promise<void> {
+  await stop?.();
+}
