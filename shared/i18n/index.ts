@@ -1,0 +1,84 @@
+/**
+ * Tsunagu's translations. Every user-facing string exists in Japanese and English.
+ * Catalogues are split by area (one file per area and language) so that teams add keys
+ * without touching each other's files; a unit test checks both languages hold the same keys
+ * and the same `{placeholders}`.
+ */
+import { jaCommon } from './ja/common.js';
+import { enCommon } from './en/common.js';
+
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'ja';
+
+export type Catalogue = Record<string, string>;
+
+const catalogues: Record<Locale, Catalogue> = {
+  ja: { ...jaCommon },
+  en: { ...enCommon },
+};
+
+/** Registers more keys for both languages at once (each area's index calls this). */
+export function registerCatalogue(ja: Catalogue, en: Catalogue): void {
+  Object.assign(catalogues.ja, ja);
+  Object.assign(catalogues.en, en);
+}
+
+export function catalogue(locale: Locale): Readonly<Catalogue> {
+  return catalogues[locale];
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * Maps a Discord locale ("ja", "en-US", "en-GB", "fr"…) or an Accept-Language tag to one of ours.
+ * Returns undefined when it is neither Japanese nor English, so callers fall back to the guild's.
+ */
+export function toLocale(tag: string | null | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  const base = tag.toLowerCase().split(/[-_]/)[0];
+  return isLocale(base) ? base : undefined;
+}
+
+/** Picks the user's locale when we support it, else the guild's, else Japanese. */
+export function pickLocale(userLocale?: string | null, guildLocale?: string | null): Locale {
+  return toLocale(userLocale) ?? toLocale(guildLocale) ?? DEFAULT_LOCALE;
+}
+
+export type Vars = Record<string, string | number>;
+
+/**
+ * Translates `key` into `locale`, replacing `{name}` placeholders from `vars`.
+ * A missing key is a programming error: it throws in tests (NODE_ENV=test) and
+ * otherwise shows the key itself so the user sees something rather than nothing.
+ */
+export function t(locale: Locale, key: string, vars: Vars = {}): string {
+  const template = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
+  if (template === undefined) {
+    if (process.env.NODE_ENV === 'test') throw new Error(`missing translation key: ${key}`);
+    return key;
+  }
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : match,
+  );
+}
+
+/** A translator bound to one locale. */
+export type Translator = (key: string, vars?: Vars) => string;
+
+export function translator(locale: Locale): Translator {
+  return (key, vars) => t(locale, key, vars);
+}
+
+/** Both translations of a key, e.g. for Discord's name/description localizations. */
+export function localizations(key: string): { ja: string; 'en-US': string; 'en-GB': string } {
+  const en = t('en', key);
+  return { ja: t('ja', key), 'en-US': en, 'en-GB': en };
+}
+
+/** Placeholder names used in a template, sorted (for catalogue consistency checks). */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+}
