@@ -1,8 +1,8 @@
 /**
  * Tsunagu's translations. Every user-facing string exists in Japanese and English.
  * Catalogues are split by area (one file per area and language) so that teams add keys
- * without touching each other's files; a unit test checks both languages hold the same keys
- * and the same `{placeholders}`.
+ * without touching each other's files (add your area's two imports and spreads below); a unit
+ * test checks both languages hold the same keys and the same `{placeholders}`.
  */
 import { jaCommon } from './ja/common.js';
 import { enCommon } from './en/common.js';
@@ -17,12 +17,6 @@ const catalogues: Record<Locale, Catalogue> = {
   ja: { ...jaCommon },
   en: { ...enCommon },
 };
-
-/** Registers more keys for both languages at once (each area's index calls this). */
-export function registerCatalogue(ja: Catalogue, en: Catalogue): void {
-  Object.assign(catalogues.ja, ja);
-  Object.assign(catalogues.en, en);
-}
 
 export function catalogue(locale: Locale): Readonly<Catalogue> {
   return catalogues[locale];
