@@ -37,16 +37,16 @@ const envSchema = z
       .default('Asia/Tokyo')
       .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
     SANDBOX_MEMBERS: z.coerce.number().int().min(0).max(5000).default(150),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.DISCORD_TOKEN) return;
-    const required = ['MONGODB_URI', 'SESSION_SECRET', 'DISCORD_CLIENT_ID', 'DISCORD_CLIENT_SECRET', 'PUBLIC_URL'] as const;
-    for (const key of required) {
-      if (!env[key]) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production (DISCORD_TOKEN is set)' });
-      }
-    }
   });
+
+/** Variables production cannot run without (checked even when other variables are invalid). */
+const PRODUCTION_REQUIRED = [
+  'MONGODB_URI',
+  'SESSION_SECRET',
+  'DISCORD_CLIENT_ID',
+  'DISCORD_CLIENT_SECRET',
+  'PUBLIC_URL',
+] as const;
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -90,10 +90,15 @@ export function isValidTimeZone(zone: string): boolean {
 /** Parses an environment (default `process.env`) into a Config, or throws one ConfigError listing every problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`);
-    throw new ConfigError(problems);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`);
+  if (source.DISCORD_TOKEN?.trim()) {
+    for (const key of PRODUCTION_REQUIRED) {
+      if (!source[key]?.trim()) problems.push(`${key} is required in production (DISCORD_TOKEN is set)`);
+    }
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   return {
     mode: env.DISCORD_TOKEN ? 'production' : 'sandbox',
