@@ -1,34 +1,42 @@
 /**
- * Embedded MongoDB-compatible store for tests and the sandbox (placeholder while the wire server is built).
+ * Embedded MongoDB-compatible store for tests and the sandbox. It is NOT MongoDB: it speaks enough of the wire
+ * protocol for the `mongodb` driver, mongoose, agenda and connect-mongo, keeps everything in memory, and refuses
+ * (with an `ok: 0` error) what it does not implement. Production always uses a real MongoDB via MONGODB_URI.
  */
-import net from 'node:net';
-import type { Logger } from '../../shared/logger.js';
+import { silentLogger, type Logger } from '../../shared/logger.js';
+import { runStore } from './store.js';
 
 export interface EmbeddedStoreOptions {
+  /** TCP port; 0 (default) picks a free ephemeral port. */
   port?: number;
+  /** Interface to bind; default 127.0.0.1. */
   host?: string;
+  /** Period of the TTL sweep in ms; default 60 000 like mongod's TTL monitor. */
   ttlSweepMs?: number;
   logger?: Logger;
 }
 
 export interface EmbeddedStore {
+  /** `mongodb://host:port` for the driver, mongoose or agenda. */
   uri: string;
   port: number;
+  /** Closes the listener and every client connection; all data is discarded. */
   stop(): Promise<void>;
 }
 
 /** Starts the embedded MongoDB-compatible store and resolves once it listens. */
 export async function startEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<EmbeddedStore> {
   const host = options.host ?? '127.0.0.1';
-  const server = net.createServer((socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+  const running = await runStore({
+    port: options.port ?? 0,
+    host,
+    ttlSweepMs: options.ttlSweepMs ?? 60_000,
+    logger: options.logger ?? silentLogger(),
   });
-  const address = server.address() as net.AddressInfo;
+  let stopped: Promise<void> | undefined;
   return {
-    uri: `mongodb://${host}:${address.port}`,
-    port: address.port,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    uri: `mongodb://${host}:${running.port}`,
+    port: running.port,
+    stop: () => (stopped ??= running.close()),
   };
 }

@@ -6,6 +6,10 @@
  */
 import { jaCommon } from './ja/common.js';
 import { enCommon } from './en/common.js';
+import { jaBot } from './ja/bot.js';
+import { enBot } from './en/bot.js';
+import { jaWeb } from './ja/web.js';
+import { enWeb } from './en/web.js';
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,8 +18,8 @@ export const DEFAULT_LOCALE: Locale = 'ja';
 export type Catalogue = Record<string, string>;
 
 const catalogues: Record<Locale, Catalogue> = {
-  ja: { ...jaCommon },
-  en: { ...enCommon },
+  ja: { ...jaCommon, ...jaBot, ...jaWeb },
+  en: { ...enCommon, ...enBot, ...enWeb },
 };
 
 export function catalogue(locale: Locale): Readonly<Catalogue> {

@@ -86,17 +86,37 @@ function collect(value: unknown, parts: string[], i: number): unknown[] {
   return collect((value as Document)[parts[i]!], parts, i + 1);
 }
 
+/** One index key of a document: its canonical encoding and the raw per-field values (for E11000 `keyValue`). */
+export interface IndexKey {
+  encoded: string;
+  values: unknown[];
+}
+
 /**
  * Every index key of a document for a (possibly compound) key pattern: the cartesian product of each field's
- * values. Returns the encoded key strings and, for the first, the raw values (used for E11000 `keyValue`).
+ * values, deduplicated, as a multikey index stores them.
  */
-export function documentKeys(doc: Document, fields: string[]): string[] {
-  let keys: string[] = [''];
+export function documentKeys(doc: Document, fields: string[]): IndexKey[] {
+  let keys: IndexKey[] = [{ encoded: '', values: [] }];
   for (const field of fields) {
-    const encoded = [...new Set(pathValues(doc, field).map(encodeKey))];
-    keys = keys.flatMap((prefix) => encoded.map((e) => (prefix ? `${prefix}\u0000${e}` : e)));
+    const seen = new Map<string, unknown>();
+    for (const value of pathValues(doc, field)) {
+      const encoded = encodeKey(value);
+      if (!seen.has(encoded)) seen.set(encoded, value);
+    }
+    keys = keys.flatMap((prefix) =>
+      [...seen].map(([encoded, value]) => ({
+        encoded: prefix.values.length ? `${prefix.encoded}\u0000${encoded}` : encoded,
+        values: [...prefix.values, value],
+      })),
+    );
   }
   return keys;
+}
+
+/** The encoded compound key for one value per field (the query side of an index lookup). */
+export function encodeCompound(values: unknown[]): string {
+  return values.map(encodeKey).join('\u0000');
 }
 
 /** Whether a document has the field at all (sparse indexes skip documents where every key field is missing). */

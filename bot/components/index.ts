@@ -1,0 +1,8 @@
+import type { ComponentFamily } from './types.js';
+import { aboutComponents } from './about.js';
+
+/**
+ * Every component family (buttons, selects, modals), explicitly: add one by writing
+ * `components/<family>.ts` exporting a `ComponentFamily` with a unique prefix and listing it here.
+ */
+export const componentFamilies: readonly ComponentFamily[] = [aboutComponents];

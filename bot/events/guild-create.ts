@@ -1,0 +1,12 @@
+import { Events } from 'discord.js';
+import { defineEvent } from './types.js';
+import { checkAndRecordGuild } from '../startup-checks.js';
+
+/** The bot was added to a guild after start-up: check its permissions there too. */
+export const guildCreate = defineEvent({
+  name: Events.GuildCreate,
+  async execute(ctx, guild) {
+    ctx.logger.info({ guildId: guild.id }, `joined "${guild.name}"`);
+    await checkAndRecordGuild(guild, ctx);
+  },
+});

@@ -1,0 +1,23 @@
+import type { BotEvent } from './types.js';
+import { ready } from './ready.js';
+import { interactionCreate } from './interaction-create.js';
+import { guildCreate } from './guild-create.js';
+import { guildDelete } from './guild-delete.js';
+import { roleUpdate } from './role-update.js';
+import { clientError, clientWarn, shardError } from './diagnostics.js';
+
+/**
+ * Every gateway event handler, explicitly: add one by writing `events/<event>.ts` with
+ * `defineEvent({ name, once?, execute })` and listing it here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own typed K via defineEvent
+export const events: readonly BotEvent<any>[] = [
+  ready,
+  interactionCreate,
+  guildCreate,
+  guildDelete,
+  roleUpdate,
+  clientError,
+  clientWarn,
+  shardError,
+];

@@ -1,0 +1,294 @@
+/**
+ * Application commands: global (`/applications/:app/commands`) and per guild
+ * (`/applications/:app/guilds/:guild/commands`), validated as Discord validates them and kept in a
+ * registry per emulator so the drivers can type a registered slash command.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Locale,
+  type APIApplicationCommand,
+  type APIApplicationCommandOption,
+} from 'discord-api-types/v10';
+import { Errors, errorTree } from '../errors.js';
+import type { Router, RouteRequest } from '../router.js';
+import { snowflake } from '../snowflake.js';
+import type { DiscordState } from '../state/state.js';
+
+type Issue = { path: (string | number)[]; code: string; message: string };
+type Json = Record<string, unknown>;
+
+/** Discord's rule for command and option names (CHAT_INPUT ones must also be lowercase). */
+const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const LOCALES = new Set<string>(Object.values(Locale));
+const MAX_GLOBAL_CHAT_INPUT = 100;
+
+/** The commands of one emulator: global ones (guildId undefined) and guild ones. */
+export class CommandRegistry {
+  private readonly commands = new Map<string, APIApplicationCommand>();
+
+  /** Every command, global and guild. */
+  all(): APIApplicationCommand[] {
+    return [...this.commands.values()];
+  }
+
+  list(applicationId: string, guildId?: string): APIApplicationCommand[] {
+    return [...this.commands.values()].filter((c) => c.application_id === applicationId && c.guild_id === guildId);
+  }
+
+  get(applicationId: string, commandId: string, guildId?: string): APIApplicationCommand {
+    const command = this.commands.get(commandId);
+    if (!command || command.application_id !== applicationId || command.guild_id !== guildId) {
+      throw Errors.unknownApplicationCommand();
+    }
+    return command;
+  }
+
+  /** The command a person would see in `guildId`: a guild command wins over a global one of the same name. */
+  findByName(applicationId: string, name: string, guildId?: string): APIApplicationCommand | undefined {
+    const all = [...this.commands.values()].filter(
+      (c) => c.application_id === applicationId && c.name === name && c.type === ApplicationCommandType.ChatInput,
+    );
+    return all.find((c) => guildId !== undefined && c.guild_id === guildId) ?? all.find((c) => c.guild_id === undefined);
+  }
+
+  /** Creates or (same name and type) replaces a command, keeping its id as Discord does. */
+  upsert(applicationId: string, guildId: string | undefined, body: Json): APIApplicationCommand {
+    const type = (body.type as ApplicationCommandType | undefined) ?? ApplicationCommandType.ChatInput;
+    const existing = this.list(applicationId, guildId).find((c) => c.name === body.name && c.type === type);
+    const command = buildCommand(applicationId, guildId, body, existing?.id);
+    this.commands.set(command.id, command);
+    return command;
+  }
+
+  /** Replaces every command of the scope (bulk overwrite). */
+  overwrite(applicationId: string, guildId: string | undefined, bodies: Json[]): APIApplicationCommand[] {
+    const kept = new Map(this.list(applicationId, guildId).map((c) => [`${c.type}:${c.name}`, c.id]));
+    for (const c of this.list(applicationId, guildId)) this.commands.delete(c.id);
+    return bodies.map((body) => {
+      const type = (body.type as number | undefined) ?? ApplicationCommandType.ChatInput;
+      const command = buildCommand(applicationId, guildId, body, kept.get(`${type}:${String(body.name)}`));
+      this.commands.set(command.id, command);
+      return command;
+    });
+  }
+
+  update(applicationId: string, guildId: string | undefined, commandId: string, patch: Json): APIApplicationCommand {
+    const current = this.get(applicationId, commandId, guildId);
+    const merged = { ...current, ...patch, type: current.type } as Json;
+    const command = buildCommand(applicationId, guildId, merged, current.id);
+    this.commands.set(command.id, command);
+    return command;
+  }
+
+  delete(applicationId: string, guildId: string | undefined, commandId: string): void {
+    this.get(applicationId, commandId, guildId);
+    this.commands.delete(commandId);
+  }
+}
+
+const registries = new WeakMap<DiscordState, CommandRegistry>();
+
+/** The command registry of an emulator (created on first use). */
+export function commandsOf(state: DiscordState): CommandRegistry {
+  let registry = registries.get(state);
+  if (!registry) registries.set(state, (registry = new CommandRegistry()));
+  return registry;
+}
+
+function buildCommand(applicationId: string, guildId: string | undefined, body: Json, id?: string): APIApplicationCommand {
+  const type = (body.type as ApplicationCommandType | undefined) ?? ApplicationCommandType.ChatInput;
+  const chatInput = type === ApplicationCommandType.ChatInput;
+  const permissions = body.default_member_permissions;
+  return {
+    id: id ?? snowflake(),
+    application_id: applicationId,
+    version: snowflake(),
+    default_member_permissions: permissions === undefined || permissions === null ? null : String(permissions),
+    type,
+    name: body.name as string,
+    name_localizations: (body.name_localizations as APIApplicationCommand['name_localizations']) ?? null,
+    description: chatInput ? (body.description as string) : '',
+    description_localizations: (body.description_localizations as APIApplicationCommand['description_localizations']) ?? null,
+    ...(guildId ? { guild_id: guildId } : { dm_permission: (body.dm_permission as boolean | undefined) ?? true }),
+    ...(Array.isArray(body.options) && body.options.length ? { options: body.options as APIApplicationCommandOption[] } : {}),
+    nsfw: (body.nsfw as boolean | undefined) ?? false,
+    integration_types: (body.integration_types as ApplicationIntegrationType[] | undefined) ?? [ApplicationIntegrationType.GuildInstall],
+    contexts: (body.contexts as InteractionContextType[] | null | undefined) ?? null,
+  };
+}
+
+/** Validates one command body; `at` prefixes the error paths (the index in a bulk overwrite). */
+export function validateCommand(body: unknown, at: (string | number)[] = []): Issue[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return [{ path: at, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
+  }
+  const b = body as Json;
+  const issues: Issue[] = [];
+  const type = b.type ?? ApplicationCommandType.ChatInput;
+  if (![1, 2, 3, 4].includes(type as number)) issues.push(choice([...at, 'type'], [1, 2, 3, 4]));
+  const chatInput = type === ApplicationCommandType.ChatInput;
+  issues.push(...validateName(b.name, [...at, 'name'], chatInput));
+  if (chatInput) issues.push(...lengthCheck(b.description, [...at, 'description'], 1, 100));
+  issues.push(...validateLocalizations(b.name_localizations, [...at, 'name_localizations'], (v, p) => validateName(v, p, chatInput)));
+  issues.push(...validateLocalizations(b.description_localizations, [...at, 'description_localizations'], (v, p) => lengthCheck(v, p, 1, 100)));
+  if (b.options !== undefined && b.options !== null) {
+    if (!chatInput) issues.push({ path: [...at, 'options'], code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'Only chat input commands may have options' });
+    else issues.push(...validateOptions(b.options, [...at, 'options'], 0));
+  }
+  return issues;
+}
+
+function validateOptions(options: unknown, at: (string | number)[], depth: number): Issue[] {
+  if (!Array.isArray(options)) return [{ path: at, code: 'BASE_TYPE_LIST', message: 'Must be a list' }];
+  if (options.length > 25) return [{ path: at, code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }];
+  const issues: Issue[] = [];
+  const names = new Set<string>();
+  let optionalSeen = false;
+  options.forEach((raw, i) => {
+    const o = (raw ?? {}) as Json;
+    const p = [...at, i];
+    const type = o.type as number;
+    if (typeof type !== 'number' || type < 1 || type > 11) issues.push(choice([...p, 'type'], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
+    issues.push(...validateName(o.name, [...p, 'name'], true));
+    issues.push(...lengthCheck(o.description, [...p, 'description'], 1, 100));
+    issues.push(...validateLocalizations(o.name_localizations, [...p, 'name_localizations'], (v, q) => validateName(v, q, true)));
+    issues.push(...validateLocalizations(o.description_localizations, [...p, 'description_localizations'], (v, q) => lengthCheck(v, q, 1, 100)));
+    if (typeof o.name === 'string') {
+      if (names.has(o.name)) issues.push({ path: [...p, 'name'], code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', message: 'Option names must be unique' });
+      names.add(o.name);
+    }
+    if (o.required === true && optionalSeen) {
+      issues.push({ path: [...p, 'required'], code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', message: 'Required options must be placed before non-required options' });
+    }
+    if (o.required !== true) optionalSeen = true;
+    if (Array.isArray(o.choices) && o.choices.length > 25) {
+      issues.push({ path: [...p, 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
+    }
+    const nested = type === ApplicationCommandOptionType.Subcommand || type === ApplicationCommandOptionType.SubcommandGroup;
+    if (nested && depth >= (type === ApplicationCommandOptionType.SubcommandGroup ? 1 : 2)) {
+      issues.push({ path: [...p, 'type'], code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'Sub-command and sub-command group option types are mutually exclusive to all other types' });
+    } else if (nested && o.options !== undefined) {
+      issues.push(...validateOptions(o.options, [...p, 'options'], depth + 1));
+    }
+  });
+  return issues;
+}
+
+function validateName(value: unknown, path: (string | number)[], lowercase: boolean): Issue[] {
+  if (typeof value !== 'string') return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+  if (value.length < 1 || value.length > 32) return [badLength(path, 1, 32)];
+  if (lowercase && (!NAME.test(value) || value !== value.toLowerCase())) {
+    return [{ path, code: 'APPLICATION_COMMAND_INVALID_NAME', message: `Command name is invalid` }];
+  }
+  return [];
+}
+
+function lengthCheck(value: unknown, path: (string | number)[], min: number, max: number): Issue[] {
+  if (typeof value !== 'string') return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+  return value.length < min || value.length > max ? [badLength(path, min, max)] : [];
+}
+
+function validateLocalizations(
+  value: unknown,
+  path: (string | number)[],
+  check: (v: unknown, p: (string | number)[]) => Issue[],
+): Issue[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) return [{ path, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
+  return Object.entries(value).flatMap(([locale, text]) =>
+    LOCALES.has(locale)
+      ? check(text, [...path, locale])
+      : [{ path: [...path, locale], code: 'LOCALE_INVALID', message: `Invalid locale: ${locale}` }],
+  );
+}
+
+const badLength = (path: (string | number)[], min: number, max: number): Issue => ({
+  path,
+  code: 'BASE_TYPE_BAD_LENGTH',
+  message: `Must be between ${min} and ${max} in length.`,
+});
+const choice = (path: (string | number)[], values: number[]): Issue => ({
+  path,
+  code: 'BASE_TYPE_CHOICES',
+  message: `Value must be one of {${values.join(', ')}}.`,
+});
+
+function fail(issues: Issue[]): void {
+  if (issues.length) throw Errors.invalidFormBody(errorTree(issues));
+}
+
+/** Only the application's own bot may manage its commands (Discord: 403 50001 / 10002 otherwise). */
+function scope(req: RouteRequest): { app: string; guildId: string | undefined; registry: CommandRegistry } {
+  const app = req.params.applicationId!;
+  if (req.auth.kind !== 'bot' || req.auth.user.id !== app) {
+    if (req.auth.kind === 'bot') throw Errors.unknownApplication();
+    throw Errors.missingAccess();
+  }
+  const guildId = req.params.guildId;
+  if (guildId) {
+    const guild = req.emu.state.guilds.get(guildId);
+    // A bot that is not in the guild cannot hold commands there.
+    if (!guild.members.has(app)) throw Errors.missingAccess();
+  }
+  return { app, guildId, registry: commandsOf(req.emu.state) };
+}
+
+function bulk(req: RouteRequest) {
+  const { app, guildId, registry } = scope(req);
+  if (!Array.isArray(req.body)) throw Errors.invalidFormBody(errorTree([{ path: [], code: 'BASE_TYPE_LIST', message: 'Must be a list' }]));
+  const bodies = req.body as Json[];
+  const issues = bodies.flatMap((b, i) => validateCommand(b, [i]));
+  const seen = new Set<string>();
+  bodies.forEach((b, i) => {
+    const key = `${String(b.type ?? 1)}:${String(b.name)}`;
+    if (seen.has(key)) issues.push({ path: [i, 'name'], code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' });
+    seen.add(key);
+  });
+  if (bodies.filter((b) => (b.type ?? 1) === 1).length > MAX_GLOBAL_CHAT_INPUT) {
+    issues.push({ path: [], code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${MAX_GLOBAL_CHAT_INPUT} or fewer in length.` });
+  }
+  fail(issues);
+  return { body: registry.overwrite(app, guildId, bodies) };
+}
+
+function create(req: RouteRequest) {
+  const { app, guildId, registry } = scope(req);
+  fail(validateCommand(req.body));
+  const body = req.body as Json;
+  const existed = registry.list(app, guildId).some((c) => c.name === body.name && c.type === (body.type ?? 1));
+  // Discord answers 201 for a new command and 200 when the name already existed (an update).
+  return { status: existed ? 200 : 201, body: registry.upsert(app, guildId, body) };
+}
+
+function patch(req: RouteRequest) {
+  const { app, guildId, registry } = scope(req);
+  const current = registry.get(app, req.params.commandId!, guildId);
+  const merged = { ...current, ...(req.body as Json), type: current.type };
+  fail(validateCommand(merged));
+  return { body: registry.update(app, guildId, current.id, req.body as Json) };
+}
+
+/** Registers the application-command routes. */
+export function register(router: Router): void {
+  for (const base of ['/applications/:applicationId/commands', '/applications/:applicationId/guilds/:guildId/commands']) {
+    router.route('GET', base, (req) => {
+      const { app, guildId, registry } = scope(req);
+      return { body: registry.list(app, guildId) };
+    });
+    router.route('PUT', base, bulk);
+    router.route('POST', base, create);
+    router.route('GET', `${base}/:commandId`, (req) => {
+      const { app, guildId, registry } = scope(req);
+      return { body: registry.get(app, req.params.commandId!, guildId) };
+    });
+    router.route('PATCH', `${base}/:commandId`, patch);
+    router.route('DELETE', `${base}/:commandId`, (req) => {
+      const { app, guildId, registry } = scope(req);
+      registry.delete(app, guildId, req.params.commandId!);
+    });
+  }
+}
+

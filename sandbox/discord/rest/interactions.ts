@@ -1,0 +1,305 @@
+/**
+ * Interactions: the in-memory records (id + token), the 3-second / 15-minute token windows, and
+ * `POST /interactions/:id/:token/callback` (types 4, 5, 6, 7, 9). Drivers create the records and
+ * dispatch INTERACTION_CREATE; webhooks.ts serves the follow-ups on the same records.
+ */
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import {
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  MessageType,
+  type APIInteraction,
+  type APIMessage,
+  type APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import type { EmulatorContext } from '../context.js';
+import { Errors, errorTree } from '../errors.js';
+import type { Router, RouteRequest, RouteResponse } from '../router.js';
+import { snowflake } from '../snowflake.js';
+import type { DiscordState } from '../state/state.js';
+import { toMessageEdit, toMessageInput } from './webhooks.js';
+
+/** Timing rules of interaction tokens. */
+export interface InteractionSettings {
+  /** How long the bot has for the initial callback (Discord: 3 s). */
+  initialResponseMs: number;
+  /** How long follow-ups and @original edits work (Discord: 15 min). */
+  followUpMs: number;
+}
+
+/** One thing the bot did with an interaction, in order. */
+export interface InteractionResponseEntry {
+  kind: 'callback' | 'followup' | 'edit' | 'delete';
+  /** The callback type (kind 'callback'). */
+  callbackType?: InteractionResponseType;
+  /** The message created or edited (absent for 6 and 9 callbacks and deletes). */
+  message?: APIMessage;
+  /** The modal shown (callback type 9). */
+  modal?: APIModalInteractionResponseCallbackData;
+  at: number;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  applicationId: string;
+  type: InteractionType;
+  payload: APIInteraction;
+  guildId?: string;
+  channelId: string;
+  userId: string;
+  createdAt: number;
+  /** The message whose component was used (component interactions, modals opened from one). */
+  sourceMessageId?: string;
+  /** Set by the first callback. */
+  ack?: { type: InteractionResponseType; at: number };
+  /** The @original message id (types 4/5: the response; 6/7: the source message). */
+  originalMessageId?: string;
+  /** Ephemeral messages exist only for the invoking user: kept here, never in the channel. */
+  ephemeral: Map<string, APIMessage>;
+  followUpIds: string[];
+  responses: InteractionResponseEntry[];
+}
+
+/** The interactions of one emulator. Emits `response` (record, entry) whenever the bot acts on one. */
+export class InteractionStore extends EventEmitter {
+  readonly settings: InteractionSettings = { initialResponseMs: 3000, followUpMs: 15 * 60 * 1000 };
+  private readonly byId = new Map<string, InteractionRecord>();
+  private readonly byToken = new Map<string, InteractionRecord>();
+
+  /** Registers an interaction built by a driver (the payload already carries id and token). */
+  add(record: Omit<InteractionRecord, 'ephemeral' | 'followUpIds' | 'responses'>): InteractionRecord {
+    const full: InteractionRecord = { ...record, ephemeral: new Map(), followUpIds: [], responses: [] };
+    this.byId.set(full.id, full);
+    this.byToken.set(full.token, full);
+    return full;
+  }
+
+  find(id: string): InteractionRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  findByToken(token: string): InteractionRecord | undefined {
+    return this.byToken.get(token);
+  }
+
+  list(): InteractionRecord[] {
+    return [...this.byId.values()];
+  }
+
+  record(record: InteractionRecord, entry: Omit<InteractionResponseEntry, 'at'>): InteractionResponseEntry {
+    const full = { ...entry, at: Date.now() };
+    record.responses.push(full);
+    this.emit('response', record, full);
+    return full;
+  }
+}
+
+const stores = new WeakMap<DiscordState, InteractionStore>();
+
+/** The interaction store of an emulator (created on first use). */
+export function interactionsOf(state: DiscordState): InteractionStore {
+  let store = stores.get(state);
+  if (!store) stores.set(state, (store = new InteractionStore()));
+  return store;
+}
+
+/** A fresh interaction token (Discord's are long opaque strings). */
+export function newInteractionToken(): string {
+  return `aW50ZXJhY3Rpb24${randomBytes(48).toString('base64url')}`;
+}
+
+/** The message a response creates: ephemeral ones stay in the record, others go to the channel (MESSAGE_CREATE). */
+export function createResponseMessage(
+  emu: EmulatorContext,
+  record: InteractionRecord,
+  input: ReturnType<typeof toMessageInput>,
+  original: boolean,
+): APIMessage {
+  const state = emu.state;
+  const user = state.users.get(record.userId);
+  const metadata = {
+    id: record.id,
+    type: record.type,
+    user: { id: user.id, username: user.username, discriminator: user.discriminator, global_name: user.global_name, avatar: user.avatar },
+    authorizing_integration_owners: record.payload.authorizing_integration_owners,
+    ...(record.sourceMessageId && record.type === InteractionType.MessageComponent ? { interacted_message_id: record.sourceMessageId } : {}),
+    ...(!original && record.originalMessageId ? { original_response_message_id: record.originalMessageId } : {}),
+  };
+  const type = original && record.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
+  const flags = input.flags ?? 0;
+  if (flags & MessageFlags.Ephemeral) {
+    const message = {
+      id: snowflake(),
+      channel_id: record.channelId,
+      author: { ...emu.botUser },
+      content: input.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: input.attachments ?? [],
+      embeds: input.embeds ?? [],
+      pinned: false,
+      type,
+      flags,
+      components: input.components ?? [],
+      webhook_id: record.applicationId,
+      application_id: record.applicationId,
+      interaction_metadata: metadata,
+    } as APIMessage;
+    record.ephemeral.set(message.id, message);
+    return message;
+  }
+  return state.messages.create(record.channelId, {
+    ...input,
+    authorId: emu.botUser.id,
+    type,
+    webhookId: record.applicationId,
+    applicationId: record.applicationId,
+    extra: { interaction_metadata: metadata } as Partial<APIMessage>,
+  });
+}
+
+/** Returns one of the interaction's messages (ephemeral or in the channel) or throws 10008. */
+export function interactionMessage(emu: EmulatorContext, record: InteractionRecord, messageId: string): APIMessage {
+  const ephemeral = record.ephemeral.get(messageId);
+  if (ephemeral) return ephemeral;
+  if (messageId !== record.originalMessageId && !record.followUpIds.includes(messageId)) throw Errors.unknownMessage();
+  return emu.state.messages.get(record.channelId, messageId);
+}
+
+/** Edits one of the interaction's messages; clears the "thinking…" loading flag as Discord does. */
+export function editInteractionMessage(
+  emu: EmulatorContext,
+  record: InteractionRecord,
+  messageId: string,
+  patch: ReturnType<typeof toMessageEdit>,
+): APIMessage {
+  const current = interactionMessage(emu, record, messageId);
+  const flags = ((patch.flags ?? current.flags ?? 0) & ~MessageFlags.Loading) | ((current.flags ?? 0) & MessageFlags.Ephemeral);
+  const ephemeral = record.ephemeral.get(messageId);
+  if (ephemeral) {
+    Object.assign(ephemeral, { ...definedOnly(patch), flags, edited_timestamp: new Date().toISOString() });
+    return ephemeral;
+  }
+  return emu.state.messages.update(record.channelId, messageId, { ...definedOnly(patch), flags });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Callback types each interaction type accepts. */
+const ALLOWED: Record<number, InteractionResponseType[]> = {
+  [InteractionType.ApplicationCommand]: [4, 5, 9],
+  [InteractionType.MessageComponent]: [4, 5, 6, 7, 9],
+  [InteractionType.ModalSubmit]: [4, 5, 6, 7],
+};
+
+function callback(req: RouteRequest): RouteResponse | void {
+  const store = interactionsOf(req.emu.state);
+  const record = store.find(req.params.interactionId!);
+  if (!record || record.token !== req.params.token) throw Errors.unknownInteraction();
+  if (record.ack) throw Errors.interactionAlreadyAcknowledged();
+  if (Date.now() - record.createdAt > store.settings.initialResponseMs) throw Errors.unknownInteraction();
+  const body = (req.body ?? {}) as { type?: unknown; data?: Record<string, unknown> };
+  const type = body.type as InteractionResponseType;
+  let allowed = ALLOWED[record.type] ?? [];
+  // 6 and 7 edit the message a component sits on; a modal opened from a slash command has none.
+  if (record.type === InteractionType.ModalSubmit && !record.sourceMessageId) allowed = [4, 5];
+  if (!allowed.includes(type)) {
+    throw Errors.invalidFormBody(
+      errorTree([{ path: ['type'], code: 'BASE_TYPE_CHOICES', message: `Value must be one of {${allowed.join(', ')}}.` }]),
+    );
+  }
+  const data = body.data ?? {};
+  let message: APIMessage | undefined;
+  let modal: APIModalInteractionResponseCallbackData | undefined;
+  switch (type) {
+    case InteractionResponseType.ChannelMessageWithSource:
+      message = createResponseMessage(req.emu, record, toMessageInput(data, ['data'], { interaction: true }), true);
+      record.originalMessageId = message.id;
+      break;
+    case InteractionResponseType.DeferredChannelMessageWithSource: {
+      const ephemeral = ((data.flags as number | undefined) ?? 0) & MessageFlags.Ephemeral;
+      message = createResponseMessage(req.emu, record, { content: '', flags: MessageFlags.Loading | ephemeral }, true);
+      record.originalMessageId = message.id;
+      break;
+    }
+    case InteractionResponseType.DeferredMessageUpdate:
+      record.originalMessageId = record.sourceMessageId;
+      break;
+    case InteractionResponseType.UpdateMessage:
+      record.originalMessageId = record.sourceMessageId;
+      message = editSource(req.emu, record, toMessageEdit(data, ['data']));
+      break;
+    case InteractionResponseType.Modal:
+      modal = validateModal(data);
+      break;
+  }
+  record.ack = { type, at: Date.now() };
+  store.record(record, { kind: 'callback', callbackType: type, message, modal });
+  if (req.query.get('with_response') !== 'true') return;
+  return {
+    body: {
+      interaction: {
+        id: record.id,
+        type: record.type,
+        ...(message
+          ? {
+              response_message_id: message.id,
+              response_message_loading: Boolean((message.flags ?? 0) & MessageFlags.Loading),
+              response_message_ephemeral: Boolean((message.flags ?? 0) & MessageFlags.Ephemeral),
+            }
+          : {}),
+      },
+      resource: { type, ...(message ? { message } : {}) },
+    },
+  };
+}
+
+function editSource(emu: EmulatorContext, record: InteractionRecord, patch: ReturnType<typeof toMessageEdit>): APIMessage {
+  const sourceId = record.sourceMessageId!;
+  const ephemeralSource = findEphemeral(emu.state, sourceId);
+  if (ephemeralSource) {
+    Object.assign(ephemeralSource, { ...definedOnly(patch), edited_timestamp: new Date().toISOString() });
+    return ephemeralSource;
+  }
+  return emu.state.messages.update(record.channelId, sourceId, definedOnly(patch));
+}
+
+/** Finds an ephemeral message of any interaction (components on ephemeral replies can be used too). */
+export function findEphemeral(state: DiscordState, messageId: string): APIMessage | undefined {
+  for (const record of interactionsOf(state).list()) {
+    const message = record.ephemeral.get(messageId);
+    if (message) return message;
+  }
+  return undefined;
+}
+
+function validateModal(data: Record<string, unknown>): APIModalInteractionResponseCallbackData {
+  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const length = (value: unknown, path: string[], max: number) => {
+    if (typeof value !== 'string' || value.length < 1 || value.length > max) {
+      issues.push({ path, code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between 1 and ${max} in length.` });
+    }
+  };
+  length(data.custom_id, ['data', 'custom_id'], 100);
+  length(data.title, ['data', 'title'], 45);
+  const rows = data.components;
+  if (!Array.isArray(rows) || rows.length < 1 || rows.length > 5) {
+    issues.push({ path: ['data', 'components'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 5 in length.' });
+  }
+  if (issues.length) throw Errors.invalidFormBody(errorTree(issues));
+  return data as unknown as APIModalInteractionResponseCallbackData;
+}
+
+/** Registers `POST /interactions/:interactionId/:token/callback` (no bot token: the path carries it). */
+export function register(router: Router): void {
+  router.route('POST', '/interactions/:interactionId/:token/callback', callback, { auth: 'none' });
+}

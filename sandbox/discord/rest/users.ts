@@ -1,0 +1,80 @@
+/**
+ * Users: /users/@me (bot or OAuth2 user), /users/:id, DMs (POST /users/@me/channels),
+ * /users/@me/guilds and /users/@me/guilds/:id/member for OAuth2 users.
+ */
+import { Errors } from '../errors.js';
+import type { RouteRequest, Router } from '../router.js';
+import { serializeUser } from '../state/serialize.js';
+import { dmCreateSchema, parseBody } from '../validation.js';
+import { actorId } from './access.js';
+
+function requireScope(req: RouteRequest, scope: string): void {
+  if (req.auth.kind === 'bearer' && !req.auth.scopes.includes(scope)) throw Errors.unauthorized();
+}
+
+export function registerUserRoutes(router: Router): void {
+  router.route(
+    'GET',
+    '/users/@me',
+    (req) => {
+      requireScope(req, 'identify');
+      const user = serializeUser(req.emu.state.users.get(actorId(req)));
+      if (req.auth.kind === 'bearer' && !req.auth.scopes.includes('email')) {
+        delete user.email;
+        delete user.verified;
+      }
+      return { body: user };
+    },
+    { auth: 'any' },
+  );
+
+  router.route('GET', '/users/:userId', ({ emu, params }) => ({ body: serializeUser(emu.state.users.get(params.userId!)) }));
+
+  router.route('POST', '/users/@me/channels', ({ emu, body }) => {
+    const { recipient_id } = parseBody(dmCreateSchema, body);
+    const channel = emu.state.channels.openDm(recipient_id);
+    return { body: emu.state.channels.toApi(channel) };
+  });
+
+  router.route(
+    'GET',
+    '/users/@me/guilds',
+    (req) => {
+      requireScope(req, 'guilds');
+      const { emu } = req;
+      const userId = actorId(req);
+      const guilds = emu.state.guilds.listForUser(userId).map((g) => ({
+        id: g.id,
+        name: g.name,
+        icon: g.icon,
+        banner: null,
+        owner: g.ownerId === userId,
+        permissions: (emu.state.permissions.has(g.id, userId, 0n) ? basePerms(req, g.id, userId) : 0n).toString(),
+        features: g.features,
+        ...(req.query.get('with_counts') === 'true' ? { approximate_member_count: g.members.size, approximate_presence_count: 0 } : {}),
+      }));
+      return { body: guilds.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)) };
+    },
+    { auth: 'any' },
+  );
+
+  router.route(
+    'GET',
+    '/users/@me/guilds/:guildId/member',
+    (req) => {
+      requireScope(req, 'guilds.members.read');
+      const member = req.emu.state.guilds.get(req.params.guildId!).members.get(actorId(req));
+      if (!member) throw Errors.unknownGuild();
+      return { body: req.emu.state.members.toApi(member) };
+    },
+    { auth: 'bearer' },
+  );
+}
+
+function basePerms(req: RouteRequest, guildId: string, userId: string): bigint {
+  let perms = 0n;
+  for (let bit = 0n; bit < 64n; bit++) {
+    if (req.emu.state.permissions.has(guildId, userId, 1n << bit)) perms |= 1n << bit;
+  }
+  return perms;
+}

@@ -1,0 +1,80 @@
+/**
+ * Discord's permission computation: base permissions from roles (owner and Administrator have
+ * all), then channel overwrites (@everyone, roles, member), and role hierarchy by position.
+ */
+import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { DiscordState } from './state.js';
+import type { ChannelRecord, GuildRecord } from './types.js';
+
+export const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((a, b) => a | b, 0n);
+
+/** Guild-level permissions of a member. */
+export function basePermissions(guild: GuildRecord, userId: string): bigint {
+  if (guild.ownerId === userId) return ALL_PERMISSIONS;
+  const member = guild.members.get(userId);
+  if (!member) return 0n;
+  let perms = BigInt(guild.roles.get(guild.id)!.permissions);
+  for (const roleId of member.roles) {
+    const role = guild.roles.get(roleId);
+    if (role) perms |= BigInt(role.permissions);
+  }
+  return perms & PermissionFlagsBits.Administrator ? ALL_PERMISSIONS : perms;
+}
+
+/** Permissions of a member in a channel (overwrites applied in Discord's order). */
+export function channelPermissions(guild: GuildRecord, channel: ChannelRecord, userId: string): bigint {
+  const base = basePermissions(guild, userId);
+  if (base === ALL_PERMISSIONS && (guild.ownerId === userId || base & PermissionFlagsBits.Administrator)) return ALL_PERMISSIONS;
+  const member = guild.members.get(userId);
+  if (!member) return 0n;
+  let perms = base;
+  const overwrites = channel.permissionOverwrites;
+  const everyone = overwrites.find((o) => o.id === guild.id);
+  if (everyone) perms = (perms & ~BigInt(everyone.deny)) | BigInt(everyone.allow);
+  let allow = 0n;
+  let deny = 0n;
+  for (const o of overwrites) {
+    if (o.type === OverwriteType.Role && member.roles.includes(o.id)) {
+      allow |= BigInt(o.allow);
+      deny |= BigInt(o.deny);
+    }
+  }
+  perms = (perms & ~deny) | allow;
+  const own = overwrites.find((o) => o.type === OverwriteType.Member && o.id === userId);
+  if (own) perms = (perms & ~BigInt(own.deny)) | BigInt(own.allow);
+  // Without View Channel nothing else in the channel applies.
+  return perms & PermissionFlagsBits.ViewChannel ? perms : 0n;
+}
+
+/** Position of the member's highest role (owner: +Infinity, @everyone only: 0). */
+export function highestRolePosition(guild: GuildRecord, userId: string): number {
+  if (guild.ownerId === userId) return Number.POSITIVE_INFINITY;
+  const member = guild.members.get(userId);
+  if (!member) return -1;
+  return Math.max(0, ...member.roles.map((id) => guild.roles.get(id)?.position ?? 0));
+}
+
+/** Permission helpers bound to the state. */
+export function permissionsOf(s: DiscordState) {
+  return {
+    has(guildId: string, userId: string, permission: bigint): boolean {
+      return (basePermissions(s.guilds.get(guildId), userId) & permission) === permission;
+    },
+    hasIn(channelId: string, userId: string, permission: bigint): boolean {
+      const channel = s.channels.get(channelId);
+      if (!channel.guildId) return true;
+      return (channelPermissions(s.guilds.get(channel.guildId), channel, userId) & permission) === permission;
+    },
+    /** Whether `actorId` outranks a role (strictly higher position, or owner). */
+    outranksRole(guildId: string, actorId: string, roleId: string): boolean {
+      const guild = s.guilds.get(guildId);
+      return highestRolePosition(guild, actorId) > (guild.roles.get(roleId)?.position ?? 0);
+    },
+    /** Whether `actorId` outranks another member (for kicks, nick changes of others). */
+    outranksMember(guildId: string, actorId: string, targetId: string): boolean {
+      const guild = s.guilds.get(guildId);
+      if (guild.ownerId === targetId) return false;
+      return highestRolePosition(guild, actorId) > highestRolePosition(guild, targetId);
+    },
+  };
+}

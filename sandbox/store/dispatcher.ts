@@ -1,0 +1,51 @@
+/**
+ * Routes a command body to its handler and turns every failure into a MongoDB-shaped `ok: 0` reply.
+ * Cross-cutting refusals live here: transactions (standalone answer, code 20), non-simple collation, unknown commands.
+ */
+import type { Document } from 'bson';
+import { ErrorCodes, StoreError, notSupported, toStoreError } from './errors.js';
+import type { CommandHandler, StoreState } from './commands/context.js';
+
+const TRANSACTION_FIELDS = ['txnNumber', 'startTransaction', 'autocommit'];
+
+/** A collation other than the binary "simple" one cannot be honoured, so it is refused. */
+export function rejectCollation(collation: unknown): void {
+  if (collation === undefined || collation === null) return;
+  const locale = (collation as Document)['locale'];
+  if (locale === 'simple') return;
+  throw notSupported('collation');
+}
+
+export class Dispatcher {
+  constructor(
+    private readonly state: StoreState,
+    private readonly handlers: Record<string, CommandHandler>,
+  ) {}
+
+  /** Runs one command; never throws. */
+  run(body: Document, connectionId: number): Document {
+    const name = Object.keys(body)[0] ?? '';
+    try {
+      const db = body['$db'];
+      if (typeof db !== 'string' || db.length === 0) {
+        throw new StoreError(40571, 'OP_MSG requests require a $db argument');
+      }
+      if (TRANSACTION_FIELDS.some((f) => body[f] !== undefined)) {
+        throw new StoreError(
+          ErrorCodes.IllegalOperation,
+          'Transaction numbers are only allowed on a replica set member or mongos',
+        );
+      }
+      const handler = Object.hasOwn(this.handlers, name) ? this.handlers[name] : undefined;
+      if (!handler) throw new StoreError(ErrorCodes.CommandNotFound, `no such command: '${name}'`);
+      rejectCollation(body['collation']);
+      return handler(body, { ...this.state, db, connectionId });
+    } catch (error) {
+      const storeError = toStoreError(error);
+      if (!(error instanceof StoreError)) {
+        this.state.logger.debug({ err: error, command: name }, 'command failed inside the embedded store');
+      }
+      return storeError.toReply();
+    }
+  }
+}

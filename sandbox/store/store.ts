@@ -1,0 +1,68 @@
+/**
+ * Assembles the embedded MongoDB-compatible store: catalog, cursors, command table, wire server and the
+ * periodic TTL / idle-cursor sweeps.
+ */
+import type { Logger } from '../../shared/logger.js';
+import { adminCommands } from './commands/admin.js';
+import { aggregateCommands } from './commands/aggregate.js';
+import type { CommandHandler, StoreState } from './commands/context.js';
+import { findAndModifyCommands } from './commands/find-and-modify.js';
+import { handshakeCommands } from './commands/handshake.js';
+import { indexCommands } from './commands/indexes.js';
+import { readCommands } from './commands/read.js';
+import { writeCommands } from './commands/write.js';
+import { CursorManager } from './cursors.js';
+import { Dispatcher } from './dispatcher.js';
+import { WireServer } from './server.js';
+import { Catalog } from './storage/catalog.js';
+import { sweepExpired } from './ttl.js';
+
+export const COMMANDS: Record<string, CommandHandler> = {
+  ...handshakeCommands,
+  ...readCommands,
+  ...writeCommands,
+  ...findAndModifyCommands,
+  ...aggregateCommands,
+  ...adminCommands,
+  ...indexCommands,
+};
+
+export interface RunningStore {
+  port: number;
+  state: StoreState;
+  close(): Promise<void>;
+}
+
+/** Starts the store's server and sweeps. */
+export async function runStore(options: {
+  port: number;
+  host: string;
+  ttlSweepMs: number;
+  logger: Logger;
+}): Promise<RunningStore> {
+  const state: StoreState = {
+    catalog: new Catalog(),
+    cursors: new CursorManager(),
+    logger: options.logger,
+    startedAt: new Date(),
+  };
+  const server = new WireServer(new Dispatcher(state, COMMANDS), options.logger);
+  const port = await server.listen(options.port, options.host);
+  const ttlTimer = setInterval(() => {
+    const removed = sweepExpired(state.catalog);
+    if (removed) options.logger.debug({ removed }, 'embedded store TTL sweep removed expired documents');
+  }, options.ttlSweepMs);
+  const cursorTimer = setInterval(() => state.cursors.reap(), 60_000);
+  // Timers must never keep a test run or a CLI alive on their own.
+  ttlTimer.unref();
+  cursorTimer.unref();
+  return {
+    port,
+    state,
+    close: async () => {
+      clearInterval(ttlTimer);
+      clearInterval(cursorTimer);
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './health.service.js';
+export { BotHealth, type BotHealthDoc } from './health.model.js';

@@ -1,0 +1,28 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/**
+ * A guild invite as last seen, plus Tsunagu's label (cohort such as "2025 leavers – Sales").
+ * `uses` is the snapshot the join diff compares against. Erasing an inviter keeps the code,
+ * label and uses and drops who they were.
+ */
+const inviteRecordSchema = new Schema(
+  {
+    guildId: { type: String, required: true },
+    code: { type: String, required: true },
+    inviterId: { type: String, default: null },
+    createdBy: { type: String, default: null },
+    label: { type: String, default: null, maxlength: 100 },
+    uses: { type: Number, default: 0 },
+    maxUses: { type: Number, default: 0 },
+    expiresAt: { type: Date, default: null },
+    /** Joins Tsunagu attributed to this code (survives the invite's deletion on Discord). */
+    attributedJoins: { type: Number, default: 0 },
+    deletedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+inviteRecordSchema.index({ guildId: 1, code: 1 }, { unique: true });
+inviteRecordSchema.index({ guildId: 1, inviterId: 1 });
+
+export type InviteRecordDoc = InferSchemaType<typeof inviteRecordSchema>;
+export const InviteRecord = model('InviteRecord', inviteRecordSchema);

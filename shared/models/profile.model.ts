@@ -1,0 +1,50 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import {
+  AGE_BANDS,
+  INDUSTRIES,
+  LIFE_STAGES,
+  REGIONS,
+  TENURE_BANDS,
+  VISIBILITY_LEVELS,
+} from '../services/profile-attributes.js';
+
+/**
+ * A member of a guild: created on join (a stub with ids and dates), filled by the intro.
+ * Everything here is personal data; erasure deletes the whole document.
+ */
+const profileSchema = new Schema(
+  {
+    guildId: { type: String, required: true },
+    userId: { type: String, required: true },
+    displayName: { type: String, default: null, maxlength: 80 },
+    leaveYear: { type: Number, default: null },
+    tenureBand: { type: String, enum: TENURE_BANDS, default: null },
+    joinedAsNewGraduate: { type: Boolean, default: null },
+    departmentThen: { type: String, default: null, maxlength: 200 },
+    industry: { type: String, enum: INDUSTRIES, default: null },
+    roleNow: { type: String, default: null, maxlength: 200 },
+    region: { type: String, enum: REGIONS, default: null },
+    ageBand: { type: String, enum: AGE_BANDS, default: null },
+    lifeStages: { type: [{ type: String, enum: LIFE_STAGES }], default: [] },
+    interests: { type: [String], default: [] },
+    skills: { type: [String], default: [] },
+    needs: { type: [String], default: [] },
+    greeting: { type: String, default: null, maxlength: 1000 },
+    /** field → 'alumni' | 'staff'; a missing field means 'alumni' (privacy first). */
+    visibility: { type: Map, of: { type: String, enum: VISIBILITY_LEVELS }, default: {} },
+    introducedAt: { type: Date, default: null },
+    introChannelId: { type: String, default: null },
+    introMessageId: { type: String, default: null },
+    invitedBy: { type: String, default: null },
+    inviteCode: { type: String, default: null },
+    joinedAt: { type: Date, default: null },
+    leftAt: { type: Date, default: null },
+    rejoinCount: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+);
+profileSchema.index({ guildId: 1, userId: 1 }, { unique: true });
+profileSchema.index({ guildId: 1, introducedAt: 1, leftAt: 1 });
+
+export type ProfileDoc = InferSchemaType<typeof profileSchema>;
+export const Profile = model('Profile', profileSchema);

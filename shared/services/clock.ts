@@ -1,0 +1,24 @@
+/** Small date helpers shared by services. Services take `now` as input so tests control time. */
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `date` plus `days` days. */
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** The UTC calendar day of `date` as YYYY-MM-DD (the key of daily counters). */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** True when `zone` is an IANA time zone the runtime knows (e.g. Asia/Tokyo). */
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

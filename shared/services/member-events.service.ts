@@ -1,0 +1,43 @@
+/**
+ * Daily member-event counters (joins, leaves, intros…). They hold no user ids, so they stay
+ * correct and anonymous after a person's data is erased.
+ */
+import { MemberEvent, type MemberEventKind } from '../models/member-event.model.js';
+import { utcDay } from './clock.js';
+
+/** Adds `by` (default 1) to the guild's counter of `kind` for the UTC day of `at`. */
+export async function countMemberEvent(
+  guildId: string,
+  kind: MemberEventKind,
+  at: Date = new Date(),
+  by = 1,
+): Promise<void> {
+  await MemberEvent.updateOne(
+    { guildId, day: utcDay(at), kind },
+    { $inc: { count: by } },
+    { upsert: true },
+  );
+}
+
+export interface MemberEventTotals {
+  join: number;
+  rejoin: number;
+  leave: number;
+  intro: number;
+  relayCompleted: number;
+  erasure: number;
+}
+
+/** Sums the guild's counters between two UTC days (inclusive), for dashboards. */
+export async function memberEventTotals(
+  guildId: string,
+  range: { fromDay?: string; toDay?: string } = {},
+): Promise<MemberEventTotals> {
+  const day: Record<string, string> = {};
+  if (range.fromDay) day.$gte = range.fromDay;
+  if (range.toDay) day.$lte = range.toDay;
+  const rows = await MemberEvent.find({ guildId, ...(Object.keys(day).length ? { day } : {}) }).lean();
+  const totals: MemberEventTotals = { join: 0, rejoin: 0, leave: 0, intro: 0, relayCompleted: 0, erasure: 0 };
+  for (const row of rows) totals[row.kind as MemberEventKind] += row.count ?? 0;
+  return totals;
+}

@@ -1,0 +1,219 @@
+/**
+ * The intro relay (自己紹介バトン): a first intro starts a chain, each introducer nominates the
+ * next member, the nominee's intro completes the link and passes the baton on.
+ * Time-driven steps (reminder, hand-back) are in relay-check.service.ts.
+ */
+import { Types } from 'mongoose';
+import { RelayChain } from '../models/relay-chain.model.js';
+import { RelayLink, OPEN_LINK_STATUSES, openNomineeKey } from '../models/relay-link.model.js';
+import { Profile } from '../models/profile.model.js';
+import { DomainError } from './errors.js';
+import { addDays } from './clock.js';
+import { getGuildSettings } from './guild-settings.service.js';
+import { countMemberEvent } from './member-events.service.js';
+import { toChainView, toLinkView, type RelayChainView, type RelayLinkView } from './relay-view.js';
+
+export * from './relay-check.service.js';
+export { relayCandidates } from './relay-candidates.js';
+export type { RelayChainView, RelayLinkView, RelayBreakView } from './relay-view.js';
+
+export type IntroRelayResult =
+  | { kind: 'completed'; chain: RelayChainView; link: RelayLinkView }
+  | { kind: 'started'; chain: RelayChainView }
+  | { kind: 'none'; chain: RelayChainView | null };
+
+/**
+ * Call after a member's first intro. Completes their open nomination (chain length + 1, the
+ * baton moves to them) or, when nobody nominated them, starts a new chain they hold.
+ * Returns the chain so the adapter can ask the member to nominate the next person.
+ */
+export async function onIntroduced(input: { guildId: string; userId: string; now?: Date }): Promise<IntroRelayResult> {
+  const { guildId, userId } = input;
+  const now = input.now ?? new Date();
+  const link = await RelayLink.findOneAndUpdate(
+    { guildId, nomineeId: userId, status: { $in: OPEN_LINK_STATUSES } },
+    { $set: { status: 'completed', completedAt: now, closedAt: now }, $unset: { openNomineeKey: 1 } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (link) {
+    const chain = await RelayChain.findOneAndUpdate(
+      { _id: link.chainId },
+      {
+        $inc: { length: 1 },
+        $set: { batonHolderId: userId, batonWithBot: false, status: 'active', lastActivityAt: now },
+      },
+      { returnDocument: 'after' },
+    ).lean();
+    await countMemberEvent(guildId, 'relayCompleted', now);
+    if (!chain) throw new Error(`relay chain ${String(link.chainId)} missing for link ${String(link._id)}`);
+    return { kind: 'completed', chain: toChainView(chain), link: toLinkView(link) };
+  }
+  const held = await RelayChain.findOne({ guildId, batonHolderId: userId, status: 'active' }).lean();
+  if (held) return { kind: 'none', chain: toChainView(held) };
+  const settings = await getGuildSettings(guildId);
+  if (!settings.relay.enabled) return { kind: 'none', chain: null };
+  return { kind: 'started', chain: await startChain(guildId, userId, now) };
+}
+
+async function startChain(guildId: string, userId: string, now: Date): Promise<RelayChainView> {
+  // Chain numbers are per guild; a concurrent start takes the same number and retries.
+  for (let tries = 0; ; tries++) {
+    const last = await RelayChain.findOne({ guildId }, { number: 1 }).sort({ number: -1 }).lean();
+    try {
+      const created = await RelayChain.create({
+        guildId,
+        number: (last?.number ?? 0) + 1,
+        startedBy: userId,
+        startedAt: now,
+        length: 1,
+        batonHolderId: userId,
+        lastActivityAt: now,
+      });
+      return toChainView(created.toObject());
+    } catch (error) {
+      if (!isDuplicateKey(error) || tries >= 5) throw error;
+    }
+  }
+}
+
+/** What the adapter knows about the nominee from Discord. */
+export interface NomineeFacts {
+  userId: string;
+  isBot: boolean;
+  /** False when the user is not (or no longer) a member of the guild. */
+  isMember: boolean;
+}
+
+/** A nomination by the baton holder, or by the bot / an organiser on a chain's behalf. */
+export type Nominator = { userId: string } | { bot: true; chainId: string };
+
+/**
+ * Nominates the next person. The holder passes their baton; the bot (or an organiser through
+ * it) may nominate for a chain whose baton came back to it, or override a holder.
+ * @throws DomainError RELAY_DISABLED, RELAY_NOT_HOLDER, RELAY_SELF, RELAY_BOT, RELAY_NOMINEE_LEFT,
+ *   RELAY_ALREADY_INTRODUCED, RELAY_ALREADY_NOMINATED.
+ */
+export async function nominate(input: {
+  guildId: string;
+  by: Nominator;
+  nominee: NomineeFacts;
+  now?: Date;
+}): Promise<{ chain: RelayChainView; link: RelayLinkView }> {
+  const { guildId, by, nominee } = input;
+  const now = input.now ?? new Date();
+  const settings = await getGuildSettings(guildId);
+  if (!settings.relay.enabled) throw new DomainError('RELAY_DISABLED', 'connect.relay.error.disabled');
+  const fromUserId = 'userId' in by ? by.userId : null;
+  await checkNominee(guildId, fromUserId, nominee);
+
+  if ('chainId' in by && !Types.ObjectId.isValid(by.chainId)) {
+    throw new DomainError('NOT_FOUND', 'connect.relay.error.chainNotFound');
+  }
+  // Taking the baton atomically makes a double click nominate once.
+  const chain = await RelayChain.findOneAndUpdate(
+    'userId' in by
+      ? { guildId, batonHolderId: by.userId, status: 'active' }
+      : { guildId, _id: new Types.ObjectId(by.chainId) },
+    { $set: { batonHolderId: null, batonWithBot: false, status: 'active', lastActivityAt: now } },
+    { returnDocument: 'before' },
+  ).lean();
+  if (!chain) throw new DomainError('RELAY_NOT_HOLDER', 'connect.relay.error.notHolder');
+
+  const position = chain.length ?? 1;
+  const previous = await RelayLink.findOne({ chainId: chain._id, position }).sort({ attempt: -1 }).lean();
+  try {
+    const link = await RelayLink.create({
+      guildId,
+      chainId: chain._id,
+      position,
+      attempt: (previous?.attempt ?? 0) + 1,
+      replacesLinkId: previous?._id ?? null,
+      fromUserId,
+      nominatedByBot: fromUserId === null,
+      nomineeId: nominee.userId,
+      status: 'pending',
+      nominatedAt: now,
+      reminderDueAt: addDays(now, settings.relay.reminderDays),
+      openNomineeKey: openNomineeKey(guildId, nominee.userId),
+    });
+    const after = await RelayChain.findById(chain._id).lean();
+    return { chain: toChainView(after ?? chain), link: toLinkView(link.toObject()) };
+  } catch (error) {
+    // Give the baton back so the holder can pick someone else.
+    await RelayChain.updateOne(
+      { _id: chain._id },
+      { $set: { batonHolderId: chain.batonHolderId, batonWithBot: chain.batonWithBot, status: chain.status } },
+    );
+    if (isDuplicateKey(error)) throw new DomainError('RELAY_ALREADY_NOMINATED', 'connect.relay.error.alreadyNominated');
+    throw error;
+  }
+}
+
+async function checkNominee(guildId: string, fromUserId: string | null, nominee: NomineeFacts): Promise<void> {
+  if (nominee.userId === fromUserId) throw new DomainError('RELAY_SELF', 'connect.relay.error.self');
+  if (nominee.isBot) throw new DomainError('RELAY_BOT', 'connect.relay.error.bot');
+  const profile = await Profile.findOne({ guildId, userId: nominee.userId }, { introducedAt: 1, leftAt: 1 }).lean();
+  if (!nominee.isMember || profile?.leftAt) {
+    throw new DomainError('RELAY_NOMINEE_LEFT', 'connect.relay.error.nomineeLeft');
+  }
+  if (profile?.introducedAt) {
+    throw new DomainError('RELAY_ALREADY_INTRODUCED', 'connect.relay.error.alreadyIntroduced');
+  }
+  const open = await RelayLink.exists({ guildId, nomineeId: nominee.userId, status: { $in: OPEN_LINK_STATUSES } });
+  if (open) throw new DomainError('RELAY_ALREADY_NOMINATED', 'connect.relay.error.alreadyNominated');
+}
+
+/** The active chain whose baton `userId` holds (they may nominate now), or null. */
+export async function batonOf(guildId: string, userId: string): Promise<RelayChainView | null> {
+  const chain = await RelayChain.findOne({ guildId, batonHolderId: userId, status: 'active' }).lean();
+  return chain ? toChainView(chain) : null;
+}
+
+export interface RelayChainStatusView extends RelayChainView {
+  /** Every nomination in order of position and attempt (the fallback history included). */
+  links: RelayLinkView[];
+  /** The nomination waiting for an intro, if any. */
+  openLink: RelayLinkView | null;
+}
+
+export interface RelayStatus {
+  chains: RelayChainStatusView[];
+  activeChains: number;
+  longestLength: number;
+  totalIntroductions: number;
+}
+
+/**
+ * The guild's chains for `/relay status` and the dashboard: newest activity first, each with its
+ * links, the open nomination, its length and where it broke or was passed.
+ */
+export async function getRelayStatus(guildId: string, options: { limit?: number } = {}): Promise<RelayStatus> {
+  const chains = await RelayChain.find({ guildId })
+    .sort({ lastActivityAt: -1 })
+    .limit(options.limit ?? 10)
+    .lean();
+  const links = await RelayLink.find({ chainId: { $in: chains.map((c) => c._id) } }).lean();
+  const views = chains.map((chain) => {
+    const own = links
+      .filter((l) => String(l.chainId) === String(chain._id))
+      .map(toLinkView)
+      .sort((a, b) => a.position - b.position || a.attempt - b.attempt);
+    return {
+      ...toChainView(chain),
+      links: own,
+      openLink: own.find((l) => OPEN_LINK_STATUSES.includes(l.status)) ?? null,
+    };
+  });
+  const all = await RelayChain.find({ guildId }, { length: 1, status: 1 }).lean();
+  return {
+    chains: views,
+    activeChains: all.filter((c) => c.status === 'active').length,
+    longestLength: Math.max(0, ...all.map((c) => c.length ?? 0)),
+    totalIntroductions: all.reduce((sum, c) => sum + (c.length ?? 0), 0),
+  };
+}
+
+/** True for MongoDB's duplicate key error (E11000). */
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}

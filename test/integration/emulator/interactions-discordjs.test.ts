@@ -1,0 +1,215 @@
+/**
+ * Interactions through the REAL discord.js Client against the emulator: the payloads must be
+ * complete enough that discord.js emits `interactionCreate`, and its replies must land where
+ * Discord would put them.
+ */
+import { expect } from 'chai';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  ModalBuilder,
+  SlashCommandBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  UserSelectMenuBuilder,
+  type Interaction,
+} from 'discord.js';
+import { silentLogger } from '../../../shared/logger.js';
+import { driversFor, type Drivers } from '../../../sandbox/discord/drivers.js';
+import { startDiscordEmulator, seedGuild, type DiscordEmulator, type SeededGuild } from '../../../sandbox/discord/index.js';
+
+type Handler = (interaction: Interaction) => Promise<void>;
+
+describe('emulator interactions through discord.js', () => {
+  let emu: DiscordEmulator;
+  let seeded: SeededGuild;
+  let client: Client;
+  let drivers: Drivers;
+  let handler: Handler;
+  const errors: unknown[] = [];
+
+  before(async () => {
+    emu = await startDiscordEmulator({ logger: silentLogger() });
+    seeded = seedGuild(emu.state, { name: 'Acme', memberCount: 5 });
+    drivers = driversFor(emu);
+    client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: { api: emu.restBase } });
+    client.on(Events.InteractionCreate, (interaction) => {
+      handler(interaction).catch((error: unknown) => errors.push(error));
+    });
+    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login(emu.botToken);
+    await ready;
+    const guild = await client.guilds.fetch(seeded.guild.id);
+    await guild.commands.set([
+      new SlashCommandBuilder()
+        .setName('hello')
+        .setDescription('Says hello')
+        .addStringOption((o) => o.setName('name').setDescription('Who').setRequired(true))
+        .addUserOption((o) => o.setName('friend').setDescription('A friend'))
+        .toJSON(),
+      new SlashCommandBuilder().setName('panel').setDescription('Shows buttons').toJSON(),
+      new SlashCommandBuilder().setName('form').setDescription('Opens a form').toJSON(),
+      new SlashCommandBuilder().setName('slow').setDescription('Defers then follows up').toJSON(),
+    ]);
+  });
+
+  after(async () => {
+    await client?.destroy();
+    await emu?.stop();
+  });
+
+  beforeEach(() => {
+    errors.length = 0;
+  });
+
+  const member = () => seeded.members[0]!;
+  const general = () => seeded.channels['general']!;
+
+  it('delivers a slash command with options and resolved users, and stores the reply in the channel', async () => {
+    let seen: { name: string; friend: string | undefined; locale: string; guild: string | null } | undefined;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      seen = { name: i.options.getString('name', true), friend: i.options.getUser('friend')?.username, locale: i.locale, guild: i.guildId };
+      await i.reply(`Hello ${i.options.getString('name', true)}`);
+    };
+    const friend = seeded.members[1]!;
+    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'Aiko', friend: friend.id }, { locale: 'ja' });
+    const reply = await handle.waitForReply();
+    expect(seen).to.deep.equal({ name: 'Aiko', friend: friend.username, locale: 'ja', guild: seeded.guild.id });
+    expect(reply.content).to.equal('Hello Aiko');
+    expect(drivers.messagesIn(general().id).map((m) => m.id)).to.include(reply.id);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('keeps an ephemeral reply out of the channel', async () => {
+    handler = async (i) => {
+      if (i.isChatInputCommand()) await i.reply({ content: 'only you', flags: MessageFlags.Ephemeral });
+    };
+    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'x' });
+    const reply = await handle.waitForReply();
+    expect(reply.flags! & MessageFlags.Ephemeral).to.equal(MessageFlags.Ephemeral);
+    expect(drivers.messagesIn(general().id).map((m) => m.id)).not.to.include(reply.id);
+  });
+
+  it('updates the message when a button is clicked', async () => {
+    handler = async (i) => {
+      if (i.isChatInputCommand() && i.commandName === 'panel') {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('panel:ok').setLabel('OK').setStyle(ButtonStyle.Primary),
+        );
+        await i.reply({ content: 'Press it', components: [row] });
+      } else if (i.isButton()) {
+        await i.update({ content: `Pressed by ${i.user.id}`, components: [] });
+      }
+    };
+    const slash = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'panel');
+    const panel = await slash.waitForReply();
+    const click = drivers.clickButton(panel.id, 'panel:ok', member().id);
+    const updated = await click.waitForReply();
+    expect(updated.id).to.equal(panel.id);
+    expect(updated.content).to.equal(`Pressed by ${member().id}`);
+    expect(drivers.messagesIn(general().id).find((m) => m.id === panel.id)?.components).to.deep.equal([]);
+  });
+
+  it('passes string and user select values to the bot', async () => {
+    const picked: string[][] = [];
+    handler = async (i) => {
+      if (i.isChatInputCommand()) {
+        await i.reply({
+          content: 'Pick',
+          components: [
+            new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+              new StringSelectMenuBuilder()
+                .setCustomId('pick:industry')
+                .setMaxValues(2)
+                .addOptions({ label: 'IT', value: 'it' }, { label: 'Finance', value: 'finance' }, { label: 'Retail', value: 'retail' }),
+            ),
+            new ActionRowBuilder<UserSelectMenuBuilder>().addComponents(new UserSelectMenuBuilder().setCustomId('pick:user')),
+          ],
+        });
+      } else if (i.isStringSelectMenu()) {
+        picked.push(i.values);
+        await i.deferUpdate();
+      } else if (i.isUserSelectMenu()) {
+        picked.push(i.users.map((u) => u.username));
+        await i.deferUpdate();
+      }
+    };
+    const menu = await drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'panel').waitForReply();
+    const first = drivers.selectValues(menu.id, 'pick:industry', member().id, ['it', 'retail']);
+    await first.waitForCallback();
+    const second = drivers.selectValues(menu.id, 'pick:user', member().id, [seeded.members[2]!.id]);
+    await second.waitForCallback();
+    expect(picked).to.deep.equal([['it', 'retail'], [seeded.members[2]!.username]]);
+    expect(() => drivers.selectValues(menu.id, 'pick:industry', member().id, ['nope'])).to.throw(/no option/);
+  });
+
+  it('shows a modal and delivers its submitted fields', async () => {
+    let submitted: string | undefined;
+    handler = async (i) => {
+      if (i.isChatInputCommand()) {
+        const modal = new ModalBuilder()
+          .setCustomId('intro')
+          .setTitle('Introduce yourself')
+          .addComponents(
+            new ActionRowBuilder<TextInputBuilder>().addComponents(
+              new TextInputBuilder().setCustomId('bio').setLabel('Bio').setStyle(TextInputStyle.Paragraph),
+            ),
+          );
+        await i.showModal(modal);
+      } else if (i.isModalSubmit()) {
+        submitted = i.fields.getTextInputValue('bio');
+        await i.reply({ content: 'Thanks!', flags: MessageFlags.Ephemeral });
+      }
+    };
+    const slash = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'form');
+    const modal = await slash.waitForModal();
+    expect(modal.custom_id).to.equal('intro');
+    const submit = drivers.submitModal(slash, 'intro', { bio: '元営業、今はPM' });
+    const reply = await submit.waitForReply();
+    expect(submitted).to.equal('元営業、今はPM');
+    expect(reply.content).to.equal('Thanks!');
+  });
+
+  it('turns a deferred reply into the edited answer and adds follow-ups', async () => {
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.editReply('Done thinking');
+      await i.followUp('One more thing');
+    };
+    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'slow');
+    const reply = await handle.waitForReply();
+    const followUp = await handle.waitForFollowUp();
+    expect(reply.content).to.equal('Done thinking');
+    expect(followUp.content).to.equal('One more thing');
+    expect(handle.responses().map((r) => r.kind)).to.deep.equal(['callback', 'edit', 'followup']);
+    const inChannel = drivers.messagesIn(general().id).map((m) => m.content);
+    expect(inChannel).to.include.members(['Done thinking', 'One more thing']);
+  });
+
+  it('answers 40060 when the bot acknowledges the same interaction twice', async () => {
+    let second: unknown;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.reply('first');
+      // Bypass discord.js's own guard to hit the API a second time, as a buggy bot would.
+      await client.rest
+        .post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'second' } }, auth: false })
+        .catch((error: unknown) => (second = error));
+    };
+    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'x' });
+    await handle.waitForReply();
+    await drivers.waitFor(() => second, 2000, 'the second callback to fail');
+    expect(second).to.be.instanceOf(DiscordAPIError);
+    expect((second as DiscordAPIError).code).to.equal(40060);
+    expect((second as DiscordAPIError).status).to.equal(400);
+  });
+});

@@ -1,0 +1,545 @@
+/**
+ * Conformance: the aggregate command — $match $group $sort $project $lookup $unwind $facet
+ * $bucket and the date expressions $dateTrunc / $dateToString with time zones. Every expected
+ * date below is computed by hand from the zone's offset (JST is UTC+9 with no DST; New York
+ * switches to EDT, UTC-4, at 02:00 local on 2026-03-08; India is UTC+5:30), never read from
+ * the store. 2026-03-01 is a Sunday.
+ */
+import { expect } from 'chai';
+import type { Document } from 'mongodb';
+import { useDriver } from '../../support/database.js';
+import { looseCollection, serverError } from './support/target.js';
+
+const utc = (iso: string) => new Date(iso);
+
+describe('store conformance: aggregation', () => {
+  const { db } = useDriver('aggregate');
+
+  const sales = async () => {
+    const c = looseCollection(db(), 'sales');
+    await c.insertMany([
+      { _id: 1, item: 'a', qty: 3, price: 10, at: utc('2026-03-01T14:59:59Z') },
+      { _id: 2, item: 'b', qty: 1, price: 20, at: utc('2026-03-01T15:00:00Z') },
+      { _id: 3, item: 'a', qty: 5, price: 10, at: utc('2026-03-01T16:00:00Z') },
+      { _id: 4, item: 'c', qty: 3, price: 5, at: utc('2026-03-02T14:59:59.999Z') },
+      { _id: 5, item: 'a', qty: 1, price: 12, at: utc('2026-03-02T15:00:00Z') },
+    ]);
+    return c;
+  };
+
+  describe('$match, $group, $sort, $project and friends', () => {
+    it('groups with $sum $avg $min $max $push $addToSet $first $last', async () => {
+      const c = await sales();
+      const groups = await c
+        .aggregate([
+          { $sort: { _id: 1 } },
+          {
+            $group: {
+              _id: '$item',
+              qty: { $sum: '$qty' },
+              revenue: { $sum: { $multiply: ['$qty', '$price'] } },
+              n: { $sum: 1 },
+              avgQty: { $avg: '$qty' },
+              minPrice: { $min: '$price' },
+              maxPrice: { $max: '$price' },
+              prices: { $push: '$price' },
+              distinctPrices: { $addToSet: '$price' },
+              firstQty: { $first: '$qty' },
+              lastQty: { $last: '$qty' },
+              nothing: { $sum: '$missing' },
+              noAvg: { $avg: '$missing' },
+            },
+          },
+          { $sort: { _id: 1 } },
+        ])
+        .toArray();
+      expect(groups.map((g) => ({ ...g, distinctPrices: [...(g.distinctPrices as number[])].sort() }))).to.deep.equal(
+        [
+          {
+            _id: 'a',
+            qty: 9,
+            revenue: 92,
+            n: 3,
+            avgQty: 3,
+            minPrice: 10,
+            maxPrice: 12,
+            prices: [10, 10, 12],
+            distinctPrices: [10, 12],
+            firstQty: 3,
+            lastQty: 1,
+            nothing: 0,
+            noAvg: null,
+          },
+          {
+            _id: 'b',
+            qty: 1,
+            revenue: 20,
+            n: 1,
+            avgQty: 1,
+            minPrice: 20,
+            maxPrice: 20,
+            prices: [20],
+            distinctPrices: [20],
+            firstQty: 1,
+            lastQty: 1,
+            nothing: 0,
+            noAvg: null,
+          },
+          {
+            _id: 'c',
+            qty: 3,
+            revenue: 15,
+            n: 1,
+            avgQty: 3,
+            minPrice: 5,
+            maxPrice: 5,
+            prices: [5],
+            distinctPrices: [5],
+            firstQty: 3,
+            lastQty: 3,
+            nothing: 0,
+            noAvg: null,
+          },
+        ],
+      );
+    });
+
+    it('groups everything under _id null', async () => {
+      const c = await sales();
+      const all = await c.aggregate([{ $group: { _id: null, n: { $sum: 1 }, qty: { $sum: '$qty' } } }]).toArray();
+      expect(all).to.deep.equal([{ _id: null, n: 5, qty: 13 }]);
+    });
+
+    it('chains $match $sort $skip $limit $project with computed fields', async () => {
+      const c = await sales();
+      const rows = await c
+        .aggregate([
+          { $match: { item: 'a' } },
+          { $sort: { _id: -1 } },
+          { $skip: 1 },
+          { $limit: 5 },
+          { $project: { _id: 0, item: 1, total: { $multiply: ['$qty', '$price'] } } },
+        ])
+        .toArray();
+      expect(rows).to.deep.equal([
+        { item: 'a', total: 50 },
+        { item: 'a', total: 30 },
+      ]);
+    });
+
+    it('supports $addFields, $count and multi-key $sort', async () => {
+      const c = await sales();
+      const counted = await c
+        .aggregate([
+          { $addFields: { revenue: { $multiply: ['$qty', '$price'] } } },
+          { $match: { revenue: { $gte: 15 } } },
+          { $count: 'n' },
+        ])
+        .toArray();
+      expect(counted).to.deep.equal([{ n: 4 }]);
+      const sorted = await c.aggregate([{ $sort: { qty: -1, price: 1 } }, { $project: { _id: 1 } }]).toArray();
+      expect(sorted.map((d) => d._id)).to.deep.equal([3, 4, 1, 5, 2]);
+    });
+  });
+
+  describe('$lookup', () => {
+    const seed = async () => {
+      await looseCollection(db(), 'orders')
+        .insertMany([{ _id: 1, item: 'almonds', price: 12, quantity: 2 }, { _id: 2, item: 'pecans', price: 20, quantity: 1 }, { _id: 3 }]);
+      await looseCollection(db(), 'inventory')
+        .insertMany([
+          { _id: 1, sku: 'almonds', instock: 120 },
+          { _id: 2, sku: 'bread', instock: 80 },
+          { _id: 3, sku: 'cashews', instock: 60 },
+          { _id: 4, sku: 'pecans', instock: 70 },
+          { _id: 5, sku: null },
+          { _id: 6 },
+        ]);
+    };
+
+    it('joins on localField/foreignField; a missing local field matches null or missing foreign fields', async () => {
+      await seed();
+      const rows = await looseCollection(db(), 'orders')
+        .aggregate([
+          { $sort: { _id: 1 } },
+          { $lookup: { from: 'inventory', localField: 'item', foreignField: 'sku', as: 'stock' } },
+        ])
+        .toArray();
+      const ids = rows.map((r) => [r._id, (r.stock as Document[]).map((s) => s._id as number).sort()]);
+      expect(ids).to.deep.equal([
+        [1, [1]],
+        [2, [4]],
+        [3, [5, 6]],
+      ]);
+      expect(rows[0]?.stock).to.deep.equal([{ _id: 1, sku: 'almonds', instock: 120 }]);
+    });
+
+    it('joins with let and a sub-pipeline', async () => {
+      await seed();
+      const rows = await looseCollection(db(), 'orders')
+        .aggregate([
+          { $match: { item: { $exists: true } } },
+          { $sort: { _id: 1 } },
+          {
+            $lookup: {
+              from: 'inventory',
+              let: { item: '$item', qty: '$quantity' },
+              pipeline: [
+                {
+                  $match: {
+                    $expr: {
+                      $and: [{ $eq: ['$sku', '$$item'] }, { $gte: ['$instock', { $multiply: ['$$qty', 65] }] }],
+                    },
+                  },
+                },
+                { $project: { _id: 1 } },
+              ],
+              as: 'enough',
+            },
+          },
+          { $project: { enough: 1 } },
+        ])
+        .toArray();
+      // almonds: 2 × 65 = 130 > 120 in stock; pecans: 1 × 65 = 65 ≤ 70.
+      expect(rows).to.deep.equal([
+        { _id: 1, enough: [] },
+        { _id: 2, enough: [{ _id: 4 }] },
+      ]);
+    });
+  });
+
+  describe('$unwind', () => {
+    const seed = async () => {
+      const c = looseCollection(db(), 'inventory2');
+      await c.insertMany([
+        { _id: 1, item: 'ABC', sizes: ['S', 'M', 'L'] },
+        { _id: 2, item: 'EFG', sizes: [] },
+        { _id: 3, item: 'IJK', sizes: 'M' },
+        { _id: 4, item: 'LMN' },
+        { _id: 5, item: 'XYZ', sizes: null },
+      ]);
+      return c;
+    };
+
+    it('emits one document per element, treating a scalar as a one-element array', async () => {
+      const c = await seed();
+      const rows = await c.aggregate([{ $sort: { _id: 1 } }, { $unwind: '$sizes' }]).toArray();
+      expect(rows).to.deep.equal([
+        { _id: 1, item: 'ABC', sizes: 'S' },
+        { _id: 1, item: 'ABC', sizes: 'M' },
+        { _id: 1, item: 'ABC', sizes: 'L' },
+        { _id: 3, item: 'IJK', sizes: 'M' },
+      ]);
+    });
+
+    it('adds the array index, null for scalars', async () => {
+      const c = await seed();
+      const rows = await c
+        .aggregate([{ $sort: { _id: 1 } }, { $unwind: { path: '$sizes', includeArrayIndex: 'idx' } }, { $project: { item: 0 } }])
+        .toArray();
+      expect(rows).to.deep.equal([
+        { _id: 1, sizes: 'S', idx: 0 },
+        { _id: 1, sizes: 'M', idx: 1 },
+        { _id: 1, sizes: 'L', idx: 2 },
+        { _id: 3, sizes: 'M', idx: null },
+      ]);
+    });
+
+    it('keeps null, missing and empty arrays with preserveNullAndEmptyArrays', async () => {
+      const c = await seed();
+      const rows = await c
+        .aggregate([{ $sort: { _id: 1 } }, { $unwind: { path: '$sizes', preserveNullAndEmptyArrays: true } }])
+        .toArray();
+      expect(rows).to.deep.equal([
+        { _id: 1, item: 'ABC', sizes: 'S' },
+        { _id: 1, item: 'ABC', sizes: 'M' },
+        { _id: 1, item: 'ABC', sizes: 'L' },
+        { _id: 2, item: 'EFG' },
+        { _id: 3, item: 'IJK', sizes: 'M' },
+        { _id: 4, item: 'LMN' },
+        { _id: 5, item: 'XYZ', sizes: null },
+      ]);
+    });
+  });
+
+  describe('$facet', () => {
+    it('runs several sub-pipelines over the same input and returns one document', async () => {
+      const c = await sales();
+      const [result, ...rest] = await c
+        .aggregate([
+          {
+            $facet: {
+              byItem: [{ $group: { _id: '$item', n: { $sum: 1 } } }, { $sort: { _id: 1 } }],
+              total: [{ $count: 'n' }],
+              top: [{ $sort: { qty: -1 } }, { $limit: 1 }, { $project: { _id: 1 } }],
+            },
+          },
+        ])
+        .toArray();
+      expect(rest).to.have.length(0);
+      expect(result).to.deep.equal({
+        byItem: [
+          { _id: 'a', n: 3 },
+          { _id: 'b', n: 1 },
+          { _id: 'c', n: 1 },
+        ],
+        total: [{ n: 5 }],
+        top: [{ _id: 3 }],
+      });
+    });
+  });
+
+  describe('$dateTrunc', () => {
+    it('truncates to the day in Asia/Tokyo (midnight JST is 15:00 UTC the day before)', async () => {
+      const c = await sales();
+      const days = await c
+        .aggregate([
+          {
+            $group: {
+              _id: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'Asia/Tokyo' } },
+              n: { $sum: 1 },
+              qty: { $sum: '$qty' },
+            },
+          },
+          { $sort: { _id: 1 } },
+        ])
+        .toArray();
+      expect(days).to.deep.equal([
+        { _id: utc('2026-02-28T15:00:00Z'), n: 1, qty: 3 },
+        { _id: utc('2026-03-01T15:00:00Z'), n: 3, qty: 9 },
+        { _id: utc('2026-03-02T15:00:00Z'), n: 1, qty: 1 },
+      ]);
+    });
+
+    it('truncates by day, week, month, year and hour in several zones', async () => {
+      const c = looseCollection(db(), 'instants');
+      await c.insertMany([
+        { _id: 'sun-23h-jst', at: utc('2026-03-01T14:00:00Z') },
+        { _id: 'mon-01h-jst', at: utc('2026-03-01T16:00:00Z') },
+        { _id: 'sat-2330-jst', at: utc('2026-02-28T14:30:00Z') },
+        { _id: 'new-year-jst', at: utc('2025-12-31T15:30:00Z') },
+      ]);
+      const tz = 'Asia/Tokyo';
+      const rows = await c
+        .aggregate([
+          { $sort: { _id: 1 } },
+          {
+            $project: {
+              dayUtc: { $dateTrunc: { date: '$at', unit: 'day' } },
+              dayTokyo: { $dateTrunc: { date: '$at', unit: 'day', timezone: tz } },
+              dayOffset: { $dateTrunc: { date: '$at', unit: 'day', timezone: '+09:00' } },
+              weekSunday: { $dateTrunc: { date: '$at', unit: 'week', timezone: tz } },
+              weekMonday: { $dateTrunc: { date: '$at', unit: 'week', timezone: tz, startOfWeek: 'monday' } },
+              month: { $dateTrunc: { date: '$at', unit: 'month', timezone: tz } },
+              year: { $dateTrunc: { date: '$at', unit: 'year', timezone: tz } },
+              hourKolkata: { $dateTrunc: { date: '$at', unit: 'hour', timezone: 'Asia/Kolkata' } },
+              quarterHour: { $dateTrunc: { date: '$at', unit: 'minute', binSize: 15 } },
+            },
+          },
+        ])
+        .toArray();
+      const byId = Object.fromEntries(rows.map((r) => [r._id as string, r]));
+      expect(byId['mon-01h-jst']).to.deep.equal({
+        _id: 'mon-01h-jst',
+        dayUtc: utc('2026-03-01T00:00:00Z'),
+        dayTokyo: utc('2026-03-01T15:00:00Z'),
+        dayOffset: utc('2026-03-01T15:00:00Z'),
+        weekSunday: utc('2026-02-28T15:00:00Z'),
+        weekMonday: utc('2026-03-01T15:00:00Z'),
+        month: utc('2026-02-28T15:00:00Z'),
+        year: utc('2025-12-31T15:00:00Z'),
+        hourKolkata: utc('2026-03-01T15:30:00Z'),
+        quarterHour: utc('2026-03-01T16:00:00Z'),
+      });
+      expect(byId['sun-23h-jst']).to.deep.equal({
+        _id: 'sun-23h-jst',
+        dayUtc: utc('2026-03-01T00:00:00Z'),
+        dayTokyo: utc('2026-02-28T15:00:00Z'),
+        dayOffset: utc('2026-02-28T15:00:00Z'),
+        weekSunday: utc('2026-02-28T15:00:00Z'),
+        weekMonday: utc('2026-02-22T15:00:00Z'),
+        month: utc('2026-02-28T15:00:00Z'),
+        year: utc('2025-12-31T15:00:00Z'),
+        hourKolkata: utc('2026-03-01T13:30:00Z'),
+        quarterHour: utc('2026-03-01T14:00:00Z'),
+      });
+      expect(byId['sat-2330-jst']).to.deep.equal({
+        _id: 'sat-2330-jst',
+        dayUtc: utc('2026-02-28T00:00:00Z'),
+        dayTokyo: utc('2026-02-27T15:00:00Z'),
+        dayOffset: utc('2026-02-27T15:00:00Z'),
+        weekSunday: utc('2026-02-21T15:00:00Z'),
+        weekMonday: utc('2026-02-22T15:00:00Z'),
+        month: utc('2026-01-31T15:00:00Z'),
+        year: utc('2025-12-31T15:00:00Z'),
+        hourKolkata: utc('2026-02-28T14:30:00Z'),
+        quarterHour: utc('2026-02-28T14:30:00Z'),
+      });
+      expect(byId['new-year-jst']).to.deep.include({
+        dayUtc: utc('2025-12-31T00:00:00Z'),
+        dayTokyo: utc('2025-12-31T15:00:00Z'),
+        month: utc('2025-12-31T15:00:00Z'),
+        year: utc('2025-12-31T15:00:00Z'),
+      });
+    });
+
+    it('accounts for daylight saving time (America/New_York on the 2026-03-08 switch)', async () => {
+      const c = looseCollection(db(), 'dst');
+      // 12:00 UTC is 08:00 EDT; local midnight that day was still EST (UTC-5), i.e. 05:00 UTC.
+      await c.insertOne({ _id: 1, at: utc('2026-03-08T12:00:00Z') });
+      const [row] = await c
+        .aggregate([{ $project: { day: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'America/New_York' } } } }])
+        .toArray();
+      expect(row).to.deep.equal({ _id: 1, day: utc('2026-03-08T05:00:00Z') });
+    });
+
+    it('returns null for a missing date', async () => {
+      const c = looseCollection(db(), 'nodate');
+      await c.insertOne({ _id: 1 });
+      const [row] = await c
+        .aggregate([{ $project: { day: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'Asia/Tokyo' } } } }])
+        .toArray();
+      expect(row).to.deep.equal({ _id: 1, day: null });
+    });
+  });
+
+  describe('$dateToString', () => {
+    it('formats in a time zone with the documented specifiers', async () => {
+      const c = looseCollection(db(), 'formatted');
+      await c.insertOne({ _id: 1, at: utc('2026-03-01T16:00:00.123Z') });
+      const [row] = await c
+        .aggregate([
+          {
+            $project: {
+              _id: 0,
+              plain: { $dateToString: { date: '$at' } },
+              tokyo: { $dateToString: { date: '$at', format: '%Y-%m-%d %H:%M:%S.%L', timezone: 'Asia/Tokyo' } },
+              parts: { $dateToString: { date: '$at', format: '%j %w %u %z %Z', timezone: 'Asia/Tokyo' } },
+              offset: { $dateToString: { date: '$at', format: '%d/%m/%Y %H:%M', timezone: '+05:30' } },
+              newYork: { $dateToString: { date: '$at', format: '%H:%M', timezone: 'America/New_York' } },
+              missing: { $dateToString: { date: '$nope', format: '%Y' } },
+              onNull: { $dateToString: { date: '$nope', format: '%Y', onNull: 'none' } },
+            },
+          },
+        ])
+        .toArray();
+      expect(row).to.deep.equal({
+        plain: '2026-03-01T16:00:00.123Z',
+        tokyo: '2026-03-02 01:00:00.123',
+        // 2 March is day 61 of 2026; a Monday: %w counts from Sunday = 1, %u (ISO) from Monday = 1.
+        parts: '061 2 1 +0900 +540',
+        offset: '01/03/2026 21:30',
+        // 1 March is before the DST switch, so New York is UTC-5.
+        newYork: '11:00',
+        missing: null,
+        onNull: 'none',
+      });
+    });
+
+    it('groups by local calendar day in Asia/Tokyo', async () => {
+      const c = await sales();
+      const rows = await c
+        .aggregate([
+          {
+            $group: {
+              _id: { $dateToString: { date: '$at', format: '%Y-%m-%d', timezone: 'Asia/Tokyo' } },
+              n: { $sum: 1 },
+            },
+          },
+          { $sort: { _id: 1 } },
+        ])
+        .toArray();
+      expect(rows).to.deep.equal([
+        { _id: '2026-03-01', n: 1 },
+        { _id: '2026-03-02', n: 3 },
+        { _id: '2026-03-03', n: 1 },
+      ]);
+    });
+  });
+
+  describe('$bucket', () => {
+    const artwork = async () => {
+      const c = looseCollection(db(), 'artwork');
+      await c.insertMany([
+        { title: 'A', price: 76 },
+        { title: 'B', price: 167 },
+        { title: 'C', price: 200 },
+        { title: 'D', price: 385 },
+        { title: 'E', price: 400 },
+        { title: 'F', price: 483 },
+        { title: 'G' },
+        { title: 'H', price: 0 },
+      ]);
+      return c;
+    };
+
+    it('buckets with inclusive lower and exclusive upper bounds, the rest going to default', async () => {
+      const c = await artwork();
+      const rows = await c
+        .aggregate([
+          { $sort: { title: 1 } },
+          {
+            $bucket: {
+              groupBy: '$price',
+              boundaries: [0, 200, 400],
+              default: 'Other',
+              output: { count: { $sum: 1 }, titles: { $push: '$title' } },
+            },
+          },
+        ])
+        .toArray();
+      expect(rows).to.deep.equal([
+        { _id: 0, count: 3, titles: ['A', 'B', 'H'] },
+        { _id: 200, count: 2, titles: ['C', 'D'] },
+        { _id: 'Other', count: 3, titles: ['E', 'F', 'G'] },
+      ]);
+    });
+
+    it('outputs only a count by default and omits empty buckets', async () => {
+      const c = await artwork();
+      const rows = await c
+        .aggregate([{ $bucket: { groupBy: '$price', boundaries: [0, 100, 150, 200, 400, 1000], default: 'none' } }])
+        .toArray();
+      expect(rows).to.deep.equal([
+        { _id: 0, count: 2 },
+        { _id: 150, count: 1 },
+        { _id: 200, count: 2 },
+        { _id: 400, count: 2 },
+        { _id: 'none', count: 1 },
+      ]);
+    });
+
+    it('fails when a value falls outside the boundaries and there is no default', async () => {
+      const c = await artwork();
+      const error = await serverError(() =>
+        c.aggregate([{ $bucket: { groupBy: '$price', boundaries: [0, 200, 400] } }]).toArray(),
+      );
+      expect(error.code).to.be.a('number');
+    });
+
+    it('buckets by the local hour in Asia/Tokyo', async () => {
+      const c = looseCollection(db(), 'shifts');
+      await c.insertMany([
+        { at: utc('2026-03-01T00:30:00Z') }, // 09:30 JST
+        { at: utc('2026-03-01T10:00:00Z') }, // 19:00 JST
+        { at: utc('2026-03-01T16:00:00Z') }, // 01:00 JST
+        { at: utc('2026-03-01T23:59:00Z') }, // 08:59 JST
+      ]);
+      const rows = await c
+        .aggregate([
+          {
+            $bucket: {
+              groupBy: { $hour: { date: '$at', timezone: 'Asia/Tokyo' } },
+              boundaries: [0, 9, 18, 24],
+            },
+          },
+        ])
+        .toArray();
+      expect(rows).to.deep.equal([
+        { _id: 0, count: 2 },
+        { _id: 9, count: 1 },
+        { _id: 18, count: 1 },
+      ]);
+    });
+  });
+});

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import { REST } from 'discord.js';
+import { getGuildHealth } from '../shared/health/index.js';
+import { DEFAULT_LOCALE } from '../shared/i18n/index.js';
+import { createDiscordOAuth } from './auth/discord-oauth.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { errorHandler, notFound } from './middleware/error-handler.js';
+import { localeMiddleware } from './middleware/locale.js';
+import { authRateLimit } from './middleware/rate-limit.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { sessionCookieName, sessionMiddleware } from './middleware/session.js';
+import { sessionLifetime } from './middleware/session-lifetime.js';
+import { guildRoutes } from './routes/guilds.routes.js';
+import { healthzRoutes } from './routes/healthz.routes.js';
+import { homeRoutes } from './routes/home.routes.js';
+import { localeRoutes } from './routes/locale.routes.js';
+import { createDiscordDirectory } from './services/discord-directory.js';
+import { createGuildAccess } from './services/guild-access.service.js';
+import { createGuildPicker } from './services/guild-picker.service.js';
+import type { WebDeps } from './types.js';
+
+export type { WebDeps, WebConfig, HealthLookup } from './types.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Builds the dashboard's Express app without listening (web/main.ts listens; tests use
+ * supertest). Middleware order matters: security headers, static files and /healthz come
+ * before sessions so they never create one; CSRF checks run before any route; the error
+ * handler is registered last.
+ */
+export function createApp(deps: WebDeps): Express {
+  const { config, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const secure = new URL(config.publicUrl).protocol === 'https:';
+  const services = buildServices(deps);
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  app.set('views', resolveDir('views'));
+  app.set('view engine', 'ejs');
+
+  app.use(securityHeaders({ https: secure }));
+  app.use('/public', express.static(resolveDir('public'), { index: false, maxAge: '1h' }));
+  app.use(healthzRoutes({ client: deps.mongo.client, dbName: deps.mongo.dbName, startedAt: now(), now }));
+
+  app.use(cookieParser());
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  app.use(express.json({ limit: '16kb' }));
+  app.use(localeMiddleware(config.defaultLocale ?? DEFAULT_LOCALE));
+  app.use(
+    sessionMiddleware({
+      client: deps.mongo.client,
+      dbName: deps.mongo.dbName,
+      secret: config.sessionSecret,
+      secure,
+      idleMs: config.session?.idleMs ?? HOUR_MS,
+      ...(deps.sessionStore ? { store: deps.sessionStore } : {}),
+    }),
+  );
+  app.use(sessionLifetime(config.session?.absoluteMs ?? 8 * HOUR_MS, now));
+  app.use(...csrfProtection({ secret: config.sessionSecret, secure }));
+  app.use((req, res, next) => {
+    res.locals.user = req.session.user;
+    res.locals.currentPath = req.originalUrl;
+    next();
+  });
+
+  const limiter = authRateLimit({
+    windowMs: config.rateLimit?.windowMs ?? 10 * 60 * 1000,
+    limit: config.rateLimit?.limit ?? 30,
+  });
+  app.use(authRoutes({ oauth: services.oauth, now, sessionCookieName: sessionCookieName(secure), limiter }));
+  app.use(localeRoutes({ secure }));
+  app.use(homeRoutes());
+  app.use(
+    guildRoutes({
+      guildAccess: services.guildAccess,
+      picker: services.picker,
+      healthLookup: deps.healthLookup ?? getGuildHealth,
+      timeZone: config.timeZone ?? 'Asia/Tokyo',
+    }),
+  );
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** Fills in the Discord-facing services the caller did not inject. */
+function buildServices(deps: WebDeps) {
+  const { discord } = deps.config;
+  const redirectUri = new URL('/auth/callback', deps.config.publicUrl).toString();
+  const oauth =
+    deps.oauth ??
+    createDiscordOAuth({
+      clientId: discord.clientId,
+      clientSecret: discord.clientSecret,
+      apiBase: discord.apiBase,
+      ...(discord.oauthBase ? { oauthBase: discord.oauthBase } : {}),
+      redirectUri,
+    });
+  const directory =
+    deps.directory ??
+    createDiscordDirectory(new REST({ api: discord.apiBase, version: '10' }).setToken(discord.botToken));
+  const guildAccess =
+    deps.guildAccess ??
+    createGuildAccess({
+      directory,
+      ...(deps.staffRoles ? { staffRoles: deps.staffRoles } : {}),
+      now: deps.now,
+    });
+  const picker = createGuildPicker({ directory, guildAccess, now: deps.now });
+  return { oauth, directory, guildAccess, picker };
+}
+
+/** web/views and web/public sit next to this file in the source tree; a tsc build in dist/ points back to them. */
+function resolveDir(name: 'views' | 'public'): string {
+  const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  if (existsSync(beside)) return beside;
+  return fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
+}

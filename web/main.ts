@@ -1,0 +1,51 @@
+/**
+ * Entry point of the web process (Procfile `web`): loads the configuration, connects to
+ * MongoDB, builds the dashboard and listens; SIGTERM/SIGINT close it gracefully.
+ * The sandbox (sandbox/main.ts) builds the app itself with createApp and the stand-ins.
+ */
+import mongoose from 'mongoose';
+import { ConfigError, loadConfig } from '../shared/config.js';
+import { connectMongoose, disconnectMongoose, redactUri } from '../shared/db/connect.js';
+import { createLogger } from '../shared/logger.js';
+import { createApp } from './app.js';
+import { listen } from './server.js';
+import { toWebConfig } from './web-config.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'tsunagu-web');
+  const webConfig = toWebConfig(config);
+  const mongoUri = config.mongoUri as string;
+  await connectMongoose(mongoUri);
+  logger.info({ uri: redactUri(mongoUri) }, 'connected to MongoDB');
+  const app = createApp({
+    config: webConfig,
+    logger,
+    mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
+  });
+  const running = await listen(app, config.port);
+  logger.info({ url: webConfig.publicUrl, port: config.port }, 'dashboard listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down the dashboard');
+    try {
+      await running.close();
+      await disconnectMongoose();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // The logger may not exist yet (bad config), so the one message goes to stderr.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
