@@ -66,9 +66,13 @@ async function child(mode: Mode, restApi: string, token: string): Promise<void> 
 function runChild(mode: Mode, restApi: string, token: string): Promise<Measurement> {
   const file = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file, '--child', mode, restApi, token], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', file, '--child', mode, restApi, token],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.on('error', reject);
@@ -81,7 +85,15 @@ function runChild(mode: Mode, restApi: string, token: string): Promise<Measureme
 }
 
 function printTable(rows: Measurement[]): void {
-  const header = ['cache settings', 'RSS MB', 'RSS Δ MB', 'heap used MB', 'members cached', 'users cached', 'ready ms'];
+  const header = [
+    'cache settings',
+    'RSS MB',
+    'RSS Δ MB',
+    'heap used MB',
+    'members cached',
+    'users cached',
+    'ready ms',
+  ];
   const body = rows.map((r) => [
     r.mode === 'tsunagu' ? "Tsunagu's (bot/client.ts)" : 'discord.js defaults',
     r.rssMb.toFixed(1),
@@ -92,7 +104,8 @@ function printTable(rows: Measurement[]): void {
     String(r.readyMs),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of body) console.log(line(row));
@@ -102,14 +115,19 @@ async function parent(): Promise<void> {
   const emulator = await startDiscordEmulator({ logger: silentLogger(), guildCreateMembers: 'all' });
   try {
     seedGuild(emulator.state, { name: 'Bench Guild', memberCount: MEMBERS });
-    console.log(`Bot memory after a GUILD_CREATE of ${MEMBERS.toLocaleString('en-US')} members (one child process each, after GC)\n`);
+    console.log(
+      `Bot memory after a GUILD_CREATE of ${MEMBERS.toLocaleString('en-US')} members (one child process each, after GC)\n`,
+    );
     const rows: Measurement[] = [];
-    for (const mode of ['defaults', 'tsunagu'] as const) rows.push(await runChild(mode, emulator.restBase, emulator.botToken));
+    for (const mode of ['defaults', 'tsunagu'] as const)
+      rows.push(await runChild(mode, emulator.restBase, emulator.botToken));
     printTable(rows);
     const [defaults, tsunagu] = rows;
     if (defaults && tsunagu) {
       const saved = defaults.rssMb - tsunagu.rssMb;
-      console.log(`\nTsunagu's limits use ${saved.toFixed(1)} MB less RSS than discord.js defaults (baseline: defaults row).`);
+      console.log(
+        `\nTsunagu's limits use ${saved.toFixed(1)} MB less RSS than discord.js defaults (baseline: defaults row).`,
+      );
     }
   } finally {
     await emulator.stop();

@@ -11,7 +11,9 @@ export function registerEvents(client: Client, events: readonly BotEvent[], ctx:
     const listener = (...args: unknown[]) => {
       Promise.resolve()
         .then(() => (event.execute as (ctx: BotContext, ...rest: unknown[]) => unknown)(ctx, ...args))
-        .catch((error: unknown) => ctx.logger.error({ err: error, event: event.name }, 'event handler failed'));
+        .catch((error: unknown) =>
+          ctx.logger.error({ err: error, event: event.name }, 'event handler failed'),
+        );
     };
     if (event.once) client.once(event.name, listener);
     else client.on(event.name, listener);

@@ -5,6 +5,7 @@ import type { HealthService } from '../shared/health/index.js';
 import { pickLocale, t, translator, type Locale, type Translator } from '../shared/i18n/index.js';
 import type { CommandRegistry } from './commands/types.js';
 import type { ComponentRegistry } from './components/types.js';
+import type { ConnectServices } from './features/connect/services.js';
 
 /**
  * Domain services the handlers call. Start-up wiring (bot/start-bot.ts) fills it; features add
@@ -12,6 +13,8 @@ import type { ComponentRegistry } from './components/types.js';
  */
 export interface BotServices {
   health: HealthService;
+  /** Connect & Know (welcome, intros, relay, invites, role panels); default: the shipped services. */
+  connect?: ConnectServices;
 }
 
 /** Hooks the guild-settings feature provides; defaults make the skeleton work without it. */

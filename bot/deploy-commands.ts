@@ -24,11 +24,15 @@ export interface DeployOptions {
 
 /** Overwrites the application's commands (guild or global) with ours; returns the names Discord now holds. */
 export async function deployCommands(options: DeployOptions): Promise<string[]> {
-  const rest = new REST(options.restApi ? { api: normalizeRestApi(options.restApi) } : {}).setToken(options.token);
+  const rest = new REST(options.restApi ? { api: normalizeRestApi(options.restApi) } : {}).setToken(
+    options.token,
+  );
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
     : Routes.applicationCommands(options.applicationId);
-  const saved = (await rest.put(route, { body: commandPayloads(options.commands ?? commands) })) as { name: string }[];
+  const saved = (await rest.put(route, { body: commandPayloads(options.commands ?? commands) })) as {
+    name: string;
+  }[];
   return saved.map((command) => command.name);
 }
 
@@ -54,7 +58,12 @@ async function main(): Promise<void> {
     ...(guildId ? { guildId } : {}),
     ...(apiBase ? { restApi: apiBase } : {}),
   });
-  logger.info({ names }, guildId ? `deployed ${names.length} command(s) to guild ${guildId}` : `deployed ${names.length} global command(s)`);
+  logger.info(
+    { names },
+    guildId
+      ? `deployed ${names.length} command(s) to guild ${guildId}`
+      : `deployed ${names.length} global command(s)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

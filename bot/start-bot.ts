@@ -17,8 +17,12 @@ import type { ComponentFamily } from './components/types.js';
 import { events as defaultEvents } from './events/index.js';
 import type { BotEvent } from './events/types.js';
 import { checkAllGuilds } from './startup-checks.js';
+import { cacheVoiceMembers } from './voice-members.js';
 import { explainLoginFailure, StartupError } from './startup-error.js';
 import { packageVersion } from './version.js';
+import { connectServices } from './features/connect/services.js';
+import { connectGuildHooks } from './features/connect/guild-hooks.js';
+import { defineRelayJob } from './features/connect/relay-job.js';
 
 export interface StartBotDeps {
   /** Bot token (production: DISCORD_TOKEN; sandbox and tests: the emulator's). */
@@ -65,8 +69,8 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     logger,
     config: deps.config,
     version: deps.version ?? packageVersion(),
-    services: { health: healthService, ...deps.services },
-    guilds: { ...defaultGuildHooks, ...deps.guilds },
+    services: { health: healthService, connect: connectServices, ...deps.services },
+    guilds: { ...defaultGuildHooks, ...connectGuildHooks, ...deps.guilds },
     i18n,
     commands: buildCommandRegistry(deps.commands ?? defaultCommands),
     components: buildComponentRegistry(deps.components ?? defaultComponents),
@@ -74,8 +78,13 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   };
   const client = createClient({ ...deps.client, ...(deps.restApi ? { restApi: deps.restApi } : {}) });
   registerEvents(client, deps.events ?? defaultEvents, ctx);
+  // Defined before the caller starts agenda, so due relay checks find their handler.
+  if (deps.agenda) defineRelayJob(deps.agenda, ctx, client);
   client.rest.on('rateLimited', (info) =>
-    logger.debug({ route: info.route, retryAfter: info.retryAfter }, 'Discord rate limit: waiting before retrying'),
+    logger.debug(
+      { route: info.route, retryAfter: info.retryAfter },
+      'Discord rate limit: waiting before retrying',
+    ),
   );
 
   const stop = async () => {
@@ -97,6 +106,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const ready = client as Client<true>;
   await ctx.services.health.recordGlobalHealth([], { botUserId: ready.user.id });
   await checkAllGuilds(ready, ctx);
+  await Promise.all(ready.guilds.cache.map((guild) => cacheVoiceMembers(guild)));
   return { client: ready, ctx, stop };
 }
 
@@ -122,7 +132,11 @@ async function loginAndWaitForReady(client: Client, token: string): Promise<void
 async function recordStartupFailure(failure: StartupError, ctx: BotContext): Promise<void> {
   const problem =
     failure.kind === 'disallowed-intent'
-      ? { kind: 'disallowed-intent' as const, subject: failure.subject ?? 'GuildMembers', detail: failure.message }
+      ? {
+          kind: 'disallowed-intent' as const,
+          subject: failure.subject ?? 'GuildMembers',
+          detail: failure.message,
+        }
       : { kind: 'startup-failed' as const, subject: failure.kind, detail: failure.message };
   try {
     await ctx.services.health.recordGlobalHealth([problem]);

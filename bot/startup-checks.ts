@@ -1,4 +1,4 @@
-import { PermissionsBitField, type Client, type Guild, type PermissionsString } from 'discord.js';
+import type { Client, Guild, PermissionsBitField, PermissionsString } from 'discord.js';
 import type { HealthProblem } from '../shared/health/index.js';
 import { childLogger } from '../shared/logger.js';
 import type { BotContext } from './context.js';
@@ -45,7 +45,9 @@ export function ungrantableRoles(botHighestPosition: number, roles: readonly Rol
 
 /** Checks one guild: the bot's permissions and whether it can grant the configured roles. */
 export async function checkGuild(guild: Guild, ctx: BotContext): Promise<HealthProblem[]> {
-  const me = guild.members.me ?? (await guild.members.fetchMe());
+  // With the GuildMember partial, `members.me` may be an empty partial: fetch the real roles then.
+  const cached = guild.members.me;
+  const me = cached && !cached.partial ? cached : await guild.members.fetchMe();
   const problems: HealthProblem[] = missingPermissions(me.permissions).map((name) => ({
     kind: 'missing-permission',
     subject: name,
@@ -67,7 +69,10 @@ export async function checkGuild(guild: Guild, ctx: BotContext): Promise<HealthP
 }
 
 /** Checks a guild, logs the outcome plainly and records it for the dashboard. Never throws. */
-export async function checkAndRecordGuild(guild: Guild, ctx: BotContext): Promise<HealthProblem[] | undefined> {
+export async function checkAndRecordGuild(
+  guild: Guild,
+  ctx: BotContext,
+): Promise<HealthProblem[] | undefined> {
   const log = childLogger(ctx.logger, { guildId: guild.id });
   try {
     const problems = await checkGuild(guild, ctx);
@@ -97,7 +102,9 @@ export function describeProblems(guildName: string, problems: readonly HealthPro
     );
   }
   if (roles.length > 0) {
-    parts.push(`cannot grant roles: ${roles.join('; ')} (drag the bot's role above them in Server Settings → Roles)`);
+    parts.push(
+      `cannot grant roles: ${roles.join('; ')} (drag the bot's role above them in Server Settings → Roles)`,
+    );
   }
   return `Tsunagu in "${guildName}": ${parts.join('; ')}`;
 }

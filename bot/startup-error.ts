@@ -36,9 +36,14 @@ export function explainLoginFailure(error: unknown, closeCodes: readonly number[
     );
   }
   if (closeCodes.includes(GatewayCloseCodes.InvalidIntents) || message === 'Used invalid intents') {
-    return new StartupError('invalid-intent', 'Discord rejected the intents bitfield (close code 4013).', undefined, {
-      cause: error,
-    });
+    return new StartupError(
+      'invalid-intent',
+      'Discord rejected the intents bitfield (close code 4013).',
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
   if (
     closeCodes.includes(GatewayCloseCodes.AuthenticationFailed) ||

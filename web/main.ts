@@ -7,8 +7,10 @@ import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../shared/config.js';
 import { connectMongoose, disconnectMongoose, redactUri } from '../shared/db/connect.js';
 import { createLogger } from '../shared/logger.js';
+import { getGuildSettings } from '../shared/services/guild-settings.service.js';
 import { createApp } from './app.js';
 import { listen } from './server.js';
+import { staffRolesFromSettings } from './services/staff-roles.js';
 import { toWebConfig } from './web-config.js';
 
 async function main(): Promise<void> {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
     config: webConfig,
     logger,
     mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
+    staffRoles: staffRolesFromSettings(getGuildSettings),
   });
   const running = await listen(app, config.port);
   logger.info({ url: webConfig.publicUrl, port: config.port }, 'dashboard listening');

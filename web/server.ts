@@ -10,9 +10,17 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Listens with the app on `port` (0 = any free port); used by web/main.ts and the sandbox entry. */
-export async function listen(app: Express, port: number, host = '0.0.0.0'): Promise<RunningServer> {
-  const server = createServer(app);
+/**
+ * Listens on `port` (0 = any free port); used by web/main.ts and the sandbox entry. Pass a
+ * factory instead of an app when the app needs its own URL (e.g. the OAuth2 redirect URI on a
+ * port picked at random): it is called with the URL once the port is known.
+ */
+export async function listen(
+  app: Express | ((url: string) => Express),
+  port: number,
+  host = '0.0.0.0',
+): Promise<RunningServer> {
+  const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -22,9 +30,11 @@ export async function listen(app: Express, port: number, host = '0.0.0.0'): Prom
   });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${shownHost}:${address.port}`;
+  server.on('request', typeof app === 'function' && !('listen' in app) ? app(url) : (app as Express));
   return {
     server,
-    url: `http://${shownHost}:${address.port}`,
+    url,
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve, reject) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);

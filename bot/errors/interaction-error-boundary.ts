@@ -31,16 +31,38 @@ export async function handleInteractionError(
     command: interactionLabel(interaction),
   });
   const message = userMessageFor(error);
-  if (message.expected) log.info({ reason: message.key, err: error }, 'interaction ended with a user-facing error');
+  if (message.expected)
+    log.info({ reason: message.key, err: error }, 'interaction ended with a user-facing error');
   else log.error({ err: error }, 'interaction handler failed');
 
   if (!interaction.isRepliable()) return;
   const locale = await interactionLocale(ctx, interaction);
-  const payload = { content: t(locale, message.key, message.vars), flags: MessageFlags.Ephemeral } as const;
+  const content = t(locale, message.key, message.vars);
   try {
-    if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
-    else await interaction.reply(payload);
+    await answerEphemerally(interaction, content);
   } catch (replyError) {
     log.warn({ err: replyError }, 'could not tell the user about the error');
   }
+}
+
+type Repliable = Extract<Interaction, { isRepliable(): boolean; deferReply: unknown }>;
+
+/**
+ * Discord turns the first follow-up after a deferred reply into an edit of the "thinking…"
+ * message, which keeps the deferral's visibility and ignores the Ephemeral flag. So a public
+ * deferral is deleted first and the error follows up privately; an ephemeral one is edited.
+ */
+async function answerEphemerally(interaction: Repliable, content: string): Promise<void> {
+  const flags = MessageFlags.Ephemeral;
+  if (interaction.deferred && !interaction.replied) {
+    if (interaction.ephemeral) {
+      await interaction.editReply({ content });
+      return;
+    }
+    await interaction.deleteReply();
+    await interaction.followUp({ content, flags });
+    return;
+  }
+  if (interaction.replied) await interaction.followUp({ content, flags });
+  else await interaction.reply({ content, flags });
 }

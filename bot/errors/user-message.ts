@@ -34,7 +34,11 @@ const DM_CLOSED_CODES = new Set<number>([
 export function userMessageFor(error: unknown): UserMessage {
   if (error instanceof UserError) return { key: error.key, vars: error.vars, expected: true };
   if (error instanceof RateLimitError) {
-    return { key: 'error.rateLimited', vars: { seconds: Math.max(1, Math.ceil(error.retryAfter / 1000)) }, expected: true };
+    return {
+      key: 'error.rateLimited',
+      vars: { seconds: Math.max(1, Math.ceil(error.retryAfter / 1000)) },
+      expected: true,
+    };
   }
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
@@ -43,10 +47,12 @@ export function userMessageFor(error: unknown): UserMessage {
     }
     if (DM_CLOSED_CODES.has(code)) return { key: 'bot.error.dmClosed', expected: true };
     if (UNKNOWN_TARGET_CODES.has(code)) return { key: 'bot.error.unknownTarget', expected: true };
-    if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType) return { key: 'bot.error.invalidContent', expected: false };
+    if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType)
+      return { key: 'bot.error.invalidContent', expected: false };
     if (error.status === 429) return { key: 'error.rateLimited', vars: { seconds: 5 }, expected: true };
     if (error.status >= 500) return { key: 'bot.error.discordUnavailable', expected: false };
   }
-  if (error instanceof HTTPError && error.status >= 500) return { key: 'bot.error.discordUnavailable', expected: false };
+  if (error instanceof HTTPError && error.status >= 500)
+    return { key: 'bot.error.discordUnavailable', expected: false };
   return { key: 'error.generic', expected: false };
 }

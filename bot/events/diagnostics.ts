@@ -2,7 +2,11 @@ import { Events } from 'discord.js';
 import { defineEvent } from './types.js';
 
 /** Errors the gateway reports at start-up that start-bot.ts turns into one clear message instead. */
-const EXPLAINED_AT_STARTUP = new Set(['Used disallowed intents', 'Used invalid intents', 'Authentication failed']);
+const EXPLAINED_AT_STARTUP = new Set([
+  'Used disallowed intents',
+  'Used invalid intents',
+  'Authentication failed',
+]);
 
 export const clientError = defineEvent({
   name: Events.Error,

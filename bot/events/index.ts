@@ -5,6 +5,11 @@ import { guildCreate } from './guild-create.js';
 import { guildDelete } from './guild-delete.js';
 import { roleUpdate } from './role-update.js';
 import { clientError, clientWarn, shardError } from './diagnostics.js';
+import { guildMemberAdd } from './guild-member-add.js';
+import { guildMemberRemove } from './guild-member-remove.js';
+import { inviteCreate } from './invite-create.js';
+import { inviteDelete } from './invite-delete.js';
+import { inviteSnapshotOnGuildCreate, inviteSnapshotOnReady } from '../features/connect/invite-events.js';
 
 /**
  * Every gateway event handler, explicitly: add one by writing `events/<event>.ts` with
@@ -20,4 +25,11 @@ export const events: readonly BotEvent<any>[] = [
   clientError,
   clientWarn,
   shardError,
+  // Connect & Know
+  guildMemberAdd,
+  guildMemberRemove,
+  inviteCreate,
+  inviteDelete,
+  inviteSnapshotOnReady,
+  inviteSnapshotOnGuildCreate,
 ];

@@ -7,6 +7,7 @@ export const roleUpdate = defineEvent({
   name: Events.GuildRoleUpdate,
   async execute(ctx, _oldRole, role) {
     const me = role.guild.members.me;
-    if (me && (me.roles.cache.has(role.id) || role.id === role.guild.id)) await checkAndRecordGuild(role.guild, ctx);
+    if (me && (me.roles.cache.has(role.id) || role.id === role.guild.id))
+      await checkAndRecordGuild(role.guild, ctx);
   },
 });

@@ -20,19 +20,23 @@ function fromLoopback(req: RouteRequest): boolean {
   const remote = (req as RouteRequest & { remoteAddress?: string }).remoteAddress;
   if (remote !== undefined && !LOOPBACK.has(remote)) return false;
   if (req.headers['x-forwarded-for']) return false;
-  const host = String(req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const host = String(req.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '');
   return host === '127.0.0.1' || host === 'localhost' || host === '::1';
 }
 
 function wrap(handler: Handler) {
   return async (req: RouteRequest): Promise<RouteResponse> => {
-    if (!fromLoopback(req)) return { status: 403, body: { error: 'The emulator control API only answers 127.0.0.1' } };
+    if (!fromLoopback(req))
+      return { status: 403, body: { error: 'The emulator control API only answers 127.0.0.1' } };
     try {
       const out = await handler(req, driversFor(req.emu), (req.body ?? {}) as Body);
       return out === undefined ? { status: 204 } : { body: out };
     } catch (error) {
       if (error instanceof DriverError) return { status: 400, body: { error: error.message } };
-      if (error instanceof Error && error.message.startsWith('Timed out')) return { status: 408, body: { error: error.message } };
+      if (error instanceof Error && error.message.startsWith('Timed out'))
+        return { status: 408, body: { error: error.message } };
       throw error;
     }
   };
@@ -43,7 +47,8 @@ const str = (b: Body, key: string): string => {
   if (typeof v !== 'string' || !v) throw new DriverError(`"${key}" (string) is required`);
   return v;
 };
-const optStr = (b: Body, key: string): string | undefined => (typeof b[key] === 'string' ? (b[key] as string) : undefined);
+const optStr = (b: Body, key: string): string | undefined =>
+  typeof b[key] === 'string' ? (b[key] as string) : undefined;
 
 function describe(record: InteractionRecord) {
   return {
@@ -71,7 +76,12 @@ function summary(emu: EmulatorContext) {
     restBase: emu.restBase,
     gatewayUrl: emu.gatewayUrl,
     controlApi: `${emu.baseUrl}/_emulator`,
-    application: { id: emu.application.id, clientId: emu.application.clientId, clientSecret: emu.application.clientSecret, redirectUris: emu.application.redirectUris },
+    application: {
+      id: emu.application.id,
+      clientId: emu.application.clientId,
+      clientSecret: emu.application.clientSecret,
+      redirectUris: emu.application.redirectUris,
+    },
     bot: emu.botUser,
     guilds: s.guilds.list().map((g) => ({
       id: g.id,
@@ -79,9 +89,13 @@ function summary(emu: EmulatorContext) {
       ownerId: g.ownerId,
       memberCount: g.members.size,
       roles: s.roles.list(g.id).map((r) => ({ id: r.id, name: r.name, position: r.position })),
-      channels: s.channels.list(g.id).map((c) => ({ id: c.id, name: c.name, type: c.type, parentId: c.parentId })),
+      channels: s.channels
+        .list(g.id)
+        .map((c) => ({ id: c.id, name: c.name, type: c.type, parentId: c.parentId })),
     })),
-    commands: commandsOf(s).all().map((c) => ({ id: c.id, name: c.name, guildId: c.guild_id ?? null })),
+    commands: commandsOf(s)
+      .all()
+      .map((c) => ({ id: c.id, name: c.name, guildId: c.guild_id ?? null })),
   };
 }
 
@@ -90,24 +104,109 @@ export const CONTROL_ROUTES: [HttpMethod, string, Handler][] = [
   ['GET', '/state', (req) => summary(req.emu)],
   ['GET', '/settings', (req) => settings(req)],
   ['PUT', '/settings', (req, _d, b) => updateSettings(req, b)],
-  ['POST', '/users', (_req, d, b) => d.createUser({ username: str(b, 'username'), globalName: optStr(b, 'globalName'), locale: optStr(b, 'locale') })],
-  ['POST', '/guilds/:guildId/members', (req, d, b) =>
-    d.memberJoin(req.params.guildId!, typeof b.userId === 'string' ? b.userId : { username: str(b, 'username'), globalName: optStr(b, 'globalName'), locale: optStr(b, 'locale') }, { inviteCode: optStr(b, 'inviteCode') })],
-  ['DELETE', '/guilds/:guildId/members/:userId', (req, d) => d.memberLeave(req.params.guildId!, req.params.userId!)],
-  ['GET', '/guilds/:guildId/members/:userId/roles', (req, d) => d.memberRoles(req.params.guildId!, req.params.userId!)],
-  ['POST', '/interactions/slash', (_req, d, b) =>
-    describe(d.runSlashCommand(optStr(b, 'guildId') ?? null, optStr(b, 'channelId') ?? null, str(b, 'userId'), str(b, 'name'), (b.options ?? {}) as never, { locale: optStr(b, 'locale') }).record)],
-  ['POST', '/interactions/button', (_req, d, b) => describe(d.clickButton(str(b, 'messageId'), str(b, 'customId'), str(b, 'userId'), { locale: optStr(b, 'locale') }).record)],
-  ['POST', '/interactions/select', (_req, d, b) =>
-    describe(d.selectValues(str(b, 'messageId'), str(b, 'customId'), str(b, 'userId'), (b.values ?? []) as string[], { locale: optStr(b, 'locale') }).record)],
-  ['POST', '/interactions/:interactionId/modal', (req, d, b) =>
-    describe(d.submitModal(handleFor(req, d), optStr(b, 'customId'), (b.fields ?? {}) as Record<string, string>, { locale: optStr(b, 'locale') }).record)],
+  [
+    'POST',
+    '/users',
+    (_req, d, b) =>
+      d.createUser({
+        username: str(b, 'username'),
+        globalName: optStr(b, 'globalName'),
+        locale: optStr(b, 'locale'),
+      }),
+  ],
+  [
+    'POST',
+    '/guilds/:guildId/members',
+    (req, d, b) =>
+      d.memberJoin(
+        req.params.guildId!,
+        typeof b.userId === 'string'
+          ? b.userId
+          : {
+              username: str(b, 'username'),
+              globalName: optStr(b, 'globalName'),
+              locale: optStr(b, 'locale'),
+            },
+        { inviteCode: optStr(b, 'inviteCode') },
+      ),
+  ],
+  [
+    'DELETE',
+    '/guilds/:guildId/members/:userId',
+    (req, d) => d.memberLeave(req.params.guildId!, req.params.userId!),
+  ],
+  [
+    'GET',
+    '/guilds/:guildId/members/:userId/roles',
+    (req, d) => d.memberRoles(req.params.guildId!, req.params.userId!),
+  ],
+  [
+    'POST',
+    '/interactions/slash',
+    (_req, d, b) =>
+      describe(
+        d.runSlashCommand(
+          optStr(b, 'guildId') ?? null,
+          optStr(b, 'channelId') ?? null,
+          str(b, 'userId'),
+          str(b, 'name'),
+          (b.options ?? {}) as never,
+          { locale: optStr(b, 'locale') },
+        ).record,
+      ),
+  ],
+  [
+    'POST',
+    '/interactions/button',
+    (_req, d, b) =>
+      describe(
+        d.clickButton(str(b, 'messageId'), str(b, 'customId'), str(b, 'userId'), {
+          locale: optStr(b, 'locale'),
+        }).record,
+      ),
+  ],
+  [
+    'POST',
+    '/interactions/select',
+    (_req, d, b) =>
+      describe(
+        d.selectValues(
+          str(b, 'messageId'),
+          str(b, 'customId'),
+          str(b, 'userId'),
+          (b.values ?? []) as string[],
+          { locale: optStr(b, 'locale') },
+        ).record,
+      ),
+  ],
+  [
+    'POST',
+    '/interactions/:interactionId/modal',
+    (req, d, b) =>
+      describe(
+        d.submitModal(handleFor(req, d), optStr(b, 'customId'), (b.fields ?? {}) as Record<string, string>, {
+          locale: optStr(b, 'locale'),
+        }).record,
+      ),
+  ],
   ['GET', '/interactions/:interactionId', (req, d) => describe(handleFor(req, d).record)],
   ['GET', '/interactions/:interactionId/wait', (req, d) => waitFor(req, handleFor(req, d))],
-  ['POST', '/voice/join', (_req, d, b) => d.voiceJoin(str(b, 'guildId'), str(b, 'userId'), str(b, 'channelId'))],
-  ['POST', '/voice/move', (_req, d, b) => d.voiceMove(str(b, 'guildId'), str(b, 'userId'), str(b, 'channelId'))],
+  [
+    'POST',
+    '/voice/join',
+    (_req, d, b) => d.voiceJoin(str(b, 'guildId'), str(b, 'userId'), str(b, 'channelId')),
+  ],
+  [
+    'POST',
+    '/voice/move',
+    (_req, d, b) => d.voiceMove(str(b, 'guildId'), str(b, 'userId'), str(b, 'channelId')),
+  ],
   ['POST', '/voice/leave', (_req, d, b) => d.voiceLeave(str(b, 'guildId'), str(b, 'userId'))],
-  ['POST', '/channels/:channelId/messages', (req, d, b) => d.sendMessage(req.params.channelId!, str(b, 'userId'), str(b, 'content'))],
+  [
+    'POST',
+    '/channels/:channelId/messages',
+    (req, d, b) => d.sendMessage(req.params.channelId!, str(b, 'userId'), str(b, 'content')),
+  ],
   ['GET', '/channels/:channelId/messages', (req, d) => d.messagesIn(req.params.channelId!)],
   ['GET', '/users/:userId/dms', (req, d) => d.dmsTo(req.params.userId!)],
   ['PUT', '/users/:userId/dms', (req, d, b) => d.closeDms(req.params.userId!, b.closed !== false)],
@@ -154,5 +253,6 @@ function updateSettings(req: RouteRequest, b: Body) {
 
 /** Registers the control API under /_emulator. */
 export function register(router: Router): void {
-  for (const [method, path, handler] of CONTROL_ROUTES) router.page(method, `/_emulator${path}`, wrap(handler));
+  for (const [method, path, handler] of CONTROL_ROUTES)
+    router.page(method, `/_emulator${path}`, wrap(handler));
 }

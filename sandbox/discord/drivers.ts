@@ -31,6 +31,7 @@ import {
 } from './rest/interactions.js';
 import { snowflake } from './snowflake.js';
 import { basePermissions, channelPermissions } from './state/permissions.js';
+import { serializeUser } from './state/serialize.js';
 import type { DiscordState } from './state/state.js';
 import type { CreateUserInput } from './state/users.js';
 
@@ -92,7 +93,8 @@ export class InteractionHandle {
   /** Resolves with the n-th (1-based) follow-up message. */
   async waitForFollowUp(n = 1, timeoutMs = 5000): Promise<APIMessage> {
     const entry = await this.waitForEntry(
-      (e, i, all) => e.kind === 'followup' && all.slice(0, i + 1).filter((x) => x.kind === 'followup').length === n,
+      (e, i, all) =>
+        e.kind === 'followup' && all.slice(0, i + 1).filter((x) => x.kind === 'followup').length === n,
       timeoutMs,
       `follow-up #${n}`,
     );
@@ -134,12 +136,20 @@ export class Drivers {
   }
 
   /** A person joins a guild, optionally through an invite (its uses go up). Emits GUILD_MEMBER_ADD. */
-  memberJoin(guildId: string, user: string | CreateUserInput, options: { inviteCode?: string } = {}): APIGuildMember {
-    const userId = typeof user === 'string' ? user : (this.state.users.find(user.id ?? '')?.id ?? this.state.users.create(user).id);
+  memberJoin(
+    guildId: string,
+    user: string | CreateUserInput,
+    options: { inviteCode?: string } = {},
+  ): APIGuildMember {
+    const userId =
+      typeof user === 'string'
+        ? user
+        : (this.state.users.find(user.id ?? '')?.id ?? this.state.users.create(user).id);
     this.state.users.get(userId);
     if (options.inviteCode) {
       const invite = this.state.invites.get(options.inviteCode);
-      if (invite.guildId !== guildId) throw new DriverError(`Invite ${options.inviteCode} belongs to another guild`);
+      if (invite.guildId !== guildId)
+        throw new DriverError(`Invite ${options.inviteCode} belongs to another guild`);
       this.state.invites.use(options.inviteCode);
     }
     return this.state.members.toApi(this.state.members.add(guildId, userId));
@@ -165,7 +175,10 @@ export class Drivers {
     const [commandName, ...path] = name.trim().split(/\s+/);
     const app = this.emu.application.id;
     const command = commandsOf(this.state).findByName(app, commandName!, guildId ?? undefined);
-    if (!command) throw new DriverError(`No slash command /${commandName} is registered${guildId ? ` in guild ${guildId}` : ''}`);
+    if (!command)
+      throw new DriverError(
+        `No slash command /${commandName} is registered${guildId ? ` in guild ${guildId}` : ''}`,
+      );
     const where = this.place(guildId, channelId, userId);
     if (guildId && command.default_member_permissions !== null) {
       const needed = BigInt(command.default_member_permissions!);
@@ -195,15 +208,24 @@ export class Drivers {
   }
 
   /** A person picks values in a string or user select menu. */
-  selectValues(messageId: string, customId: string, userId: string, values: string[], act: ActOptions = {}): InteractionHandle {
+  selectValues(
+    messageId: string,
+    customId: string,
+    userId: string,
+    values: string[],
+    act: ActOptions = {},
+  ): InteractionHandle {
     const { message, component } = this.findComponent(messageId, customId);
     const min = (component.min_values as number | undefined) ?? 1;
     const max = (component.max_values as number | undefined) ?? 1;
-    if (values.length < min || values.length > max) throw new DriverError(`${customId} takes ${min}..${max} values, got ${values.length}`);
+    if (values.length < min || values.length > max)
+      throw new DriverError(`${customId} takes ${min}..${max} values, got ${values.length}`);
     const guildId = this.state.channels.get(message.channel_id).guildId ?? null;
     const resolved: APIInteractionDataResolved = {};
     if (component.type === ComponentType.StringSelect) {
-      const allowed = new Set(((component.options as { value: string }[] | undefined) ?? []).map((o) => o.value));
+      const allowed = new Set(
+        ((component.options as { value: string }[] | undefined) ?? []).map((o) => o.value),
+      );
       const bad = values.filter((v) => !allowed.has(v));
       if (bad.length) throw new DriverError(`${customId} has no option(s) ${bad.join(', ')}`);
     } else if (component.type === ComponentType.UserSelect) {
@@ -211,7 +233,9 @@ export class Drivers {
     } else if (component.type === ComponentType.RoleSelect) {
       for (const id of values) this.resolveRole(id, guildId, resolved);
     } else {
-      throw new DriverError(`${customId} is a component of type ${String(component.type)}, not a supported select`);
+      throw new DriverError(
+        `${customId} is a component of type ${String(component.type)}, not a supported select`,
+      );
     }
     const data = {
       custom_id: customId,
@@ -226,12 +250,22 @@ export class Drivers {
    * A person fills in and submits the modal the bot showed in answer to `handle`.
    * `fields` maps text-input custom ids to values; required fields must be present.
    */
-  submitModal(handle: InteractionHandle, customId: string | undefined, fields: Record<string, string>, act: ActOptions = {}): InteractionHandle {
+  submitModal(
+    handle: InteractionHandle,
+    customId: string | undefined,
+    fields: Record<string, string>,
+    act: ActOptions = {},
+  ): InteractionHandle {
     const modal = handle.record.responses.find((e) => e.modal)?.modal;
     if (!modal) throw new DriverError(`The bot showed no modal for interaction ${handle.id}`);
-    if (customId !== undefined && modal.custom_id !== customId) throw new DriverError(`The modal is ${modal.custom_id}, not ${customId}`);
-    const components = modal.components.map((row) => this.fillModalRow(row as unknown as Record<string, unknown>, fields));
-    const unknown = Object.keys(fields).filter((k) => !JSON.stringify(components).includes(`"custom_id":${JSON.stringify(k)}`));
+    if (customId !== undefined && modal.custom_id !== customId)
+      throw new DriverError(`The modal is ${modal.custom_id}, not ${customId}`);
+    const components = modal.components.map((row) =>
+      this.fillModalRow(row as unknown as Record<string, unknown>, fields),
+    );
+    const unknown = Object.keys(fields).filter(
+      (k) => !JSON.stringify(components).includes(`"custom_id":${JSON.stringify(k)}`),
+    );
     if (unknown.length) throw new DriverError(`The modal has no field(s) ${unknown.join(', ')}`);
     const source = handle.record;
     const where = { guildId: source.guildId ?? null, channelId: source.channelId };
@@ -308,7 +342,10 @@ export class Drivers {
       const unsubscribe = this.state.onDispatch(() => queueMicrotask(check));
       store.on('response', check);
       const interval = setInterval(check, 20);
-      const timer = setTimeout(() => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+      const timer = setTimeout(
+        () => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`))),
+        timeoutMs,
+      );
       let done = false;
       function finish(settle: () => void) {
         if (done) return;
@@ -325,7 +362,11 @@ export class Drivers {
 
   // ── internals ─────────────────────────────────────────────────────────────
 
-  private place(guildId: string | null, channelId: string | null, userId: string): { guildId: string | null; channelId: string } {
+  private place(
+    guildId: string | null,
+    channelId: string | null,
+    userId: string,
+  ): { guildId: string | null; channelId: string } {
     if (!guildId) {
       if (this.state.users.get(userId).dmsClosed) throw new DriverError(`User ${userId} has DMs closed`);
       return { guildId: null, channelId: channelId ?? this.state.channels.openDm(userId).id };
@@ -347,13 +388,30 @@ export class Drivers {
     const [next, ...rest] = path;
     if (next !== undefined) {
       const sub = defs.find(
-        (d) => d.name === next && (d.type === ApplicationCommandOptionType.Subcommand || d.type === ApplicationCommandOptionType.SubcommandGroup),
+        (d) =>
+          d.name === next &&
+          (d.type === ApplicationCommandOptionType.Subcommand ||
+            d.type === ApplicationCommandOptionType.SubcommandGroup),
       );
       if (!sub) throw new DriverError(`No subcommand ${next}`);
-      const inner = this.buildOptions((sub as { options?: APIApplicationCommandOption[] }).options ?? [], rest, values, guildId, resolved);
-      return [{ type: sub.type, name: sub.name, options: inner } as APIApplicationCommandInteractionDataOption];
+      const inner = this.buildOptions(
+        (sub as { options?: APIApplicationCommandOption[] }).options ?? [],
+        rest,
+        values,
+        guildId,
+        resolved,
+      );
+      return [
+        { type: sub.type, name: sub.name, options: inner } as APIApplicationCommandInteractionDataOption,
+      ];
     }
-    if (defs.some((d) => d.type === ApplicationCommandOptionType.Subcommand || d.type === ApplicationCommandOptionType.SubcommandGroup)) {
+    if (
+      defs.some(
+        (d) =>
+          d.type === ApplicationCommandOptionType.Subcommand ||
+          d.type === ApplicationCommandOptionType.SubcommandGroup,
+      )
+    ) {
       throw new DriverError('This command needs a subcommand: name it as "command sub"');
     }
     const unknown = Object.keys(values).filter((k) => !defs.some((d) => d.name === k));
@@ -366,7 +424,8 @@ export class Drivers {
         continue;
       }
       const choices = (def as { choices?: { value: unknown }[] }).choices;
-      if (choices?.length && !choices.some((c) => c.value === value)) throw new DriverError(`${String(value)} is not a choice of ${def.name}`);
+      if (choices?.length && !choices.some((c) => c.value === value))
+        throw new DriverError(`${String(value)} is not a choice of ${def.name}`);
       const id = String(value);
       if (def.type === ApplicationCommandOptionType.User) this.resolveUser(id, guildId, resolved);
       if (def.type === ApplicationCommandOptionType.Role) this.resolveRole(id, guildId, resolved);
@@ -385,7 +444,6 @@ export class Drivers {
     resolved.users = { ...resolved.users, [userId]: this.publicUser(user) };
     const member = guildId ? this.state.members.find(guildId, userId) : undefined;
     if (guildId && member) {
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { user: _user, ...partial } = this.state.members.toApi(member);
       const permissions = permissionsFor(this.state, guildId, userId).toString();
       resolved.members = { ...resolved.members, [userId]: { ...partial, permissions } as never };
@@ -400,17 +458,23 @@ export class Drivers {
   private resolveChannel(channelId: string, resolved: APIInteractionDataResolved): void {
     const channel = this.state.channels.get(channelId);
     const api = this.state.channels.toApi(channel) as unknown as Record<string, unknown>;
-    const permissions = channel.guildId ? permissionsFor(this.state, channel.guildId, this.emu.botUser.id, channel.id).toString() : '0';
+    const permissions = channel.guildId
+      ? permissionsFor(this.state, channel.guildId, this.emu.botUser.id, channel.id).toString()
+      : '0';
     resolved.channels = {
       ...resolved.channels,
-      [channelId]: { id: channel.id, name: channel.name, type: channel.type, permissions, parent_id: api.parent_id } as never,
+      [channelId]: {
+        id: channel.id,
+        name: channel.name,
+        type: channel.type,
+        permissions,
+        parent_id: api.parent_id,
+      } as never,
     };
   }
 
   private publicUser(user: ReturnType<typeof this.state.users.get>) {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { dmsClosed, ...rest } = user;
-    return rest;
+    return serializeUser(user);
   }
 
   private findMessage(messageId: string): APIMessage {
@@ -423,7 +487,10 @@ export class Drivers {
     throw new DriverError(`Unknown message ${messageId}`);
   }
 
-  private findComponent(messageId: string, customId: string): { message: APIMessage; component: Record<string, unknown> } {
+  private findComponent(
+    messageId: string,
+    customId: string,
+  ): { message: APIMessage; component: Record<string, unknown> } {
     const message = this.findMessage(messageId);
     const found = searchComponents(message.components ?? [], customId);
     if (!found) throw new DriverError(`Message ${messageId} has no component ${customId}`);
@@ -431,14 +498,22 @@ export class Drivers {
     return { message, component: found };
   }
 
-  private dispatchOnMessage(message: APIMessage, data: object, userId: string, act: ActOptions): InteractionHandle {
+  private dispatchOnMessage(
+    message: APIMessage,
+    data: object,
+    userId: string,
+    act: ActOptions,
+  ): InteractionHandle {
     const channel = this.state.channels.get(message.channel_id);
     const where = { guildId: channel.guildId ?? null, channelId: channel.id };
     if (where.guildId) this.state.members.get(where.guildId, userId);
     return this.dispatch(InteractionType.MessageComponent, data, where, userId, act, message);
   }
 
-  private fillModalRow(row: Record<string, unknown>, fields: Record<string, string>): Record<string, unknown> {
+  private fillModalRow(
+    row: Record<string, unknown>,
+    fields: Record<string, string>,
+  ): Record<string, unknown> {
     const fill = (input: Record<string, unknown>) => {
       const id = input.custom_id as string;
       const value = fields[id] ?? '';
@@ -451,11 +526,22 @@ export class Drivers {
       return { type: ComponentType.TextInput, id: input.id, custom_id: id, value };
     };
     if (row.type === ComponentType.ActionRow) {
-      return { type: ComponentType.ActionRow, id: row.id, components: (row.components as Record<string, unknown>[]).map(fill) };
+      return {
+        type: ComponentType.ActionRow,
+        id: row.id,
+        components: (row.components as Record<string, unknown>[]).map(fill),
+      };
     }
-    if (row.type === ComponentType.Label) return { type: ComponentType.Label, id: row.id, component: fill(row.component as Record<string, unknown>) };
+    if (row.type === ComponentType.Label)
+      return {
+        type: ComponentType.Label,
+        id: row.id,
+        component: fill(row.component as Record<string, unknown>),
+      };
     if (row.type === ComponentType.TextDisplay) return { type: ComponentType.TextDisplay, id: row.id };
-    throw new DriverError(`Modal component type ${String(row.type)} is not supported by the emulator's drivers`);
+    throw new DriverError(
+      `Modal component type ${String(row.type)} is not supported by the emulator's drivers`,
+    );
   }
 
   /** Builds the INTERACTION_CREATE payload discord.js needs, records it, and dispatches it. */
@@ -474,24 +560,42 @@ export class Drivers {
     const locale = act.locale ?? user.locale ?? guild?.preferredLocale ?? 'en-US';
     const id = snowflake();
     const token = newInteractionToken();
-    const appPermissions = guild ? permissionsFor(state, guild.id, this.emu.botUser.id, channel.id) : DM_APP_PERMISSIONS;
+    const appPermissions = guild
+      ? permissionsFor(state, guild.id, this.emu.botUser.id, channel.id)
+      : DM_APP_PERMISSIONS;
     let who: object;
     if (guild) {
       const member = state.members.toApi(state.members.get(guild.id, userId));
-      who = { member: { ...member, permissions: permissionsFor(state, guild.id, userId, channel.id).toString() } };
+      who = {
+        member: { ...member, permissions: permissionsFor(state, guild.id, userId, channel.id).toString() },
+      };
     } else {
       who = { user };
     }
     const channelPayload =
       channel.type === ChannelType.DM
-        ? { id: channel.id, type: ChannelType.DM, last_message_id: channel.lastMessageId, flags: 0, recipients: [user] }
-        : { ...state.channels.toApi(channel), permissions: permissionsFor(state, guild!.id, userId, channel.id).toString() };
+        ? {
+            id: channel.id,
+            type: ChannelType.DM,
+            last_message_id: channel.lastMessageId,
+            flags: 0,
+            recipients: [user],
+          }
+        : {
+            ...state.channels.toApi(channel),
+            permissions: permissionsFor(state, guild!.id, userId, channel.id).toString(),
+          };
     const payload = {
       id,
       application_id: this.emu.application.id,
       type,
       data,
-      ...(guild ? { guild_id: guild.id, guild: { id: guild.id, locale: guild.preferredLocale, features: [...guild.features] } } : {}),
+      ...(guild
+        ? {
+            guild_id: guild.id,
+            guild: { id: guild.id, locale: guild.preferredLocale, features: [...guild.features] },
+          }
+        : {}),
       channel: channelPayload,
       channel_id: channel.id,
       ...who,
@@ -524,9 +628,16 @@ export class Drivers {
 }
 
 /** A member's permissions in a channel (or guild-wide without one), as Discord computes them. */
-export function permissionsFor(state: DiscordState, guildId: string, userId: string, channelId?: string): bigint {
+export function permissionsFor(
+  state: DiscordState,
+  guildId: string,
+  userId: string,
+  channelId?: string,
+): bigint {
   const guild = state.guilds.get(guildId);
-  return channelId ? channelPermissions(guild, state.channels.get(channelId), userId) : basePermissions(guild, userId);
+  return channelId
+    ? channelPermissions(guild, state.channels.get(channelId), userId)
+    : basePermissions(guild, userId);
 }
 
 /** What a bot may do in a DM with a user (Discord's fixed DM permission set). */
@@ -538,7 +649,11 @@ function searchComponents(list: unknown[], customId: string): Record<string, unk
     if (c.custom_id === customId) return c;
     for (const key of ['components', 'component', 'accessory']) {
       const inner = c[key];
-      const found = Array.isArray(inner) ? searchComponents(inner, customId) : inner ? searchComponents([inner], customId) : undefined;
+      const found = Array.isArray(inner)
+        ? searchComponents(inner, customId)
+        : inner
+          ? searchComponents([inner], customId)
+          : undefined;
       if (found) return found;
     }
   }

@@ -21,7 +21,9 @@ export class DiscordApiError extends Error {
 
   /** The JSON body Discord would send. */
   toJSON(): { message: string; code: number; errors?: FormErrorTree } {
-    return this.errors ? { message: this.message, code: this.code, errors: this.errors } : { message: this.message, code: this.code };
+    return this.errors
+      ? { message: this.message, code: this.code, errors: this.errors }
+      : { message: this.message, code: this.code };
   }
 }
 
@@ -68,7 +70,9 @@ export function formError(path: (string | number)[], code: string, message: stri
 }
 
 /** Merges flat `{ path, code, message }` issues into Discord's nested `errors` tree (`_errors` leaves). */
-export function errorTree(issues: { path: (string | number)[]; code: string; message: string }[]): FormErrorTree {
+export function errorTree(
+  issues: { path: (string | number)[]; code: string; message: string }[],
+): FormErrorTree {
   const root: FormErrorTree = {};
   for (const issue of issues) {
     let node: FormErrorTree = root;

@@ -20,7 +20,10 @@ function send(res: ServerResponse, out: RouteResponse, extraHeaders: Record<stri
     return;
   }
   if (out.text !== undefined) {
-    res.writeHead(out.status ?? 200, { 'Content-Type': out.contentType ?? 'text/html; charset=utf-8', ...headers });
+    res.writeHead(out.status ?? 200, {
+      'Content-Type': out.contentType ?? 'text/html; charset=utf-8',
+      ...headers,
+    });
     res.end(out.text);
     return;
   }
@@ -74,7 +77,12 @@ export function createHttpServer(router: Router, getContext: () => EmulatorConte
   return server;
 }
 
-async function handle(router: Router, ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  router: Router,
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   const api = API_PREFIX.exec(url.pathname);
@@ -88,7 +96,10 @@ async function handle(router: Router, ctx: EmulatorContext, req: IncomingMessage
     }
     const match = router.match(kind, method, path);
     if (!('route' in match)) {
-      ctx.logger.warn({ method, path: url.pathname }, 'Discord emulator: unsupported route (answered 404 like Discord)');
+      ctx.logger.warn(
+        { method, path: url.pathname },
+        'Discord emulator: unsupported route (answered 404 like Discord)',
+      );
       throw match.methodMismatch ? Errors.methodNotAllowed() : Errors.notFound();
     }
     const { route, params } = match;

@@ -68,7 +68,12 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   const botUser = state.users.create({ username: options.botUsername ?? 'Tsunagu', bot: true });
   const owner = state.users.create({ username: 'app-owner', globalName: 'App Owner' });
   state.botUserId = botUser.id;
-  const intents: PrivilegedIntents = { guildMembers: true, presences: false, messageContent: false, ...options.intents };
+  const intents: PrivilegedIntents = {
+    guildMembers: true,
+    presences: false,
+    messageContent: false,
+    ...options.intents,
+  };
   const application: EmulatorApplication = {
     id: botUser.id,
     clientId: botUser.id,

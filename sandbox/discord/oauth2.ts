@@ -5,11 +5,8 @@
  * token. Access tokens land in `state.data.oauthTokens`, which the HTTP layer's bearer auth reads.
  */
 import { randomBytes } from 'node:crypto';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { EmulatorContext } from './context.js';
-import { Errors } from './errors.js';
 import type { Router, RouteRequest, RouteResponse } from './router.js';
-import { basePermissions } from './state/permissions.js';
 import type { DiscordState } from './state/state.js';
 
 /** Scopes the emulator grants; others are refused with `invalid_scope`. */
@@ -71,27 +68,47 @@ function authorize(req: RouteRequest): RouteResponse {
   const { emu, query } = req;
   const clientId = query.get('client_id') ?? '';
   const redirectUri = query.get('redirect_uri') ?? '';
-  if (clientId !== emu.application.clientId) return { status: 400, text: 'Unknown application (client_id)', contentType: 'text/plain' };
+  if (clientId !== emu.application.clientId)
+    return { status: 400, text: 'Unknown application (client_id)', contentType: 'text/plain' };
   if (!redirectUri || !redirectAllowed(emu, redirectUri)) {
     return { status: 400, text: 'Invalid OAuth2 redirect_uri', contentType: 'text/plain' };
   }
   const state = query.get('state') ?? undefined;
   if (query.get('response_type') !== 'code') {
-    return { redirect: withParams(redirectUri, { error: 'unsupported_response_type', error_description: 'Only response_type=code is supported', state }) };
+    return {
+      redirect: withParams(redirectUri, {
+        error: 'unsupported_response_type',
+        error_description: 'Only response_type=code is supported',
+        state,
+      }),
+    };
   }
   const scopes = (query.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
   const unsupported = scopes.filter((s) => !SUPPORTED_SCOPES.includes(s));
   if (!scopes.length || unsupported.length) {
-    return { redirect: withParams(redirectUri, { error: 'invalid_scope', error_description: `Invalid scope: ${unsupported.join(' ') || '(none)'}`, state }) };
+    return {
+      redirect: withParams(redirectUri, {
+        error: 'invalid_scope',
+        error_description: `Invalid scope: ${unsupported.join(' ') || '(none)'}`,
+        state,
+      }),
+    };
   }
   if (query.get('deny') === '1') {
-    return { redirect: withParams(redirectUri, { error: 'access_denied', error_description: 'The resource owner or authorization server denied the request', state }) };
+    return {
+      redirect: withParams(redirectUri, {
+        error: 'access_denied',
+        error_description: 'The resource owner or authorization server denied the request',
+        state,
+      }),
+    };
   }
   const store = oauth2Of(emu.state);
   const userId = query.get('login_as') ?? store.defaultUserId;
   if (!userId) return pickUserPage(emu, query);
   const user = emu.state.users.find(userId);
-  if (!user || user.bot) return { status: 400, text: `Unknown user for login_as: ${userId}`, contentType: 'text/plain' };
+  if (!user || user.bot)
+    return { status: 400, text: `Unknown user for login_as: ${userId}`, contentType: 'text/plain' };
   const code = randomBytes(20).toString('base64url');
   store.codes.set(code, { userId, clientId, redirectUri, scopes, expiresAt: Date.now() + CODE_TTL_MS });
   return { redirect: withParams(redirectUri, { code, state }) };
@@ -99,7 +116,10 @@ function authorize(req: RouteRequest): RouteResponse {
 
 /** With no user chosen, the emulator shows who one could log in as (the sandbox's consent screen). */
 function pickUserPage(emu: EmulatorContext, query: URLSearchParams): RouteResponse {
-  const people = emu.state.users.list().filter((u) => !u.bot).slice(0, 200);
+  const people = emu.state.users
+    .list()
+    .filter((u) => !u.bot)
+    .slice(0, 200);
   const links = people
     .map((u) => {
       const q = new URLSearchParams(query);
@@ -107,7 +127,9 @@ function pickUserPage(emu: EmulatorContext, query: URLSearchParams): RouteRespon
       return `<li><a href="/oauth2/authorize?${escapeHtml(q.toString())}">${escapeHtml(u.global_name ?? u.username)} (${u.id})</a></li>`;
     })
     .join('');
-  return { text: `<!doctype html><title>Log in (Discord emulator)</title><h1>Log in as</h1><ul>${links}</ul>` };
+  return {
+    text: `<!doctype html><title>Log in (Discord emulator)</title><h1>Log in as</h1><ul>${links}</ul>`,
+  };
 }
 
 /** Client authentication: HTTP Basic or client_id/client_secret in the form. */
@@ -133,9 +155,21 @@ function readForm(req: RouteRequest): Record<string, string> | undefined {
 function issue(emu: EmulatorContext, userId: string, scopes: string[]): RouteResponse {
   const accessToken = randomBytes(24).toString('base64url');
   const refreshToken = randomBytes(24).toString('base64url');
-  emu.state.data.oauthTokens.set(accessToken, { accessToken, refreshToken, userId, scopes, expiresAt: Date.now() + ACCESS_TTL_S * 1000 });
+  emu.state.data.oauthTokens.set(accessToken, {
+    accessToken,
+    refreshToken,
+    userId,
+    scopes,
+    expiresAt: Date.now() + ACCESS_TTL_S * 1000,
+  });
   return {
-    body: { token_type: 'Bearer', access_token: accessToken, expires_in: ACCESS_TTL_S, refresh_token: refreshToken, scope: scopes.join(' ') },
+    body: {
+      token_type: 'Bearer',
+      access_token: accessToken,
+      expires_in: ACCESS_TTL_S,
+      refresh_token: refreshToken,
+      scope: scopes.join(' '),
+    },
   };
 }
 
@@ -152,7 +186,8 @@ function token(req: RouteRequest): RouteResponse {
     if (!grant || grant.expiresAt < Date.now() || grant.clientId !== req.emu.application.clientId) {
       return oauthError(400, 'invalid_grant', `Invalid "code" in request.`);
     }
-    if (form.redirect_uri !== grant.redirectUri) return oauthError(400, 'invalid_grant', 'Invalid "redirect_uri" in request.');
+    if (form.redirect_uri !== grant.redirectUri)
+      return oauthError(400, 'invalid_grant', 'Invalid "redirect_uri" in request.');
     return issue(req.emu, grant.userId, grant.scopes);
   }
   if (form.grant_type === 'refresh_token') {
@@ -175,42 +210,9 @@ function revoke(req: RouteRequest): RouteResponse {
   return { body: {} };
 }
 
-function myGuilds(req: RouteRequest): RouteResponse {
-  const { emu, auth } = req;
-  if (auth.kind === 'none') throw Errors.unauthorized();
-  if (auth.kind === 'bearer' && !auth.scopes.includes('guilds')) throw Errors.missingAccess();
-  const userId = auth.user.id;
-  const limit = Math.min(200, Number(req.query.get('limit') ?? 200) || 200);
-  const after = req.query.get('after');
-  const withCounts = req.query.get('with_counts') === 'true';
-  const guilds = emu.state.guilds
-    .listForUser(userId)
-    .filter((g) => !after || BigInt(g.id) > BigInt(after))
-    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
-    .slice(0, limit);
-  return {
-    body: guilds.map((g) => ({
-      id: g.id,
-      name: g.name,
-      icon: g.icon,
-      banner: null,
-      owner: g.ownerId === userId,
-      permissions: basePermissions(g, userId).toString(),
-      features: [...g.features],
-      ...(withCounts ? { approximate_member_count: g.members.size, approximate_presence_count: 0 } : {}),
-    })),
-  };
-}
-
-/** Whether a member may manage a guild (what dashboards check): owner, Administrator or Manage Guild. */
-export function canManageGuild(state: DiscordState, guildId: string, userId: string): boolean {
-  return (basePermissions(state.guilds.get(guildId), userId) & PermissionFlagsBits.ManageGuild) !== 0n;
-}
-
 /** Registers the OAuth2 routes. */
 export function register(router: Router): void {
   router.page('GET', '/oauth2/authorize', authorize);
   router.route('POST', '/oauth2/token', token, { auth: 'none' });
   router.route('POST', '/oauth2/token/revoke', revoke, { auth: 'none' });
-  router.route('GET', '/users/@me/guilds', myGuilds, { auth: 'any' });
 }

@@ -30,7 +30,11 @@ export interface ForcedLimit {
 
 export type RateLimitVerdict =
   | { limited: false; headers: Record<string, string> }
-  | { limited: true; headers: Record<string, string>; body: { message: string; retry_after: number; global: boolean; code: number } };
+  | {
+      limited: true;
+      headers: Record<string, string>;
+      body: { message: string; retry_after: number; global: boolean; code: number };
+    };
 
 interface BucketState {
   count: number;
@@ -79,9 +83,11 @@ export class RateLimiter {
     const key = `${routeKey}:${majorId ?? ''}`;
     const now = Date.now();
     let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) this.windows.set(key, (window = { count: 0, resetAt: now + limit.windowMs }));
+    if (!window || window.resetAt <= now)
+      this.windows.set(key, (window = { count: 0, resetAt: now + limit.windowMs }));
     const resetAfterMs = window.resetAt - now;
-    if (window.count >= limit.limit) return this.limited(routeKey, bucketHash, limit.limit, resetAfterMs, false, 'user');
+    if (window.count >= limit.limit)
+      return this.limited(routeKey, bucketHash, limit.limit, resetAfterMs, false, 'user');
     window.count += 1;
     return {
       limited: false,

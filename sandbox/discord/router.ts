@@ -110,7 +110,13 @@ export class Router {
     this.add('page', method, pattern, handler, { auth: 'none', ...options });
   }
 
-  private add(kind: Route['kind'], method: HttpMethod, pattern: string, handler: RouteHandler, options: RouteOptions) {
+  private add(
+    kind: Route['kind'],
+    method: HttpMethod,
+    pattern: string,
+    handler: RouteHandler,
+    options: RouteOptions,
+  ) {
     if (this.routes.some((r) => r.kind === kind && r.method === method && r.pattern === pattern)) {
       throw new Error(`Route registered twice: ${method} ${pattern}`);
     }

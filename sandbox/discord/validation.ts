@@ -4,7 +4,12 @@
  * schemas plus the documented limits the spec misses; guild resources use schemas in
  * validation/resources.ts.
  */
-export { validateMessageCreate, validateMessageEdit, validateModal, type MessageBody } from './validation/messages.js';
+export {
+  validateMessageCreate,
+  validateMessageEdit,
+  validateModal,
+  type MessageBody,
+} from './validation/messages.js';
 export {
   channelCreateSchema,
   channelPatchSchema,
@@ -18,4 +23,10 @@ export {
   scheduledEventCreateSchema,
   scheduledEventPatchSchema,
 } from './validation/resources.js';
-export { collect, formIssues, invalidForm, type FormIssue, type SafeParser } from './validation/zod-errors.js';
+export {
+  collect,
+  formIssues,
+  invalidForm,
+  type FormIssue,
+  type SafeParser,
+} from './validation/zod-errors.js';

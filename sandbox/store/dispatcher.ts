@@ -4,6 +4,7 @@
  */
 import type { Document } from 'bson';
 import { ErrorCodes, StoreError, notSupported, toStoreError } from './errors.js';
+import { toNumbers } from './views.js';
 import type { CommandHandler, StoreState } from './commands/context.js';
 
 const TRANSACTION_FIELDS = ['txnNumber', 'startTransaction', 'autocommit'];
@@ -16,6 +17,21 @@ export function rejectCollation(collation: unknown): void {
   throw notSupported('collation');
 }
 
+/**
+ * int64 command options (limit, batchSize, maxTimeMS…) become numbers; user data (documents, filters, updates)
+ * is left untouched so Long values keep their type. Cursor ids are Longs and are handled by CursorManager.
+ */
+function normaliseOptions(body: Document): Document {
+  const out: Document = {};
+  for (const [key, value] of Object.entries(body)) {
+    const tag = (value as { _bsontype?: string } | null)?._bsontype;
+    if ((tag === 'Long' || tag === 'Double') && key !== 'getMore') out[key] = toNumbers(value);
+    else if (key === 'cursor' || key === 'writeConcern') out[key] = toNumbers(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
 export class Dispatcher {
   constructor(
     private readonly state: StoreState,
@@ -23,7 +39,8 @@ export class Dispatcher {
   ) {}
 
   /** Runs one command; never throws. */
-  run(body: Document, connectionId: number): Document {
+  run(rawBody: Document, connectionId: number): Document {
+    const body = normaliseOptions(rawBody);
     const name = Object.keys(body)[0] ?? '';
     try {
       const db = body['$db'];
@@ -42,9 +59,10 @@ export class Dispatcher {
       return handler(body, { ...this.state, db, connectionId });
     } catch (error) {
       const storeError = toStoreError(error);
-      if (!(error instanceof StoreError)) {
-        this.state.logger.debug({ err: error, command: name }, 'command failed inside the embedded store');
-      }
+      this.state.logger.debug(
+        { err: error instanceof StoreError ? undefined : error, command: name, code: storeError.code, errmsg: storeError.message },
+        'embedded store answered ok: 0',
+      );
       return storeError.toReply();
     }
   }

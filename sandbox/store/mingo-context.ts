@@ -3,6 +3,8 @@
  * these helpers so the corrections apply everywhere:
  * - `$type` (query): mingo does not know ObjectId, Decimal128, Long, Binary… and matches `objectId` as false.
  * - `$dateTrunc` (expression): mingo truncates in the wrong time zone; see date-trunc.ts.
+ * - `$dateToString` (expression): mingo's `%w` and `%Z` differ from mongod; see date-format.ts.
+ * - `$bucket` (stage) is rewritten in bucket.ts before mingo sees it.
  */
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
@@ -15,9 +17,12 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
+import { BUCKET_OUT_OF_RANGE } from './bucket.js';
 import { dateTrunc } from './date-trunc.js';
+import { DEFAULT_DATE_FORMAT, formatDate } from './date-format.js';
 import { ErrorCodes, StoreError } from './errors.js';
 import { pathValues } from './storage/keys.js';
+import { originalOf } from './views.js';
 
 const TYPE_ALIASES: Record<number, string> = {
   1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 6: 'undefined', 7: 'objectId', 8: 'bool',
@@ -84,7 +89,8 @@ function rawValue(doc: unknown, path: string): unknown {
 
 const $type = (selector: string, value: unknown) => {
   const wanted = (Array.isArray(value) ? value : [value]).map(normaliseTypeArg);
-  return (obj: Document): boolean => {
+  return (view: Document): boolean => {
+    const obj = originalOf(view);
     const raw = rawValue(obj, selector);
     const candidates = [...(raw === undefined ? [] : [raw]), ...pathValues(obj, selector)].filter(
       (v) => v !== undefined && !(Array.isArray(v) && v.length === 0 && !Array.isArray(raw)),
@@ -110,10 +116,39 @@ const $dateTrunc = (obj: unknown, expr: unknown, options: Options): Date | null 
   });
 };
 
+function toDate(value: unknown, operator: string): Date {
+  if (value instanceof Date) return value;
+  const tag = (value as { _bsontype?: string } | null)?._bsontype;
+  if (tag === 'ObjectId') return (value as { getTimestamp(): Date }).getTimestamp();
+  if (tag === 'Timestamp') return new Date((value as { t: number }).t * 1000);
+  throw new StoreError(16006, `${operator}: can't convert from BSON type ${bsonType(value)} to Date`);
+}
+
+const $dateToString = (obj: unknown, expr: unknown, options: Options): string | unknown => {
+  const args = evalExpr(obj, expr, options) as Document;
+  const date = args['date'];
+  if (date === null || date === undefined) return 'onNull' in args ? args['onNull'] : null;
+  if (args['format'] === null || args['timezone'] === null) return null;
+  const format = args['format'] === undefined ? DEFAULT_DATE_FORMAT : String(args['format']);
+  return formatDate(toDate(date, '$dateToString'), format, args['timezone'] as string | undefined);
+};
+
+const bucketOutOfRange = (): never => {
+  throw new StoreError(
+    40066,
+    '$switch could not find a matching branch for an input, and no default was specified.',
+  );
+};
+
 // mingo's Context.from() lets earlier operators win, so the corrected context is assembled by hand.
 const CORRECTIONS = Context.init({
   accumulator: accumulatorOperators,
-  expression: { ...expressionOperators, $dateTrunc } as never,
+  expression: {
+    ...expressionOperators,
+    $dateTrunc,
+    $dateToString,
+    [BUCKET_OUT_OF_RANGE]: bucketOutOfRange,
+  } as never,
   pipeline: pipelineOperators,
   projection: projectionOperators,
   query: { ...queryOperators, $type } as never,

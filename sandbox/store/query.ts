@@ -4,6 +4,7 @@
  */
 import type { Document } from 'bson';
 import { makeQuery } from './mingo-context.js';
+import { toNumbers, viewOf } from './views.js';
 import { ErrorCodes, StoreError, notSupported } from './errors.js';
 import type { Collection } from './storage/collection.js';
 import { encodeCompound, encodeKey } from './storage/keys.js';
@@ -62,11 +63,12 @@ export class Matcher {
 
   constructor(readonly filter: Document = {}) {
     validateFilter(filter);
-    this.query = Object.keys(filter).length ? makeQuery(filter) : undefined;
+    this.query = Object.keys(filter).length ? makeQuery(toNumbers(filter)) : undefined;
   }
 
+  /** Tests a stored document (through its numeric view, so Long/Decimal128 compare as numbers). */
   test(doc: Document): boolean {
-    return this.query ? this.query.test(doc) : true;
+    return this.query ? this.query.test(viewOf(doc)) : true;
   }
 }
 

@@ -2,13 +2,14 @@
  * The update language: operator updates (through mingo, with the checks mongod makes and mingo skips),
  * replacements, pipeline updates, `$setOnInsert`, and seeding an upsert from the filter's equality fields.
  */
-import { BSON, ObjectId, type Document } from 'bson';
+import { BSON, ObjectId, Timestamp, type Document } from 'bson';
 import { updateOne } from 'mingo';
 import { cloneValue } from './clone.js';
 import { renderValue } from './storage/dup-key.js';
 import { ErrorCodes, StoreError } from './errors.js';
 import { encodeKey } from './storage/keys.js';
 import { mingoOptions } from './mingo-context.js';
+import { restoreWide, toNumbers, viewOf, widePaths } from './views.js';
 
 const OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$rename', '$setOnInsert', '$min', '$max', '$currentDate',
@@ -212,6 +213,80 @@ function takeIdFromSet(copy: Document, modifier: Document): Document {
   return Object.keys(restOfSet).length ? { ...others, $set: restOfSet } : others;
 }
 
+let timestampIncrement = 0;
+
+function currentTimestamp(): Timestamp {
+  timestampIncrement = (timestampIncrement + 1) % 0x7fffffff;
+  return new Timestamp({ t: Math.floor(Date.now() / 1000), i: timestampIncrement });
+}
+
+/**
+ * Operators done here instead of by mingo, as plain `$set`s:
+ * - `$currentDate` with `{ $type: 'timestamp' }` (mingo writes a number);
+ * - `$addToSet` on non-positional paths (mingo compares embedded documents ignoring field order; mongod does not).
+ */
+function rewriteOperators(copy: Document, modifier: Document): Document {
+  const out: Document = { ...modifier };
+  const set: Document = { ...((modifier['$set'] as Document | undefined) ?? {}) };
+  if (out['$currentDate']) {
+    for (const [path, spec] of Object.entries(out['$currentDate'] as Document)) {
+      const type = spec && typeof spec === 'object' ? (spec as Document)['$type'] : 'date';
+      if (type !== 'date' && type !== 'timestamp') {
+        throw new StoreError(ErrorCodes.BadValue, "The '$type' string field is required to be 'date' or 'timestamp'");
+      }
+      set[path] = type === 'timestamp' ? currentTimestamp() : new Date();
+    }
+    delete out['$currentDate'];
+  }
+  if (out['$addToSet']) {
+    const rest: Document = {};
+    for (const [path, arg] of Object.entries(out['$addToSet'] as Document)) {
+      if (path.split('.').some(isPositional)) {
+        rest[path] = arg;
+        continue;
+      }
+      const current = (getPath(copy, path).value as unknown[] | undefined) ?? [];
+      const each =
+        arg && typeof arg === 'object' && !Array.isArray(arg) && '$each' in (arg as Document)
+          ? ((arg as Document)['$each'] as unknown[])
+          : [arg];
+      const seen = new Set(current.map(encodeKey));
+      const next = [...current];
+      for (const value of each) {
+        const key = encodeKey(value);
+        if (!seen.has(key)) {
+          seen.add(key);
+          next.push(cloneValue(value));
+        }
+      }
+      set[path] = next;
+    }
+    if (Object.keys(rest).length) out['$addToSet'] = rest;
+    else delete out['$addToSet'];
+  }
+  if (Object.keys(set).length) out['$set'] = set;
+  return out;
+}
+
+const NUMBER_ARGUMENT_OPS = ['$inc', '$mul', '$min', '$max', '$pull', '$pullAll'];
+
+/** Arguments mingo compares or adds become numbers; a Long/Decimal128 argument makes its field wide. */
+function numericArguments(modifier: Document, wide: Map<string, unknown>): Document {
+  const out: Document = { ...modifier };
+  for (const op of NUMBER_ARGUMENT_OPS) {
+    const fields = modifier[op] as Document | undefined;
+    if (!fields) continue;
+    if (op === '$inc' || op === '$mul') {
+      for (const [path, arg] of Object.entries(fields)) {
+        const tag = (arg as { _bsontype?: string } | null)?._bsontype;
+        if ((tag === 'Long' || tag === 'Decimal128') && !wide.has(path)) wide.set(path, arg);
+      }
+    }
+    out[op] = toNumbers(fields);
+  }
+  return out;
+}
+
 /** Applies an update to a copy of `doc` and returns the new document (the stored one is never mutated). */
 export function applyUpdate(doc: Document, update: Document | Document[], options: ApplyOptions): Document {
   const kind = updateKind(update);
@@ -226,7 +301,9 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
     const { _id: _ignored, ...rest } = cloneValue(replacement);
     return '_id' in doc ? { _id: doc['_id'], ...rest } : idFirst({ ...rest, ...(_ignored === undefined ? {} : { _id: _ignored }) });
   }
-  const copy = cloneValue(doc);
+  // mingo computes on numbers: run on the numeric view and give Long/Decimal128 fields their type back afterwards.
+  const wide = widePaths(doc);
+  const copy = cloneValue(viewOf(doc));
   let modifier: Document | Document[];
   if (kind === 'operators') {
     const { $setOnInsert, ...others } = update as Document;
@@ -235,20 +312,23 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
     checkConflicts(options.isInsert ? (update as Document) : others);
     modifier = takeIdFromSet(copy, modifier);
     precheck(copy, modifier);
+    modifier = numericArguments(modifier, wide);
+    modifier = rewriteOperators(copy, modifier);
     if (Object.keys(modifier).length === 0) return copy;
   } else {
     modifier = update as Document[];
   }
   const docs = [copy];
   try {
-    updateOne(docs, options.isInsert ? {} : options.filter, modifier as never, {
-      arrayFilters: options.arrayFilters,
+    updateOne(docs, options.isInsert ? {} : toNumbers(options.filter), modifier as never, {
+      arrayFilters: toNumbers(options.arrayFilters),
       cloneMode: 'deep',
     }, mingoOptions());
   } catch (error) {
     throw new StoreError(ErrorCodes.BadValue, error instanceof Error ? error.message : String(error));
   }
   const result = docs[0]!;
+  restoreWide(result, wide);
   if (!options.isInsert) immutableId(doc, result);
   return idFirst(result);
 }

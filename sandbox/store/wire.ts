@@ -3,6 +3,7 @@
  * parses OP_MSG / OP_QUERY, and encodes OP_MSG / OP_REPLY answers. Pure functions, no sockets.
  */
 import { BSON, type Document } from 'bson';
+import { unwrapInt32 } from './views.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -19,8 +20,11 @@ export const MSG_FLAG_MORE_TO_COME = 1 << 1;
 export const MSG_FLAG_EXHAUST_ALLOWED = 1 << 16;
 const MSG_KNOWN_FLAGS = MSG_FLAG_CHECKSUM_PRESENT | MSG_FLAG_MORE_TO_COME | MSG_FLAG_EXHAUST_ALLOWED;
 
-/** Options used to read client documents: keep Long/Decimal128 beyond the safe range as BSON values. */
-const DESERIALIZE_OPTIONS = { promoteLongs: true, promoteValues: true, promoteBuffers: false } as const;
+/**
+ * Options used to read client documents: numbers arrive wrapped so int64 and double keep their BSON type;
+ * `unwrapInt32` then turns int32 into plain numbers (see views.ts).
+ */
+const DESERIALIZE_OPTIONS = { promoteLongs: false, promoteValues: false, promoteBuffers: false } as const;
 
 export interface MessageHeader {
   messageLength: number;
@@ -90,7 +94,7 @@ function readBsonAt(message: Buffer, offset: number, end: number): { doc: Docume
   if (offset + 5 > end) throw new WireError('truncated BSON document');
   const size = message.readInt32LE(offset);
   if (size < 5 || offset + size > end) throw new WireError(`invalid BSON document size ${size}`);
-  const doc = BSON.deserialize(message.subarray(offset, offset + size), DESERIALIZE_OPTIONS);
+  const doc = unwrapInt32(BSON.deserialize(message.subarray(offset, offset + size), DESERIALIZE_OPTIONS));
   return { doc, size };
 }
 

@@ -3,7 +3,8 @@ import { BotHealth } from './health.model.js';
 /** Global scope key: problems that concern the bot as a whole rather than one guild. */
 export const GLOBAL_SCOPE = 'global';
 
-export type HealthProblemKind = 'missing-permission' | 'role-hierarchy' | 'disallowed-intent' | 'startup-failed';
+export type HealthProblemKind =
+  'missing-permission' | 'role-hierarchy' | 'disallowed-intent' | 'startup-failed';
 
 export interface HealthProblem {
   kind: HealthProblemKind;

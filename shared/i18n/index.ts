@@ -6,10 +6,14 @@
  */
 import { jaCommon } from './ja/common.js';
 import { enCommon } from './en/common.js';
+import { jaConnect } from './ja/connect.js';
+import { enConnect } from './en/connect.js';
 import { jaBot } from './ja/bot.js';
 import { enBot } from './en/bot.js';
 import { jaWeb } from './ja/web.js';
 import { enWeb } from './en/web.js';
+import { jaConnectBot } from './ja/connect-bot.js';
+import { enConnectBot } from './en/connect-bot.js';
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,8 +22,8 @@ export const DEFAULT_LOCALE: Locale = 'ja';
 export type Catalogue = Record<string, string>;
 
 const catalogues: Record<Locale, Catalogue> = {
-  ja: { ...jaCommon, ...jaBot, ...jaWeb },
-  en: { ...enCommon, ...enBot, ...enWeb },
+  ja: { ...jaCommon, ...jaBot, ...jaWeb, ...jaConnect, ...jaConnectBot },
+  en: { ...enCommon, ...enBot, ...enWeb, ...enConnect, ...enConnectBot },
 };
 
 export function catalogue(locale: Locale): Readonly<Catalogue> {

@@ -10,6 +10,8 @@ const inviteRecordSchema = new Schema(
     guildId: { type: String, required: true },
     code: { type: String, required: true },
     inviterId: { type: String, default: null },
+    /** Set when the inviter's data was erased: later syncs from Discord must not restore it. */
+    inviterErased: { type: Boolean, default: false },
     createdBy: { type: String, default: null },
     label: { type: String, default: null, maxlength: 100 },
     uses: { type: Number, default: 0 },

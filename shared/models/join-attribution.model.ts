@@ -15,6 +15,8 @@ const joinAttributionSchema = new Schema(
     code: { type: String, default: null },
     /** When several invites moved at once: the codes that might have been used (no guessing). */
     candidateCodes: { type: [String], default: [] },
+    /** On an ambiguous row: further joins the same movement accounts for (claimed by later joins). */
+    unclaimedUses: { type: Number, default: 0 },
     inviterId: { type: String, default: null },
     label: { type: String, default: null },
     joinedAt: { type: Date, required: true },

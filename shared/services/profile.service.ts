@@ -118,18 +118,3 @@ export async function setIntroMessage(input: {
   if (result.matchedCount === 0) throw new DomainError('NOT_FOUND', 'connect.error.noProfile');
   return requireProfile(input.guildId, input.userId);
 }
-
-/** Members of the guild still present and not yet introduced (newest first), e.g. relay candidates. */
-export async function listMembersWithoutIntro(
-  guildId: string,
-  options: { excludeUserIds?: string[]; limit?: number } = {},
-): Promise<string[]> {
-  const docs = await Profile.find(
-    { guildId, introducedAt: null, leftAt: null, userId: { $nin: options.excludeUserIds ?? [] } },
-    { userId: 1 },
-  )
-    .sort({ joinedAt: -1 })
-    .limit(options.limit ?? 25)
-    .lean();
-  return docs.map((d) => d.userId);
-}

@@ -15,7 +15,7 @@ export async function mochaGlobalSetup(): Promise<void> {
     setTestDatabaseUri(mongoUri);
     return;
   }
-  const store = await startEmbeddedStore({ port: 0 });
+  const store = await startEmbeddedStore({ port: 0, ttlSweepMs: 1000 });
   setTestDatabaseUri(store.uri);
   stop = () => store.stop();
 }

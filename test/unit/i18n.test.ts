@@ -45,7 +45,8 @@ describe('i18n catalogues', () => {
       it('is included in the merged catalogues (imported and spread in index.ts)', async () => {
         for (const locale of ['ja', 'en'] as const) {
           const own = await load(locale, area);
-          for (const [key, value] of Object.entries(own)) expect(catalogue(locale)[key], `${locale} ${key}`).to.equal(value);
+          for (const [key, value] of Object.entries(own))
+            expect(catalogue(locale)[key], `${locale} ${key}`).to.equal(value);
         }
       });
     });
@@ -65,6 +66,7 @@ describe('i18n catalogues', () => {
     const ja = catalogue('ja');
     const en = catalogue('en');
     expect(Object.keys(ja).sort()).to.deep.equal(Object.keys(en).sort());
-    for (const key of Object.keys(en)) expect(placeholders(ja[key] ?? ''), key).to.deep.equal(placeholders(en[key] ?? ''));
+    for (const key of Object.keys(en))
+      expect(placeholders(ja[key] ?? ''), key).to.deep.equal(placeholders(en[key] ?? ''));
   });
 });

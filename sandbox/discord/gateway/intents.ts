@@ -78,7 +78,10 @@ export function requiredIntent(event: E, inGuild: boolean): I | undefined {
  * Without MessageContent, Discord empties content, embeds, attachments, components and poll of
  * messages except DMs, messages that mention the bot and the bot's own messages.
  */
-export function redactMessageContent(message: APIMessage & { guild_id?: string }, botUserId: string): APIMessage {
+export function redactMessageContent(
+  message: APIMessage & { guild_id?: string },
+  botUserId: string,
+): APIMessage {
   if (!message.guild_id) return message;
   if (message.author?.id === botUserId) return message;
   if (message.mentions?.some((u) => u.id === botUserId)) return message;

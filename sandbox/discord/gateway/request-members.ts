@@ -26,11 +26,18 @@ export function handleRequestGuildMembers(
   const d = raw as RequestData;
   const hasMembers = (session.intents & GatewayIntentBits.GuildMembers) !== 0;
   if (d.presences && (session.intents & GatewayIntentBits.GuildPresences) === 0) {
-    return reject(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s): presences need GUILD_PRESENCES');
+    return reject(
+      GatewayCloseCodes.DisallowedIntents,
+      'Disallowed intent(s): presences need GUILD_PRESENCES',
+    );
   }
-  const userIds = d.user_ids === undefined ? undefined : Array.isArray(d.user_ids) ? d.user_ids : [d.user_ids];
+  const userIds =
+    d.user_ids === undefined ? undefined : Array.isArray(d.user_ids) ? d.user_ids : [d.user_ids];
   if (!userIds && (d.query ?? '') === '' && !hasMembers) {
-    return reject(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s): requesting all members needs GUILD_MEMBERS');
+    return reject(
+      GatewayCloseCodes.DisallowedIntents,
+      'Disallowed intent(s): requesting all members needs GUILD_MEMBERS',
+    );
   }
   const guildIds = Array.isArray(d.guild_id) ? d.guild_id : [d.guild_id];
   for (const guildId of guildIds) {

@@ -69,7 +69,9 @@ export class GatewayServer {
     const inGuild = guildId !== undefined;
     for (const session of this.sessions.values()) {
       const intent = requiredIntent(event, inGuild);
-      const aboutBot = event === GatewayDispatchEvents.GuildMemberUpdate && (data as { user?: { id: string } }).user?.id === botId;
+      const aboutBot =
+        event === GatewayDispatchEvents.GuildMemberUpdate &&
+        (data as { user?: { id: string } }).user?.id === botId;
       if (intent !== undefined && (session.intents & intent) === 0 && !aboutBot) continue;
       session.dispatch(event, this.shape(session, event, data));
     }
@@ -77,7 +79,8 @@ export class GatewayServer {
 
   /** Sends op 7 RECONNECT to every connected client (they close with 4200 and RESUME). */
   requestReconnect(): void {
-    for (const c of this.connections) c.socket.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
+    for (const c of this.connections)
+      c.socket.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
   }
 
   /** Sends op 9 INVALID_SESSION; non-resumable sessions are forgotten, so clients IDENTIFY again. */
@@ -109,15 +112,35 @@ export class GatewayServer {
     const { logger } = this.ctx;
     const version = url.searchParams.get('v');
     const encoding = url.searchParams.get('encoding') ?? 'json';
-    if (version !== null && version !== '10') return this.reject(socket, GatewayCloseCodes.InvalidAPIVersion, `Gateway v${version} is not served; use v=10`);
-    if (encoding !== 'json') return this.reject(socket, GatewayCloseCodes.DecodeError, `encoding=${encoding} is not supported by the emulator; use encoding=json`);
-    if (url.searchParams.has('compress')) return this.reject(socket, GatewayCloseCodes.DecodeError, `compress=${url.searchParams.get('compress')} is not supported by the emulator (JSON without compression only)`);
+    if (version !== null && version !== '10')
+      return this.reject(
+        socket,
+        GatewayCloseCodes.InvalidAPIVersion,
+        `Gateway v${version} is not served; use v=10`,
+      );
+    if (encoding !== 'json')
+      return this.reject(
+        socket,
+        GatewayCloseCodes.DecodeError,
+        `encoding=${encoding} is not supported by the emulator; use encoding=json`,
+      );
+    if (url.searchParams.has('compress'))
+      return this.reject(
+        socket,
+        GatewayCloseCodes.DecodeError,
+        `compress=${url.searchParams.get('compress')} is not supported by the emulator (JSON without compression only)`,
+      );
     const connection: Connection = { socket, largeThreshold: 50 };
     this.connections.add(connection);
     socket.on('close', () => this.connections.delete(connection));
     socket.on('error', (error) => logger.warn({ err: error }, 'gateway socket error'));
     socket.on('message', (raw, isBinary) => this.onMessage(connection, raw, isBinary));
-    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41250 } }));
+    socket.send(
+      JSON.stringify({
+        op: GatewayOpcodes.Hello,
+        d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41250 },
+      }),
+    );
   }
 
   /** Closes loudly: the reason goes to the log and to the client. */
@@ -132,7 +155,11 @@ export class GatewayServer {
       if (isBinary) throw new Error('binary frames (ETF/compressed) are not supported');
       payload = JSON.parse(raw.toString()) as { op?: unknown; d?: unknown };
     } catch (error) {
-      return this.reject(c.socket, GatewayCloseCodes.DecodeError, `Decode error: ${(error as Error).message}`);
+      return this.reject(
+        c.socket,
+        GatewayCloseCodes.DecodeError,
+        `Decode error: ${(error as Error).message}`,
+      );
     }
     this.received.push({ op: Number(payload.op), d: payload.d, sessionId: c.session?.id });
     switch (payload.op) {
@@ -144,12 +171,17 @@ export class GatewayServer {
         return this.resume(c, payload.d as { token: string; session_id: string; seq: number });
       case GatewayOpcodes.RequestGuildMembers:
         if (!c.session) return this.reject(c.socket, GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
-        return handleRequestGuildMembers(this.ctx, c.session, payload.d, (code, reason) => this.reject(c.socket, code, reason));
+        return handleRequestGuildMembers(this.ctx, c.session, payload.d, (code, reason) =>
+          this.reject(c.socket, code, reason),
+        );
       case GatewayOpcodes.PresenceUpdate:
         if (!c.session) return this.reject(c.socket, GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
         return; // the bot's own presence is not modelled; recorded in `received`.
       case GatewayOpcodes.VoiceStateUpdate:
-        this.ctx.logger.error({ d: payload.d }, 'Discord emulator gateway: the bot joining voice (op 4) is not supported');
+        this.ctx.logger.error(
+          { d: payload.d },
+          'Discord emulator gateway: the bot joining voice (op 4) is not supported',
+        );
         return;
       default:
         return this.reject(c.socket, GatewayCloseCodes.UnknownOpcode, `Unknown opcode ${String(payload.op)}`);
@@ -158,9 +190,16 @@ export class GatewayServer {
 
   private identify(c: Connection, d: IdentifyData): void {
     const { application, botToken, botUser, state, logger } = this.ctx;
-    if (c.session) return this.reject(c.socket, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated');
-    if (!d || d.token !== botToken) return this.reject(c.socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
-    if (d.compress) return this.reject(c.socket, GatewayCloseCodes.DecodeError, 'identify compress is not supported by the emulator');
+    if (c.session)
+      return this.reject(c.socket, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated');
+    if (!d || d.token !== botToken)
+      return this.reject(c.socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
+    if (d.compress)
+      return this.reject(
+        c.socket,
+        GatewayCloseCodes.DecodeError,
+        'identify compress is not supported by the emulator',
+      );
     const intents = Number(d.intents);
     if (!Number.isInteger(intents) || intents < 0 || (intents & ~ALL_INTENTS) !== 0) {
       return this.reject(c.socket, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
@@ -173,7 +212,12 @@ export class GatewayServer {
       return this.reject(c.socket, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
     }
     const shard = d.shard ?? [0, 1];
-    if (shard[0] !== 0 || shard[1] !== 1) return this.reject(c.socket, GatewayCloseCodes.InvalidShard, 'Invalid shard (the emulator serves one shard: [0, 1])');
+    if (shard[0] !== 0 || shard[1] !== 1)
+      return this.reject(
+        c.socket,
+        GatewayCloseCodes.InvalidShard,
+        'Invalid shard (the emulator serves one shard: [0, 1])',
+      );
     const session = new GatewaySession(intents, [0, 1]);
     session.socket = c.socket;
     c.session = session;
@@ -189,17 +233,39 @@ export class GatewayServer {
       shard: [0, 1],
       application: { id: application.id, flags: application.flags, flags_new: String(application.flags) },
     };
-    session.dispatch(GatewayDispatchEvents.Ready, { ...ready, user_settings: {}, private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: [], auth: {}, session_type: 'normal' });
+    session.dispatch(GatewayDispatchEvents.Ready, {
+      ...ready,
+      user_settings: {},
+      private_channels: [],
+      presences: [],
+      relationships: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      auth: {},
+      session_type: 'normal',
+    });
     for (const guild of guilds) {
-      session.dispatch(GatewayDispatchEvents.GuildCreate, this.shape(session, GatewayDispatchEvents.GuildCreate, buildGuildCreate(state, guild), c.largeThreshold));
+      session.dispatch(
+        GatewayDispatchEvents.GuildCreate,
+        this.shape(
+          session,
+          GatewayDispatchEvents.GuildCreate,
+          buildGuildCreate(state, guild),
+          c.largeThreshold,
+        ),
+      );
     }
   }
 
   private resume(c: Connection, d: { token: string; session_id: string; seq: number }): void {
-    if (!d || d.token !== this.ctx.botToken) return this.reject(c.socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
+    if (!d || d.token !== this.ctx.botToken)
+      return this.reject(c.socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
     const session = this.sessions.get(d.session_id);
     if (!session || !session.canReplayFrom(d.seq)) {
-      this.ctx.logger.info({ sessionId: d.session_id }, 'gateway RESUME refused: unknown session or sequence');
+      this.ctx.logger.info(
+        { sessionId: d.session_id },
+        'gateway RESUME refused: unknown session or sequence',
+      );
       return c.socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
     }
     if (session.socket && session.socket !== c.socket) session.socket.terminate();
@@ -209,13 +275,28 @@ export class GatewayServer {
     session.dispatch(GatewayDispatchEvents.Resumed, null);
   }
 
-  private shape(session: GatewaySession, event: GatewayDispatchEvents, data: unknown, largeThreshold?: number): unknown {
+  private shape(
+    session: GatewaySession,
+    event: GatewayDispatchEvents,
+    data: unknown,
+    largeThreshold?: number,
+  ): unknown {
     const botId = this.ctx.botUser.id;
     if (event === GatewayDispatchEvents.GuildCreate) {
-      const threshold = largeThreshold ?? [...this.connections].find((c) => c.session === session)?.largeThreshold ?? 50;
-      return guildCreateForSession(data as GatewayGuildCreateDispatchData, session.intents, threshold, botId, this.options.guildCreateMembers ?? 'discord');
+      const threshold =
+        largeThreshold ?? [...this.connections].find((c) => c.session === session)?.largeThreshold ?? 50;
+      return guildCreateForSession(
+        data as GatewayGuildCreateDispatchData,
+        session.intents,
+        threshold,
+        botId,
+        this.options.guildCreateMembers ?? 'discord',
+      );
     }
-    if ((event === GatewayDispatchEvents.MessageCreate || event === GatewayDispatchEvents.MessageUpdate) && (session.intents & GatewayIntentBits.MessageContent) === 0) {
+    if (
+      (event === GatewayDispatchEvents.MessageCreate || event === GatewayDispatchEvents.MessageUpdate) &&
+      (session.intents & GatewayIntentBits.MessageContent) === 0
+    ) {
       return redactMessageContent(data as APIMessage, botId);
     }
     return data;

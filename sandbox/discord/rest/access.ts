@@ -31,7 +31,8 @@ export function channelForBot(emu: EmulatorContext, channelId: string): ChannelR
   const channel = emu.state.channels.get(channelId);
   if (!channel.guildId) return channel; // DM channels are the bot's own.
   guildForBot(emu, channel.guildId);
-  if (!emu.state.permissions.hasIn(channelId, emu.botUser.id, PermissionFlagsBits.ViewChannel)) throw Errors.missingAccess();
+  if (!emu.state.permissions.hasIn(channelId, emu.botUser.id, PermissionFlagsBits.ViewChannel))
+    throw Errors.missingAccess();
   return channel;
 }
 
@@ -43,22 +44,34 @@ export function requireChannelPermission(emu: EmulatorContext, channelId: string
 /** 50013 unless the bot's highest role is above `roleId` (and the role is not managed by an integration). */
 export function requireRoleBelowBot(emu: EmulatorContext, guildId: string, roleId: string): void {
   const role = emu.state.roles.get(guildId, roleId);
-  if (role.managed || !emu.state.permissions.outranksRole(guildId, emu.botUser.id, roleId)) throw Errors.missingPermissions();
+  if (role.managed || !emu.state.permissions.outranksRole(guildId, emu.botUser.id, roleId))
+    throw Errors.missingPermissions();
 }
 
 /** 50013 unless the bot outranks the member (owner cannot be acted on). */
 export function requireMemberBelowBot(emu: EmulatorContext, guildId: string, userId: string): void {
   if (userId === emu.botUser.id) return;
-  if (!emu.state.permissions.outranksMember(guildId, emu.botUser.id, userId)) throw Errors.missingPermissions();
+  if (!emu.state.permissions.outranksMember(guildId, emu.botUser.id, userId))
+    throw Errors.missingPermissions();
 }
 
 /** Integer query parameter with Discord's bounds; 50035 when out of range. */
-export function intQuery(req: RouteRequest, name: string, fallback: number, min: number, max: number): number {
+export function intQuery(
+  req: RouteRequest,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = req.query.get(name);
   if (raw === null) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw Errors.invalidFormBody({ [name]: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: `int value should be between ${min} and ${max}.` }] } });
+    throw Errors.invalidFormBody({
+      [name]: {
+        _errors: [{ code: 'NUMBER_TYPE_MAX', message: `int value should be between ${min} and ${max}.` }],
+      },
+    });
   }
   return value;
 }

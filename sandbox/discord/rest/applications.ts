@@ -3,11 +3,11 @@
  * (`/applications/:app/guilds/:guild/commands`), validated as Discord validates them and kept in a
  * registry per emulator so the drivers can type a registered slash command.
  */
+import type { InteractionContextType } from 'discord-api-types/v10';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
-  InteractionContextType,
   Locale,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
@@ -35,7 +35,9 @@ export class CommandRegistry {
   }
 
   list(applicationId: string, guildId?: string): APIApplicationCommand[] {
-    return [...this.commands.values()].filter((c) => c.application_id === applicationId && c.guild_id === guildId);
+    return [...this.commands.values()].filter(
+      (c) => c.application_id === applicationId && c.guild_id === guildId,
+    );
   }
 
   get(applicationId: string, commandId: string, guildId?: string): APIApplicationCommand {
@@ -49,9 +51,13 @@ export class CommandRegistry {
   /** The command a person would see in `guildId`: a guild command wins over a global one of the same name. */
   findByName(applicationId: string, name: string, guildId?: string): APIApplicationCommand | undefined {
     const all = [...this.commands.values()].filter(
-      (c) => c.application_id === applicationId && c.name === name && c.type === ApplicationCommandType.ChatInput,
+      (c) =>
+        c.application_id === applicationId && c.name === name && c.type === ApplicationCommandType.ChatInput,
     );
-    return all.find((c) => guildId !== undefined && c.guild_id === guildId) ?? all.find((c) => c.guild_id === undefined);
+    return (
+      all.find((c) => guildId !== undefined && c.guild_id === guildId) ??
+      all.find((c) => c.guild_id === undefined)
+    );
   }
 
   /** Creates or (same name and type) replaces a command, keeping its id as Discord does. */
@@ -75,7 +81,12 @@ export class CommandRegistry {
     });
   }
 
-  update(applicationId: string, guildId: string | undefined, commandId: string, patch: Json): APIApplicationCommand {
+  update(
+    applicationId: string,
+    guildId: string | undefined,
+    commandId: string,
+    patch: Json,
+  ): APIApplicationCommand {
     const current = this.get(applicationId, commandId, guildId);
     const merged = { ...current, ...patch, type: current.type } as Json;
     const command = buildCommand(applicationId, guildId, merged, current.id);
@@ -98,7 +109,12 @@ export function commandsOf(state: DiscordState): CommandRegistry {
   return registry;
 }
 
-function buildCommand(applicationId: string, guildId: string | undefined, body: Json, id?: string): APIApplicationCommand {
+function buildCommand(
+  applicationId: string,
+  guildId: string | undefined,
+  body: Json,
+  id?: string,
+): APIApplicationCommand {
   const type = (body.type as ApplicationCommandType | undefined) ?? ApplicationCommandType.ChatInput;
   const chatInput = type === ApplicationCommandType.ChatInput;
   const permissions = body.default_member_permissions;
@@ -106,16 +122,24 @@ function buildCommand(applicationId: string, guildId: string | undefined, body: 
     id: id ?? snowflake(),
     application_id: applicationId,
     version: snowflake(),
-    default_member_permissions: permissions === undefined || permissions === null ? null : String(permissions),
+    default_member_permissions:
+      permissions === undefined || permissions === null ? null : String(permissions),
     type,
     name: body.name as string,
     name_localizations: (body.name_localizations as APIApplicationCommand['name_localizations']) ?? null,
     description: chatInput ? (body.description as string) : '',
-    description_localizations: (body.description_localizations as APIApplicationCommand['description_localizations']) ?? null,
-    ...(guildId ? { guild_id: guildId } : { dm_permission: (body.dm_permission as boolean | undefined) ?? true }),
-    ...(Array.isArray(body.options) && body.options.length ? { options: body.options as APIApplicationCommandOption[] } : {}),
+    description_localizations:
+      (body.description_localizations as APIApplicationCommand['description_localizations']) ?? null,
+    ...(guildId
+      ? { guild_id: guildId }
+      : { dm_permission: (body.dm_permission as boolean | undefined) ?? true }),
+    ...(Array.isArray(body.options) && body.options.length
+      ? { options: body.options as APIApplicationCommandOption[] }
+      : {}),
     nsfw: (body.nsfw as boolean | undefined) ?? false,
-    integration_types: (body.integration_types as ApplicationIntegrationType[] | undefined) ?? [ApplicationIntegrationType.GuildInstall],
+    integration_types: (body.integration_types as ApplicationIntegrationType[] | undefined) ?? [
+      ApplicationIntegrationType.GuildInstall,
+    ],
     contexts: (body.contexts as InteractionContextType[] | null | undefined) ?? null,
   };
 }
@@ -132,10 +156,23 @@ export function validateCommand(body: unknown, at: (string | number)[] = []): Is
   const chatInput = type === ApplicationCommandType.ChatInput;
   issues.push(...validateName(b.name, [...at, 'name'], chatInput));
   if (chatInput) issues.push(...lengthCheck(b.description, [...at, 'description'], 1, 100));
-  issues.push(...validateLocalizations(b.name_localizations, [...at, 'name_localizations'], (v, p) => validateName(v, p, chatInput)));
-  issues.push(...validateLocalizations(b.description_localizations, [...at, 'description_localizations'], (v, p) => lengthCheck(v, p, 1, 100)));
+  issues.push(
+    ...validateLocalizations(b.name_localizations, [...at, 'name_localizations'], (v, p) =>
+      validateName(v, p, chatInput),
+    ),
+  );
+  issues.push(
+    ...validateLocalizations(b.description_localizations, [...at, 'description_localizations'], (v, p) =>
+      lengthCheck(v, p, 1, 100),
+    ),
+  );
   if (b.options !== undefined && b.options !== null) {
-    if (!chatInput) issues.push({ path: [...at, 'options'], code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'Only chat input commands may have options' });
+    if (!chatInput)
+      issues.push({
+        path: [...at, 'options'],
+        code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+        message: 'Only chat input commands may have options',
+      });
     else issues.push(...validateOptions(b.options, [...at, 'options'], 0));
   }
   return issues;
@@ -143,7 +180,8 @@ export function validateCommand(body: unknown, at: (string | number)[] = []): Is
 
 function validateOptions(options: unknown, at: (string | number)[], depth: number): Issue[] {
   if (!Array.isArray(options)) return [{ path: at, code: 'BASE_TYPE_LIST', message: 'Must be a list' }];
-  if (options.length > 25) return [{ path: at, code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }];
+  if (options.length > 25)
+    return [{ path: at, code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }];
   const issues: Issue[] = [];
   const names = new Set<string>();
   let optionalSeen = false;
@@ -151,25 +189,53 @@ function validateOptions(options: unknown, at: (string | number)[], depth: numbe
     const o = (raw ?? {}) as Json;
     const p = [...at, i];
     const type = o.type as number;
-    if (typeof type !== 'number' || type < 1 || type > 11) issues.push(choice([...p, 'type'], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
+    if (typeof type !== 'number' || type < 1 || type > 11)
+      issues.push(choice([...p, 'type'], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
     issues.push(...validateName(o.name, [...p, 'name'], true));
     issues.push(...lengthCheck(o.description, [...p, 'description'], 1, 100));
-    issues.push(...validateLocalizations(o.name_localizations, [...p, 'name_localizations'], (v, q) => validateName(v, q, true)));
-    issues.push(...validateLocalizations(o.description_localizations, [...p, 'description_localizations'], (v, q) => lengthCheck(v, q, 1, 100)));
+    issues.push(
+      ...validateLocalizations(o.name_localizations, [...p, 'name_localizations'], (v, q) =>
+        validateName(v, q, true),
+      ),
+    );
+    issues.push(
+      ...validateLocalizations(o.description_localizations, [...p, 'description_localizations'], (v, q) =>
+        lengthCheck(v, q, 1, 100),
+      ),
+    );
     if (typeof o.name === 'string') {
-      if (names.has(o.name)) issues.push({ path: [...p, 'name'], code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', message: 'Option names must be unique' });
+      if (names.has(o.name))
+        issues.push({
+          path: [...p, 'name'],
+          code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
+          message: 'Option names must be unique',
+        });
       names.add(o.name);
     }
     if (o.required === true && optionalSeen) {
-      issues.push({ path: [...p, 'required'], code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', message: 'Required options must be placed before non-required options' });
+      issues.push({
+        path: [...p, 'required'],
+        code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        message: 'Required options must be placed before non-required options',
+      });
     }
     if (o.required !== true) optionalSeen = true;
     if (Array.isArray(o.choices) && o.choices.length > 25) {
-      issues.push({ path: [...p, 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
+      issues.push({
+        path: [...p, 'choices'],
+        code: 'BASE_TYPE_MAX_LENGTH',
+        message: 'Must be 25 or fewer in length.',
+      });
     }
-    const nested = type === ApplicationCommandOptionType.Subcommand || type === ApplicationCommandOptionType.SubcommandGroup;
+    const nested =
+      type === ApplicationCommandOptionType.Subcommand ||
+      type === ApplicationCommandOptionType.SubcommandGroup;
     if (nested && depth >= (type === ApplicationCommandOptionType.SubcommandGroup ? 1 : 2)) {
-      issues.push({ path: [...p, 'type'], code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', message: 'Sub-command and sub-command group option types are mutually exclusive to all other types' });
+      issues.push({
+        path: [...p, 'type'],
+        code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+        message: 'Sub-command and sub-command group option types are mutually exclusive to all other types',
+      });
     } else if (nested && o.options !== undefined) {
       issues.push(...validateOptions(o.options, [...p, 'options'], depth + 1));
     }
@@ -178,7 +244,8 @@ function validateOptions(options: unknown, at: (string | number)[], depth: numbe
 }
 
 function validateName(value: unknown, path: (string | number)[], lowercase: boolean): Issue[] {
-  if (typeof value !== 'string') return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+  if (typeof value !== 'string')
+    return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
   if (value.length < 1 || value.length > 32) return [badLength(path, 1, 32)];
   if (lowercase && (!NAME.test(value) || value !== value.toLowerCase())) {
     return [{ path, code: 'APPLICATION_COMMAND_INVALID_NAME', message: `Command name is invalid` }];
@@ -187,7 +254,8 @@ function validateName(value: unknown, path: (string | number)[], lowercase: bool
 }
 
 function lengthCheck(value: unknown, path: (string | number)[], min: number, max: number): Issue[] {
-  if (typeof value !== 'string') return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+  if (typeof value !== 'string')
+    return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
   return value.length < min || value.length > max ? [badLength(path, min, max)] : [];
 }
 
@@ -197,7 +265,8 @@ function validateLocalizations(
   check: (v: unknown, p: (string | number)[]) => Issue[],
 ): Issue[] {
   if (value === undefined || value === null) return [];
-  if (typeof value !== 'object' || Array.isArray(value)) return [{ path, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
+  if (typeof value !== 'object' || Array.isArray(value))
+    return [{ path, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
   return Object.entries(value).flatMap(([locale, text]) =>
     LOCALES.has(locale)
       ? check(text, [...path, locale])
@@ -238,17 +307,29 @@ function scope(req: RouteRequest): { app: string; guildId: string | undefined; r
 
 function bulk(req: RouteRequest) {
   const { app, guildId, registry } = scope(req);
-  if (!Array.isArray(req.body)) throw Errors.invalidFormBody(errorTree([{ path: [], code: 'BASE_TYPE_LIST', message: 'Must be a list' }]));
+  if (!Array.isArray(req.body))
+    throw Errors.invalidFormBody(
+      errorTree([{ path: [], code: 'BASE_TYPE_LIST', message: 'Must be a list' }]),
+    );
   const bodies = req.body as Json[];
   const issues = bodies.flatMap((b, i) => validateCommand(b, [i]));
   const seen = new Set<string>();
   bodies.forEach((b, i) => {
     const key = `${String(b.type ?? 1)}:${String(b.name)}`;
-    if (seen.has(key)) issues.push({ path: [i, 'name'], code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' });
+    if (seen.has(key))
+      issues.push({
+        path: [i, 'name'],
+        code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
+        message: 'Application command names must be unique',
+      });
     seen.add(key);
   });
   if (bodies.filter((b) => (b.type ?? 1) === 1).length > MAX_GLOBAL_CHAT_INPUT) {
-    issues.push({ path: [], code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${MAX_GLOBAL_CHAT_INPUT} or fewer in length.` });
+    issues.push({
+      path: [],
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: `Must be ${MAX_GLOBAL_CHAT_INPUT} or fewer in length.`,
+    });
   }
   fail(issues);
   return { body: registry.overwrite(app, guildId, bodies) };
@@ -258,7 +339,9 @@ function create(req: RouteRequest) {
   const { app, guildId, registry } = scope(req);
   fail(validateCommand(req.body));
   const body = req.body as Json;
-  const existed = registry.list(app, guildId).some((c) => c.name === body.name && c.type === (body.type ?? 1));
+  const existed = registry
+    .list(app, guildId)
+    .some((c) => c.name === body.name && c.type === (body.type ?? 1));
   // Discord answers 201 for a new command and 200 when the name already existed (an update).
   return { status: existed ? 200 : 201, body: registry.upsert(app, guildId, body) };
 }
@@ -273,7 +356,10 @@ function patch(req: RouteRequest) {
 
 /** Registers the application-command routes. */
 export function register(router: Router): void {
-  for (const base of ['/applications/:applicationId/commands', '/applications/:applicationId/guilds/:guildId/commands']) {
+  for (const base of [
+    '/applications/:applicationId/commands',
+    '/applications/:applicationId/guilds/:guildId/commands',
+  ]) {
     router.route('GET', base, (req) => {
       const { app, guildId, registry } = scope(req);
       return { body: registry.list(app, guildId) };
@@ -291,4 +377,3 @@ export function register(router: Router): void {
     });
   }
 }
-

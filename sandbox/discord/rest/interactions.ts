@@ -18,8 +18,9 @@ import type { EmulatorContext } from '../context.js';
 import { Errors, errorTree } from '../errors.js';
 import type { Router, RouteRequest, RouteResponse } from '../router.js';
 import { snowflake } from '../snowflake.js';
+import { serializeUser } from '../state/serialize.js';
 import type { DiscordState } from '../state/state.js';
-import { toMessageEdit, toMessageInput } from './webhooks.js';
+import { toMessageEdit, toMessageInput, toModal } from './webhooks.js';
 
 /** Timing rules of interaction tokens. */
 export interface InteractionSettings {
@@ -123,18 +124,25 @@ export function createResponseMessage(
   const metadata = {
     id: record.id,
     type: record.type,
-    user: { id: user.id, username: user.username, discriminator: user.discriminator, global_name: user.global_name, avatar: user.avatar },
+    user: serializeUser(user),
     authorizing_integration_owners: record.payload.authorizing_integration_owners,
-    ...(record.sourceMessageId && record.type === InteractionType.MessageComponent ? { interacted_message_id: record.sourceMessageId } : {}),
-    ...(!original && record.originalMessageId ? { original_response_message_id: record.originalMessageId } : {}),
+    ...(record.sourceMessageId && record.type === InteractionType.MessageComponent
+      ? { interacted_message_id: record.sourceMessageId }
+      : {}),
+    ...(!original && record.originalMessageId
+      ? { original_response_message_id: record.originalMessageId }
+      : {}),
   };
-  const type = original && record.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
+  const type =
+    original && record.type === InteractionType.ApplicationCommand
+      ? MessageType.ChatInputCommand
+      : MessageType.Default;
   const flags = input.flags ?? 0;
   if (flags & MessageFlags.Ephemeral) {
     const message = {
       id: snowflake(),
       channel_id: record.channelId,
-      author: { ...emu.botUser },
+      author: serializeUser(state.users.get(emu.botUser.id)),
       content: input.content ?? '',
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -166,10 +174,15 @@ export function createResponseMessage(
 }
 
 /** Returns one of the interaction's messages (ephemeral or in the channel) or throws 10008. */
-export function interactionMessage(emu: EmulatorContext, record: InteractionRecord, messageId: string): APIMessage {
+export function interactionMessage(
+  emu: EmulatorContext,
+  record: InteractionRecord,
+  messageId: string,
+): APIMessage {
   const ephemeral = record.ephemeral.get(messageId);
   if (ephemeral) return ephemeral;
-  if (messageId !== record.originalMessageId && !record.followUpIds.includes(messageId)) throw Errors.unknownMessage();
+  if (messageId !== record.originalMessageId && !record.followUpIds.includes(messageId))
+    throw Errors.unknownMessage();
   return emu.state.messages.get(record.channelId, messageId);
 }
 
@@ -181,7 +194,9 @@ export function editInteractionMessage(
   patch: ReturnType<typeof toMessageEdit>,
 ): APIMessage {
   const current = interactionMessage(emu, record, messageId);
-  const flags = ((patch.flags ?? current.flags ?? 0) & ~MessageFlags.Loading) | ((current.flags ?? 0) & MessageFlags.Ephemeral);
+  const flags =
+    ((patch.flags ?? current.flags ?? 0) & ~MessageFlags.Loading) |
+    ((current.flags ?? 0) & MessageFlags.Ephemeral);
   const ephemeral = record.ephemeral.get(messageId);
   if (ephemeral) {
     Object.assign(ephemeral, { ...definedOnly(patch), flags, edited_timestamp: new Date().toISOString() });
@@ -214,7 +229,13 @@ function callback(req: RouteRequest): RouteResponse | void {
   if (record.type === InteractionType.ModalSubmit && !record.sourceMessageId) allowed = [4, 5];
   if (!allowed.includes(type)) {
     throw Errors.invalidFormBody(
-      errorTree([{ path: ['type'], code: 'BASE_TYPE_CHOICES', message: `Value must be one of {${allowed.join(', ')}}.` }]),
+      errorTree([
+        {
+          path: ['type'],
+          code: 'BASE_TYPE_CHOICES',
+          message: `Value must be one of {${allowed.join(', ')}}.`,
+        },
+      ]),
     );
   }
   const data = body.data ?? {};
@@ -222,12 +243,17 @@ function callback(req: RouteRequest): RouteResponse | void {
   let modal: APIModalInteractionResponseCallbackData | undefined;
   switch (type) {
     case InteractionResponseType.ChannelMessageWithSource:
-      message = createResponseMessage(req.emu, record, toMessageInput(data, ['data'], { interaction: true }), true);
+      message = createResponseMessage(req.emu, record, toMessageInput(data, ['data']), true);
       record.originalMessageId = message.id;
       break;
     case InteractionResponseType.DeferredChannelMessageWithSource: {
       const ephemeral = ((data.flags as number | undefined) ?? 0) & MessageFlags.Ephemeral;
-      message = createResponseMessage(req.emu, record, { content: '', flags: MessageFlags.Loading | ephemeral }, true);
+      message = createResponseMessage(
+        req.emu,
+        record,
+        { content: '', flags: MessageFlags.Loading | ephemeral },
+        true,
+      );
       record.originalMessageId = message.id;
       break;
     }
@@ -239,7 +265,7 @@ function callback(req: RouteRequest): RouteResponse | void {
       message = editSource(req.emu, record, toMessageEdit(data, ['data']));
       break;
     case InteractionResponseType.Modal:
-      modal = validateModal(data);
+      modal = toModal(data, ['data']);
       break;
   }
   record.ack = { type, at: Date.now() };
@@ -258,12 +284,17 @@ function callback(req: RouteRequest): RouteResponse | void {
             }
           : {}),
       },
-      resource: { type, ...(message ? { message } : {}) },
+      // Only replies (4) and updates (7) create a resource Discord returns.
+      ...(message && (type === 4 || type === 7) ? { resource: { type, message } } : {}),
     },
   };
 }
 
-function editSource(emu: EmulatorContext, record: InteractionRecord, patch: ReturnType<typeof toMessageEdit>): APIMessage {
+function editSource(
+  emu: EmulatorContext,
+  record: InteractionRecord,
+  patch: ReturnType<typeof toMessageEdit>,
+): APIMessage {
   const sourceId = record.sourceMessageId!;
   const ephemeralSource = findEphemeral(emu.state, sourceId);
   if (ephemeralSource) {
@@ -280,23 +311,6 @@ export function findEphemeral(state: DiscordState, messageId: string): APIMessag
     if (message) return message;
   }
   return undefined;
-}
-
-function validateModal(data: Record<string, unknown>): APIModalInteractionResponseCallbackData {
-  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
-  const length = (value: unknown, path: string[], max: number) => {
-    if (typeof value !== 'string' || value.length < 1 || value.length > max) {
-      issues.push({ path, code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between 1 and ${max} in length.` });
-    }
-  };
-  length(data.custom_id, ['data', 'custom_id'], 100);
-  length(data.title, ['data', 'title'], 45);
-  const rows = data.components;
-  if (!Array.isArray(rows) || rows.length < 1 || rows.length > 5) {
-    issues.push({ path: ['data', 'components'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 5 in length.' });
-  }
-  if (issues.length) throw Errors.invalidFormBody(errorTree(issues));
-  return data as unknown as APIModalInteractionResponseCallbackData;
 }
 
 /** Registers `POST /interactions/:interactionId/:token/callback` (no bot token: the path carries it). */

@@ -28,7 +28,9 @@ export function registerUserRoutes(router: Router): void {
     { auth: 'any' },
   );
 
-  router.route('GET', '/users/:userId', ({ emu, params }) => ({ body: serializeUser(emu.state.users.get(params.userId!)) }));
+  router.route('GET', '/users/:userId', ({ emu, params }) => ({
+    body: serializeUser(emu.state.users.get(params.userId!)),
+  }));
 
   router.route('POST', '/users/@me/channels', ({ emu, body }) => {
     const { recipient_id } = parseBody(dmCreateSchema, body);
@@ -49,9 +51,11 @@ export function registerUserRoutes(router: Router): void {
         icon: g.icon,
         banner: null,
         owner: g.ownerId === userId,
-        permissions: (emu.state.permissions.has(g.id, userId, 0n) ? basePerms(req, g.id, userId) : 0n).toString(),
+        permissions: emu.state.permissions.of(g.id, userId).toString(),
         features: g.features,
-        ...(req.query.get('with_counts') === 'true' ? { approximate_member_count: g.members.size, approximate_presence_count: 0 } : {}),
+        ...(req.query.get('with_counts') === 'true'
+          ? { approximate_member_count: g.members.size, approximate_presence_count: 0 }
+          : {}),
       }));
       return { body: guilds.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)) };
     },
@@ -69,12 +73,4 @@ export function registerUserRoutes(router: Router): void {
     },
     { auth: 'bearer' },
   );
-}
-
-function basePerms(req: RouteRequest, guildId: string, userId: string): bigint {
-  let perms = 0n;
-  for (let bit = 0n; bit < 64n; bit++) {
-    if (req.emu.state.permissions.has(guildId, userId, 1n << bit)) perms |= 1n << bit;
-  }
-  return perms;
 }

@@ -1,12 +1,22 @@
 /**
  * Interaction webhooks: follow-ups (`POST /webhooks/:app/:token`) and the `@original` / follow-up
  * message routes, valid for 15 minutes after the interaction. Also the message-body reading shared
- * with the interaction callbacks.
+ * with the interaction callbacks (the core's validation.ts, errors re-rooted under `data`).
  */
-import { MessageFlags, type APIMessage } from 'discord-api-types/v10';
-import { DiscordApiError, Errors, errorTree } from '../errors.js';
+import {
+  MessageFlags,
+  type APIMessage,
+  type APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import { DiscordApiError, Errors, type FormErrorTree } from '../errors.js';
 import type { Router, RouteRequest, RouteResponse } from '../router.js';
 import type { CreateMessageInput, UpdateMessageInput } from '../state/messages.js';
+import {
+  validateMessageCreate,
+  validateMessageEdit,
+  validateModal,
+  type MessageBody,
+} from '../validation.js';
 import {
   createResponseMessage,
   editInteractionMessage,
@@ -16,36 +26,40 @@ import {
 } from './interactions.js';
 
 type Path = (string | number)[];
-type Issue = { path: Path; code: string; message: string };
 type MessageInput = Omit<CreateMessageInput, 'authorId'>;
 
-/** Flags a bot may set on an interaction response or follow-up. */
-const SETTABLE_FLAGS =
-  MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
+/** Re-roots a 50035 error tree under `at` (interaction callbacks carry the message in `data`). */
+function under<T>(at: Path, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DiscordApiError && error.errors && at.length) {
+      const tree = at.reduceRight<FormErrorTree>((inner, key) => ({ [String(key)]: inner }), error.errors);
+      throw Errors.invalidFormBody(tree);
+    }
+    throw error;
+  }
+}
 
 /**
- * Reads a create-message body (content, embeds, components, flags) and applies Discord's limits:
- * 400 50035 with the offending path, 50006 when nothing would be sent.
+ * Reads a create-message body with the core's validation (Discord's limits → 400 50035 at the
+ * offending path under `at`, 50006 when nothing would be sent).
  */
-export function toMessageInput(body: unknown, at: Path = [], _opts: { interaction?: boolean } = {}): MessageInput {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const issues = checkMessage(b, at);
-  if (issues.length) throw Errors.invalidFormBody(errorTree(issues));
-  const input = pick(b);
-  const empty = !input.content && !input.embeds?.length && !input.components?.length && !input.attachments?.length;
-  if (empty) throw Errors.cannotSendEmptyMessage();
-  return input;
+export function toMessageInput(body: unknown, at: Path = []): MessageInput {
+  return pick(under(at, () => validateMessageCreate(body ?? {})));
 }
 
 /** Reads an edit-message body: same limits, every field optional. */
 export function toMessageEdit(body: unknown, at: Path = []): UpdateMessageInput {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const issues = checkMessage(b, at);
-  if (issues.length) throw Errors.invalidFormBody(errorTree(issues));
-  return pick(b);
+  return pick(under(at, () => validateMessageEdit(body ?? {})));
 }
 
-function pick(b: Record<string, unknown>): MessageInput {
+/** Validates the `data` of a modal callback (type 9). */
+export function toModal(data: unknown, at: Path = []): APIModalInteractionResponseCallbackData {
+  return under(at, () => validateModal(data)) as unknown as APIModalInteractionResponseCallbackData;
+}
+
+function pick(b: MessageBody): MessageInput {
   return {
     ...(typeof b.content === 'string' ? { content: b.content } : {}),
     ...(Array.isArray(b.embeds) ? { embeds: b.embeds as MessageInput['embeds'] } : {}),
@@ -56,63 +70,13 @@ function pick(b: Record<string, unknown>): MessageInput {
   };
 }
 
-function checkMessage(b: Record<string, unknown>, at: Path): Issue[] {
-  const issues: Issue[] = [];
-  const max = (value: unknown, path: Path, limit: number) => {
-    if (typeof value === 'string' && value.length > limit) {
-      issues.push({ path: [...at, ...path], code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${limit} or fewer in length.` });
-    }
-  };
-  max(b.content, ['content'], 2000);
-  if (typeof b.flags === 'number' && (b.flags & ~SETTABLE_FLAGS) !== 0) {
-    issues.push({ path: [...at, 'flags'], code: 'MESSAGE_FLAGS_INVALID', message: 'Invalid message flags' });
-  }
-  if (Array.isArray(b.embeds)) {
-    if (b.embeds.length > 10) issues.push({ path: [...at, 'embeds'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' });
-    b.embeds.forEach((raw, i) => {
-      const e = (raw ?? {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-      max(e.title, ['embeds', i, 'title'], 256);
-      max(e.description, ['embeds', i, 'description'], 4096);
-      max(e.footer?.text, ['embeds', i, 'footer', 'text'], 2048);
-      max(e.author?.name, ['embeds', i, 'author', 'name'], 256);
-      const fields = Array.isArray(e.fields) ? (e.fields as Record<string, unknown>[]) : [];
-      if (fields.length > 25) issues.push({ path: [...at, 'embeds', i, 'fields'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
-      fields.forEach((f, j) => {
-        max(f.name, ['embeds', i, 'fields', j, 'name'], 256);
-        max(f.value, ['embeds', i, 'fields', j, 'value'], 1024);
-      });
-    });
-  }
-  if (Array.isArray(b.components)) {
-    const v2 = typeof b.flags === 'number' && (b.flags & MessageFlags.IsComponentsV2) !== 0;
-    if (!v2 && b.components.length > 5) {
-      issues.push({ path: [...at, 'components'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 5 or fewer in length.' });
-    }
-    b.components.forEach((raw, i) => {
-      const row = (raw ?? {}) as { type?: number; components?: Record<string, unknown>[] };
-      if (row.type !== 1) return;
-      const children = row.components ?? [];
-      if (children.length < 1 || children.length > 5) {
-        issues.push({ path: [...at, 'components', i, 'components'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 5 in length.' });
-      }
-      children.forEach((c, j) => {
-        max(c.custom_id, ['components', i, 'components', j, 'custom_id'], 100);
-        max(c.label, ['components', i, 'components', j, 'label'], 80);
-        if (Array.isArray(c.options) && c.options.length > 25) {
-          issues.push({ path: [...at, 'components', i, 'components', j, 'options'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
-        }
-      });
-    });
-  }
-  return issues;
-}
-
 /** Finds the interaction behind a webhook token; expired tokens answer 401 50027 as on Discord. */
 function resolve(req: RouteRequest): InteractionRecord {
   const store = interactionsOf(req.emu.state);
   const record = store.findByToken(req.params.token!);
   if (!record || record.applicationId !== req.params.webhookId) throw Errors.unknownWebhook();
-  if (Date.now() - record.createdAt > store.settings.followUpMs) throw new DiscordApiError(401, 50027, 'Invalid Webhook Token');
+  if (Date.now() - record.createdAt > store.settings.followUpMs)
+    throw new DiscordApiError(401, 50027, 'Invalid Webhook Token');
   return record;
 }
 
@@ -169,7 +133,12 @@ export function register(router: Router): void {
     message,
     (req) => {
       const record = resolve(req);
-      const edited = editInteractionMessage(req.emu, record, messageId(record, req.params.messageId!), toMessageEdit(req.body));
+      const edited = editInteractionMessage(
+        req.emu,
+        record,
+        messageId(record, req.params.messageId!),
+        toMessageEdit(req.body),
+      );
       interactionsOf(req.emu.state).record(record, { kind: 'edit', message: edited });
       return { body: edited };
     },

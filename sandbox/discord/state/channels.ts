@@ -1,4 +1,9 @@
-import { ChannelType, GatewayDispatchEvents, type APIChannel, type APIOverwrite } from 'discord-api-types/v10';
+import {
+  ChannelType,
+  GatewayDispatchEvents,
+  type APIChannel,
+  type APIOverwrite,
+} from 'discord-api-types/v10';
 import { Errors } from '../errors.js';
 import { snowflake } from '../snowflake.js';
 import { serializeChannel } from './serialize.js';
@@ -38,12 +43,17 @@ export class ChannelStore {
 
   /** A guild's channels ordered by position. */
   list(guildId: string): ChannelRecord[] {
-    return [...this.s.guilds.get(guildId).channelIds].map((id) => this.get(id)).sort((a, b) => a.position - b.position);
+    return [...this.s.guilds.get(guildId).channelIds]
+      .map((id) => this.get(id))
+      .sort((a, b) => a.position - b.position);
   }
 
   /** The API shape (DMs carry their recipient). */
   toApi(channel: ChannelRecord): APIChannel {
-    return serializeChannel(channel, channel.recipientId ? this.s.users.find(channel.recipientId) : undefined);
+    return serializeChannel(
+      channel,
+      channel.recipientId ? this.s.users.find(channel.recipientId) : undefined,
+    );
   }
 
   /** Creates a guild channel and emits CHANNEL_CREATE. */
@@ -53,7 +63,9 @@ export class ChannelStore {
     if (input.parentId) {
       const parent = this.get(input.parentId);
       if (parent.type !== ChannelType.GuildCategory || parent.guildId !== guildId) {
-        throw Errors.invalidFormBody({ parent_id: { _errors: [{ code: 'CHANNEL_PARENT_INVALID', message: 'Invalid parent channel' }] } });
+        throw Errors.invalidFormBody({
+          parent_id: { _errors: [{ code: 'CHANNEL_PARENT_INVALID', message: 'Invalid parent channel' }] },
+        });
       }
     }
     const voice = type === ChannelType.GuildVoice || type === ChannelType.GuildStageVoice;
@@ -90,7 +102,8 @@ export class ChannelStore {
     if (patch.bitrate !== undefined) channel.bitrate = patch.bitrate;
     if (patch.userLimit !== undefined) channel.userLimit = patch.userLimit;
     if (patch.rateLimitPerUser !== undefined) channel.rateLimitPerUser = patch.rateLimitPerUser;
-    if (patch.permissionOverwrites !== undefined) channel.permissionOverwrites = patch.permissionOverwrites.map((o) => ({ ...o }));
+    if (patch.permissionOverwrites !== undefined)
+      channel.permissionOverwrites = patch.permissionOverwrites.map((o) => ({ ...o }));
     this.s.emit(GatewayDispatchEvents.ChannelUpdate, this.toApi(channel), channel.guildId);
     return channel;
   }
@@ -101,8 +114,10 @@ export class ChannelStore {
     const guildId = channel.guildId;
     if (!guildId) throw Errors.missingAccess();
     const guild = this.s.guilds.get(guildId);
-    for (const state of [...guild.voiceStates.values()]) if (state.channelId === id) this.s.voice.leave(guildId, state.userId);
-    for (const invite of [...this.s.data.invites.values()]) if (invite.channelId === id) this.s.invites.delete(invite.code);
+    for (const state of [...guild.voiceStates.values()])
+      if (state.channelId === id) this.s.voice.leave(guildId, state.userId);
+    for (const invite of [...this.s.data.invites.values()])
+      if (invite.channelId === id) this.s.invites.delete(invite.code);
     for (const child of this.list(guildId)) if (child.parentId === id) child.parentId = null;
     guild.channelIds.delete(id);
     this.s.data.channels.delete(id);
@@ -138,7 +153,9 @@ export class ChannelStore {
 
   /** The DM channel with a user, if one was opened. */
   findDm(recipientId: string): ChannelRecord | undefined {
-    return [...this.s.data.channels.values()].find((c) => c.type === ChannelType.DM && c.recipientId === recipientId);
+    return [...this.s.data.channels.values()].find(
+      (c) => c.type === ChannelType.DM && c.recipientId === recipientId,
+    );
   }
 
   private nextPosition(guildId: string): number {

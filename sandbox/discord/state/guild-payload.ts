@@ -1,5 +1,11 @@
 import type { GatewayGuildCreateDispatchData } from 'discord-api-types/v10';
-import { serializeChannel, serializeGuild, serializeMember, serializeScheduledEvent, serializeVoiceState } from './serialize.js';
+import {
+  serializeChannel,
+  serializeGuild,
+  serializeMember,
+  serializeScheduledEvent,
+  serializeVoiceState,
+} from './serialize.js';
 import type { DiscordState } from './state.js';
 import type { GuildRecord } from './types.js';
 
@@ -9,7 +15,9 @@ import type { GuildRecord } from './types.js';
  */
 export function buildGuildCreate(s: DiscordState, guild: GuildRecord): GatewayGuildCreateDispatchData {
   const members = [...guild.members.values()].map((m) => serializeMember(m, s.users.get(m.userId)));
-  const channels = [...guild.channelIds].map((id) => s.channels.get(id)).sort((a, b) => a.position - b.position);
+  const channels = [...guild.channelIds]
+    .map((id) => s.channels.get(id))
+    .sort((a, b) => a.position - b.position);
   return {
     ...serializeGuild(guild),
     joined_at: guild.members.get(s.botUserId ?? '')?.joinedAt ?? new Date().toISOString(),

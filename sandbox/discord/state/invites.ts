@@ -80,7 +80,10 @@ export class InviteStore {
         max_uses: invite.maxUses,
         temporary: invite.temporary,
         uses: 0,
-        expires_at: invite.maxAge > 0 ? new Date(Date.parse(invite.createdAt) + invite.maxAge * 1000).toISOString() : null,
+        expires_at:
+          invite.maxAge > 0
+            ? new Date(Date.parse(invite.createdAt) + invite.maxAge * 1000).toISOString()
+            : null,
       },
       invite.guildId,
     );

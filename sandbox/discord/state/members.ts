@@ -36,7 +36,9 @@ export class MemberStore {
 
   /** Members ordered by user id (as GET /guilds/:id/members pages them). */
   list(guildId: string): MemberRecord[] {
-    return [...this.s.guilds.get(guildId).members.values()].sort((a, b) => (BigInt(a.userId) < BigInt(b.userId) ? -1 : 1));
+    return [...this.s.guilds.get(guildId).members.values()].sort((a, b) =>
+      BigInt(a.userId) < BigInt(b.userId) ? -1 : 1,
+    );
   }
 
   /** The API shape of a member. */
@@ -73,7 +75,12 @@ export class MemberStore {
     if (guild.members.has(userId)) throw new Error(`User ${userId} is already a member of guild ${guildId}`);
     const member = this.insert(guild, userId, input);
     if (userId === this.s.botUserId) this.s.guilds.announce(guildId);
-    else this.s.emit(GatewayDispatchEvents.GuildMemberAdd, { ...this.toApi(member), guild_id: guildId }, guildId);
+    else
+      this.s.emit(
+        GatewayDispatchEvents.GuildMemberAdd,
+        { ...this.toApi(member), guild_id: guildId },
+        guildId,
+      );
     return member;
   }
 
@@ -88,8 +95,13 @@ export class MemberStore {
     if (patch.nick !== undefined) member.nick = patch.nick || null;
     if (patch.deaf !== undefined) member.deaf = patch.deaf;
     if (patch.mute !== undefined) member.mute = patch.mute;
-    if (patch.communicationDisabledUntil !== undefined) member.communicationDisabledUntil = patch.communicationDisabledUntil;
-    this.s.emit(GatewayDispatchEvents.GuildMemberUpdate, { ...this.toApi(member), guild_id: guildId }, guildId);
+    if (patch.communicationDisabledUntil !== undefined)
+      member.communicationDisabledUntil = patch.communicationDisabledUntil;
+    this.s.emit(
+      GatewayDispatchEvents.GuildMemberUpdate,
+      { ...this.toApi(member), guild_id: guildId },
+      guildId,
+    );
     return member;
   }
 

@@ -63,7 +63,9 @@ export class MessageStore {
     const content = input.content ?? '';
     const guild = channel.guildId ? this.s.guilds.get(channel.guildId) : undefined;
     const mentionIds = [...content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]!);
-    const roleIds = [...content.matchAll(/<@&(\d+)>/g)].map((m) => m[1]!).filter((id) => guild?.roles.has(id));
+    const roleIds = [...content.matchAll(/<@&(\d+)>/g)]
+      .map((m) => m[1]!)
+      .filter((id) => guild?.roles.has(id));
     const message: APIMessage = {
       id: snowflake(),
       channel_id: channelId,
@@ -85,7 +87,9 @@ export class MessageStore {
       flags: input.flags ?? 0,
       components: input.components ?? [],
       ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
-      ...(input.messageReference ? { message_reference: { ...input.messageReference, channel_id: channelId } } : {}),
+      ...(input.messageReference
+        ? { message_reference: { ...input.messageReference, channel_id: channelId } }
+        : {}),
       ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
       ...(input.applicationId ? { application_id: input.applicationId } : {}),
       ...input.extra,
@@ -94,7 +98,11 @@ export class MessageStore {
     if (!bucket) this.s.data.messages.set(channelId, (bucket = new Map()));
     bucket.set(message.id, message);
     channel.lastMessageId = message.id;
-    this.s.emit(GatewayDispatchEvents.MessageCreate, this.eventPayload(message, channel.guildId), channel.guildId);
+    this.s.emit(
+      GatewayDispatchEvents.MessageCreate,
+      this.eventPayload(message, channel.guildId),
+      channel.guildId,
+    );
     return message;
   }
 

@@ -24,7 +24,8 @@ export function basePermissions(guild: GuildRecord, userId: string): bigint {
 /** Permissions of a member in a channel (overwrites applied in Discord's order). */
 export function channelPermissions(guild: GuildRecord, channel: ChannelRecord, userId: string): bigint {
   const base = basePermissions(guild, userId);
-  if (base === ALL_PERMISSIONS && (guild.ownerId === userId || base & PermissionFlagsBits.Administrator)) return ALL_PERMISSIONS;
+  if (base === ALL_PERMISSIONS && (guild.ownerId === userId || base & PermissionFlagsBits.Administrator))
+    return ALL_PERMISSIONS;
   const member = guild.members.get(userId);
   if (!member) return 0n;
   let perms = base;
@@ -57,6 +58,17 @@ export function highestRolePosition(guild: GuildRecord, userId: string): number 
 /** Permission helpers bound to the state. */
 export function permissionsOf(s: DiscordState) {
   return {
+    /** The member's guild-level permission bitfield. */
+    of(guildId: string, userId: string): bigint {
+      return basePermissions(s.guilds.get(guildId), userId);
+    },
+    /** The member's permission bitfield in a channel. */
+    inChannel(channelId: string, userId: string): bigint {
+      const channel = s.channels.get(channelId);
+      return channel.guildId
+        ? channelPermissions(s.guilds.get(channel.guildId), channel, userId)
+        : ALL_PERMISSIONS;
+    },
     has(guildId: string, userId: string, permission: bigint): boolean {
       return (basePermissions(s.guilds.get(guildId), userId) & permission) === permission;
     },

@@ -38,7 +38,8 @@ export class RoleStore {
   create(guildId: string, input: CreateRoleInput = {}): APIRole {
     const guild = this.s.guilds.get(guildId);
     const position = Math.max(1, input.position ?? 1);
-    for (const role of guild.roles.values()) if (role.id !== guildId && role.position >= position) role.position += 1;
+    for (const role of guild.roles.values())
+      if (role.id !== guildId && role.position >= position) role.position += 1;
     const color = input.color ?? 0;
     const role: APIRole = {
       id: input.id ?? snowflake(),
@@ -80,7 +81,10 @@ export class RoleStore {
   delete(guildId: string, roleId: string): void {
     const guild = this.s.guilds.get(guildId);
     this.get(guildId, roleId);
-    if (roleId === guildId) throw Errors.invalidFormBody({ role_id: { _errors: [{ code: 'INVALID', message: 'Cannot delete @everyone' }] } });
+    if (roleId === guildId)
+      throw Errors.invalidFormBody({
+        role_id: { _errors: [{ code: 'INVALID', message: 'Cannot delete @everyone' }] },
+      });
     guild.roles.delete(roleId);
     for (const member of guild.members.values()) member.roles = member.roles.filter((r) => r !== roleId);
     this.s.emit(GatewayDispatchEvents.GuildRoleDelete, { guild_id: guildId, role_id: roleId }, guildId);

@@ -24,7 +24,9 @@ export interface CreateScheduledEventInput {
   image?: string | null;
 }
 
-export type UpdateScheduledEventInput = Partial<CreateScheduledEventInput> & { status?: GuildScheduledEventStatus };
+export type UpdateScheduledEventInput = Partial<CreateScheduledEventInput> & {
+  status?: GuildScheduledEventStatus;
+};
 
 /** Guild scheduled events and their interested users. */
 export class ScheduledEventStore {
@@ -41,8 +43,13 @@ export class ScheduledEventStore {
     return [...this.s.guilds.get(guildId).scheduledEvents.values()];
   }
 
-  toApi(event: ScheduledEventRecord): APIGuildScheduledEvent {
-    return serializeScheduledEvent(event, event.creatorId ? this.s.users.find(event.creatorId) : undefined);
+  /** The API shape; `withUserCount` adds `user_count` (REST `with_user_count=true`). */
+  toApi(event: ScheduledEventRecord, withUserCount = false): APIGuildScheduledEvent {
+    return serializeScheduledEvent(
+      event,
+      event.creatorId ? this.s.users.find(event.creatorId) : undefined,
+      withUserCount,
+    );
   }
 
   /** Creates an event (status Scheduled) and emits GUILD_SCHEDULED_EVENT_CREATE. */
@@ -61,7 +68,8 @@ export class ScheduledEventStore {
       privacyLevel: input.privacyLevel ?? GuildScheduledEventPrivacyLevel.GuildOnly,
       status: GuildScheduledEventStatus.Scheduled,
       entityType: input.entityType,
-      entityMetadata: input.entityType === GuildScheduledEventEntityType.External ? (input.entityMetadata ?? null) : null,
+      entityMetadata:
+        input.entityType === GuildScheduledEventEntityType.External ? (input.entityMetadata ?? null) : null,
       image: input.image ?? null,
       interested: new Set(),
     };
@@ -76,7 +84,8 @@ export class ScheduledEventStore {
     if (patch.name !== undefined) event.name = patch.name;
     if (patch.description !== undefined) event.description = patch.description;
     if (patch.channelId !== undefined) event.channelId = patch.channelId;
-    if (patch.scheduledStartTime !== undefined) event.scheduledStartTime = new Date(patch.scheduledStartTime).toISOString();
+    if (patch.scheduledStartTime !== undefined)
+      event.scheduledStartTime = new Date(patch.scheduledStartTime).toISOString();
     if (patch.scheduledEndTime !== undefined)
       event.scheduledEndTime = patch.scheduledEndTime ? new Date(patch.scheduledEndTime).toISOString() : null;
     if (patch.entityType !== undefined) event.entityType = patch.entityType;

@@ -52,7 +52,9 @@ export interface SeededGuild {
 
 /** Creates a guild with owner, bot, roles, channels and members (see SeedGuildOptions for defaults). */
 export function seedGuild(s: DiscordState, options: SeedGuildOptions = {}): SeededGuild {
-  const owner = options.ownerId ? s.users.get(options.ownerId) : s.users.create({ username: 'owner', globalName: 'Owner' });
+  const owner = options.ownerId
+    ? s.users.get(options.ownerId)
+    : s.users.create({ username: 'owner', globalName: 'Owner' });
   const guild = s.guilds.create({ name: options.name ?? 'Emulated Guild', ownerId: owner.id });
   const roles: Record<string, APIRole> = {};
   (options.roles ?? [{ name: 'Alumni' }, { name: 'Organiser' }]).forEach((spec, i) => {
@@ -76,15 +78,25 @@ export function seedGuild(s: DiscordState, options: SeedGuildOptions = {}): Seed
     });
   }
   const channels: Record<string, ChannelRecord> = {};
-  const textCategory = s.channels.create(guild.id, { name: 'Text Channels', type: ChannelType.GuildCategory });
+  const textCategory = s.channels.create(guild.id, {
+    name: 'Text Channels',
+    type: ChannelType.GuildCategory,
+  });
   channels[textCategory.name!] = textCategory;
   for (const name of options.textChannels ?? ['general', 'welcome', 'introductions', 'events']) {
     channels[name] = s.channels.create(guild.id, { name, parentId: textCategory.id });
   }
-  const voiceCategory = s.channels.create(guild.id, { name: 'Voice Channels', type: ChannelType.GuildCategory });
+  const voiceCategory = s.channels.create(guild.id, {
+    name: 'Voice Channels',
+    type: ChannelType.GuildCategory,
+  });
   channels[voiceCategory.name!] = voiceCategory;
   for (const name of options.voiceChannels ?? ['Lounge', 'Room 1', 'Room 2']) {
-    channels[name] = s.channels.create(guild.id, { name, type: ChannelType.GuildVoice, parentId: voiceCategory.id });
+    channels[name] = s.channels.create(guild.id, {
+      name,
+      type: ChannelType.GuildVoice,
+      parentId: voiceCategory.id,
+    });
   }
   guild.systemChannelId = channels.general?.id ?? null;
   const members: UserRecord[] = [];

@@ -12,6 +12,7 @@ import {
   GuildSystemChannelFlags,
   GuildVerificationLevel,
   type APIChannel,
+  type APIDMChannel,
   type APIGuild,
   type APIGuildMember,
   type APIGuildScheduledEvent,
@@ -108,8 +109,7 @@ export function serializeChannel(channel: ChannelRecord, recipient?: UserRecord)
       name: null,
       last_message_id: channel.lastMessageId,
       recipients: recipient ? [serializeUser(recipient)] : [],
-      flags: 0,
-    } as APIChannel;
+    } satisfies APIDMChannel;
   }
   const base = {
     id: channel.id,
@@ -163,7 +163,12 @@ export function serializeVoiceState(state: VoiceStateRecord, member?: APIGuildMe
   };
 }
 
-export function serializeScheduledEvent(event: ScheduledEventRecord, creator?: UserRecord): APIGuildScheduledEvent {
+/** `withUserCount` adds `user_count`, which Discord sends only when asked (`with_user_count=true`). */
+export function serializeScheduledEvent(
+  event: ScheduledEventRecord,
+  creator?: UserRecord,
+  withUserCount = false,
+): APIGuildScheduledEvent {
   return {
     id: event.id,
     guild_id: event.guildId,
@@ -179,7 +184,7 @@ export function serializeScheduledEvent(event: ScheduledEventRecord, creator?: U
     entity_type: event.entityType,
     entity_id: null,
     entity_metadata: event.entityMetadata,
-    user_count: event.interested.size,
+    ...(withUserCount ? { user_count: event.interested.size } : {}),
     image: event.image,
     recurrence_rule: null,
   } as APIGuildScheduledEvent;
@@ -193,7 +198,8 @@ export function serializeInvite(
   inviter: UserRecord | undefined,
   metadata: boolean,
 ): APIInvite {
-  const expiresAt = invite.maxAge > 0 ? new Date(Date.parse(invite.createdAt) + invite.maxAge * 1000).toISOString() : null;
+  const expiresAt =
+    invite.maxAge > 0 ? new Date(Date.parse(invite.createdAt) + invite.maxAge * 1000).toISOString() : null;
   return {
     type: 0,
     code: invite.code,

@@ -32,8 +32,13 @@ export class VoiceStore {
   join(guildId: string, userId: string, channelId: string, input: JoinVoiceInput = {}): VoiceStateRecord {
     this.s.members.get(guildId, userId);
     const channel = this.s.channels.get(channelId);
-    if (channel.guildId !== guildId || (channel.type !== ChannelType.GuildVoice && channel.type !== ChannelType.GuildStageVoice)) {
-      throw Errors.invalidFormBody({ channel_id: { _errors: [{ code: 'CHANNEL_TYPE_INVALID', message: 'Not a voice channel' }] } });
+    if (
+      channel.guildId !== guildId ||
+      (channel.type !== ChannelType.GuildVoice && channel.type !== ChannelType.GuildStageVoice)
+    ) {
+      throw Errors.invalidFormBody({
+        channel_id: { _errors: [{ code: 'CHANNEL_TYPE_INVALID', message: 'Not a voice channel' }] },
+      });
     }
     const guild = this.s.guilds.get(guildId);
     const existing = guild.voiceStates.get(userId);

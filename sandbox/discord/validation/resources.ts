@@ -7,8 +7,12 @@ import { z } from 'zod';
 import { collect, invalidForm, type SafeParser } from './zod-errors.js';
 
 const snowflake = z.string().regex(/^(0|[1-9][0-9]*)$/);
-const bitfield = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((v) => BigInt(v));
-const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: 'datetime', params: { format: 'datetime' } });
+const bitfield = z
+  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
+  .transform((v) => BigInt(v));
+const isoDate = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'datetime', params: { format: 'datetime' } });
 
 const overwrite = z.object({
   id: snowflake,
@@ -19,7 +23,9 @@ const overwrite = z.object({
 
 export const channelCreateSchema = z.object({
   name: z.string().min(1).max(100),
-  type: z.union([z.literal(0), z.literal(2), z.literal(4), z.literal(5), z.literal(13), z.literal(15)]).nullish(),
+  type: z
+    .union([z.literal(0), z.literal(2), z.literal(4), z.literal(5), z.literal(13), z.literal(15)])
+    .nullish(),
   topic: z.string().max(1024).nullish(),
   bitrate: z.number().int().min(8000).nullish(),
   user_limit: z.number().int().min(0).max(99).nullish(),

@@ -35,7 +35,11 @@ const TYPE_CODES: Record<string, string> = {
 };
 
 function isTypeMismatch(issue: ZodIssueLike): boolean {
-  return issue.path.length === 1 && issue.path[0] === 'type' && (issue.code === 'invalid_value' || issue.code === 'invalid_type');
+  return (
+    issue.path.length === 1 &&
+    issue.path[0] === 'type' &&
+    (issue.code === 'invalid_value' || issue.code === 'invalid_type')
+  );
 }
 
 function convert(issue: ZodIssueLike, prefix: (string | number)[]): FormIssue[] {
@@ -46,16 +50,25 @@ function convert(issue: ZodIssueLike, prefix: (string | number)[]): FormIssue[] 
       return [
         sized
           ? { path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${issue.maximum} or fewer in length.` }
-          : { path, code: 'NUMBER_TYPE_MAX', message: `int value should be less than or equal to ${issue.maximum}.` },
+          : {
+              path,
+              code: 'NUMBER_TYPE_MAX',
+              message: `int value should be less than or equal to ${issue.maximum}.`,
+            },
       ];
     case 'too_small':
       return [
         sized
           ? { path, code: 'BASE_TYPE_MIN_LENGTH', message: `Must be ${issue.minimum} or more in length.` }
-          : { path, code: 'NUMBER_TYPE_MIN', message: `int value should be greater than or equal to ${issue.minimum}.` },
+          : {
+              path,
+              code: 'NUMBER_TYPE_MIN',
+              message: `int value should be greater than or equal to ${issue.minimum}.`,
+            },
       ];
     case 'invalid_type':
-      if (issue.input === undefined) return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+      if (issue.input === undefined)
+        return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
       return [
         {
           path,
@@ -64,20 +77,36 @@ function convert(issue: ZodIssueLike, prefix: (string | number)[]): FormIssue[] 
         },
       ];
     case 'invalid_value':
-      return [{ path, code: 'ENUM_TYPE_COERCE', message: `Value "${String(issue.input)}" is not a valid enum value.` }];
+      return [
+        {
+          path,
+          code: 'ENUM_TYPE_COERCE',
+          message: `Value "${String(issue.input)}" is not a valid enum value.`,
+        },
+      ];
     case 'invalid_format':
       return [
         issue.format === 'url'
           ? { path, code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' }
           : issue.format === 'datetime'
-            ? { path, code: 'DATE_TYPE_PARSE', message: `Could not parse ${String(issue.input)}. Should be ISO8601.` }
+            ? {
+                path,
+                code: 'DATE_TYPE_PARSE',
+                message: `Could not parse ${String(issue.input)}. Should be ISO8601.`,
+              }
             : { path, code: 'STRING_TYPE_REGEX', message: `String value did not match validation regex.` },
       ];
     case 'invalid_union': {
       // Pick the branch whose `type` matched (components, embeds): report its own problems.
       const branches = (issue.errors ?? []).filter((branch) => !branch.some(isTypeMismatch));
       if (branches.length === 1) return branches[0]!.flatMap((i) => convert(i, path));
-      return [{ path, code: 'UNION_TYPE_CHOICES', message: 'Value of field "type" must be one of the allowed types.' }];
+      return [
+        {
+          path,
+          code: 'UNION_TYPE_CHOICES',
+          message: 'Value of field "type" must be one of the allowed types.',
+        },
+      ];
     }
     default:
       return [{ path, code: 'BASE_TYPE_INVALID', message: issue.message }];
@@ -96,11 +125,15 @@ export function invalidForm(issues: FormIssue[]): DiscordApiError {
 
 /** A parse-able schema (zod or zod/mini). */
 export interface SafeParser {
-  safeParse(input: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly unknown[] } };
+  safeParse(
+    input: unknown,
+  ): { success: true; data: unknown } | { success: false; error: { issues: readonly unknown[] } };
 }
 
 /** Parses with a schema; collects issues instead of throwing. */
 export function collect(schema: SafeParser, input: unknown): { data: unknown; issues: FormIssue[] } {
   const result = schema.safeParse(input);
-  return result.success ? { data: result.data, issues: [] } : { data: input, issues: formIssues(result.error.issues) };
+  return result.success
+    ? { data: result.data, issues: [] }
+    : { data: input, issues: formIssues(result.error.issues) };
 }

@@ -4,9 +4,11 @@
  */
 import type { Document } from 'bson';
 import { ProcessingMode } from 'mingo';
+import { rewritePipeline } from '../bucket.js';
 import { ErrorCodes, StoreError, notSupported } from '../errors.js';
 import { makeAggregator } from '../mingo-context.js';
 import { candidates, validateFilter } from '../query.js';
+import { toNumbers, viewOf } from '../views.js';
 import { docOption, intOption, type CommandHandler } from './context.js';
 
 const STAGES = new Set([
@@ -77,14 +79,14 @@ const aggregate: CommandHandler = (body, ctx) => {
     const collection = ctx.catalog.get(ctx.db, target);
     if (collection) {
       const first = pipeline[0]?.['$match'] as Document | undefined;
-      source = [...(first ? candidates(collection, first).docs : collection.docs.values())];
+      source = [...(first ? candidates(collection, first).docs : collection.docs.values())].map(viewOf);
     }
   } else if (target !== 1) {
     throw new StoreError(ErrorCodes.InvalidNamespace, `Invalid {aggregate: ${String(target)}} specification`);
   }
-  const aggregator = makeAggregator(pipeline, {
+  const aggregator = makeAggregator(rewritePipeline(toNumbers(pipeline)), {
     processingMode: ProcessingMode.CLONE_INPUT,
-    collectionResolver: (name: string) => [...(ctx.catalog.get(ctx.db, name)?.docs.values() ?? [])],
+    collectionResolver: (name: string) => [...(ctx.catalog.get(ctx.db, name)?.docs.values() ?? [])].map(viewOf),
   });
   const results = aggregator.run(source) as Document[];
   return ctx.cursors.open(namespace, results, intOption(cursorOption, 'batchSize'));

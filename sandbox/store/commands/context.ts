@@ -39,7 +39,12 @@ export function collectionName(body: Document, command: string): string {
 export function intOption(body: Document, field: string): number | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  const n = typeof value === 'number' ? value : Number(value);
+  const n =
+    typeof value === 'number'
+      ? value
+      : (value as { _bsontype?: string })._bsontype === 'Long'
+        ? (value as { toNumber(): number }).toNumber()
+        : Number(value);
   if (!Number.isFinite(n)) {
     throw new StoreError(ErrorCodes.TypeMismatch, `Field '${field}' should be a number, got ${typeof value}`);
   }

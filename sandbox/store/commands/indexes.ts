@@ -8,6 +8,7 @@ import { ErrorCodes, StoreError, notSupported } from '../errors.js';
 import type { IndexSpec } from '../storage/index-def.js';
 import { validateFilter } from '../query.js';
 import { encodeKey } from '../storage/keys.js';
+import { toNumbers } from '../views.js';
 import { collectionName, intOption, type CommandHandler } from './context.js';
 
 const KNOWN_OPTIONS = new Set([
@@ -22,7 +23,10 @@ export function defaultIndexName(key: Document): string {
 }
 
 /** Validates one createIndexes entry and returns its normalised spec. */
-export function normaliseIndexSpec(raw: Document): IndexSpec {
+export function normaliseIndexSpec(input: Document): IndexSpec {
+  // int64 options (expireAfterSeconds…) become numbers; the partial filter keeps its values as given.
+  const raw: Document = { ...toNumbers(input) };
+  if (input['partialFilterExpression'] !== undefined) raw['partialFilterExpression'] = input['partialFilterExpression'];
   const key = raw['key'];
   if (!key || typeof key !== 'object' || Object.keys(key).length === 0) {
     throw new StoreError(ErrorCodes.CannotCreateIndex, 'Index key pattern must be a non-empty object');

@@ -4,6 +4,7 @@
  */
 import type { Document } from 'bson';
 import { makeQuery } from '../mingo-context.js';
+import { toNumbers, viewOf } from '../views.js';
 import { documentKeys, hasPath, type IndexKey } from './keys.js';
 
 export interface IndexSpec {
@@ -26,7 +27,7 @@ export class Index {
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
-    this.partial = spec.partialFilterExpression ? makeQuery(spec.partialFilterExpression) : undefined;
+    this.partial = spec.partialFilterExpression ? makeQuery(toNumbers(spec.partialFilterExpression)) : undefined;
   }
 
   get name(): string {
@@ -48,7 +49,7 @@ export class Index {
   /** Whether this index holds an entry for the document (sparse/partial indexes skip some). */
   covers(doc: Document): boolean {
     if (this.sparse && !this.fields.some((f) => hasPath(doc, f))) return false;
-    if (this.partial && !this.partial.test(doc)) return false;
+    if (this.partial && !this.partial.test(viewOf(doc))) return false;
     return true;
   }
 

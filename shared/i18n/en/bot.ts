@@ -6,7 +6,8 @@ export const enBot: Catalogue = {
   'bot.command.about.description': 'About Tsunagu: version, servers, latency and links',
 
   'bot.about.title': 'About Tsunagu',
-  'bot.about.description': 'Tsunagu keeps your alumni network connected: welcome, introductions and voice mixers.',
+  'bot.about.description':
+    'Tsunagu keeps your alumni network connected: welcome, introductions and voice mixers.',
   'bot.about.version': 'Version',
   'bot.about.guilds': 'Servers',
   'bot.about.latency': 'Latency',
@@ -23,7 +24,8 @@ export const enBot: Catalogue = {
   'bot.error.dmClosed':
     'I could not send you a direct message. Please allow direct messages from server members and try again.',
   'bot.error.unknownTarget': 'That channel, member, role or message no longer exists.',
-  'bot.error.invalidContent': 'Discord did not accept that content (too long or invalid). Please shorten it and try again.',
+  'bot.error.invalidContent':
+    'Discord did not accept that content (too long or invalid). Please shorten it and try again.',
   'bot.error.unknownCommand': 'This command is not available any more.',
   'bot.error.expiredComponent': 'This button or menu is no longer active.',
   'bot.error.guildOnly': 'This only works inside a server.',

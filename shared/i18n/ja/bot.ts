@@ -6,7 +6,8 @@ export const jaBot: Catalogue = {
   'bot.command.about.description': 'つなぐのバージョン、サーバー数、応答速度、リンクを表示します',
 
   'bot.about.title': 'つなぐについて',
-  'bot.about.description': 'つなぐはアルムナイネットワークをつなぎ続けます：ウェルカム、自己紹介、ボイス交流会。',
+  'bot.about.description':
+    'つなぐはアルムナイネットワークをつなぎ続けます：ウェルカム、自己紹介、ボイス交流会。',
   'bot.about.version': 'バージョン',
   'bot.about.guilds': 'サーバー数',
   'bot.about.latency': '応答速度',
@@ -23,7 +24,8 @@ export const jaBot: Catalogue = {
   'bot.error.dmClosed':
     'ダイレクトメッセージを送れませんでした。サーバーメンバーからの DM を許可してから、もう一度お試しください。',
   'bot.error.unknownTarget': '対象のチャンネル、メンバー、ロール、またはメッセージが見つかりません。',
-  'bot.error.invalidContent': 'Discord がその内容を受け付けませんでした（長すぎるか無効です）。短くしてもう一度お試しください。',
+  'bot.error.invalidContent':
+    'Discord がその内容を受け付けませんでした（長すぎるか無効です）。短くしてもう一度お試しください。',
   'bot.error.unknownCommand': 'このコマンドは現在利用できません。',
   'bot.error.expiredComponent': 'このボタンまたはメニューは無効になりました。',
   'bot.error.guildOnly': 'この操作はサーバー内でのみ使えます。',

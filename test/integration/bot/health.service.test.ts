@@ -14,7 +14,12 @@ describe('bot health records (shared/health)', () => {
   it('records a guild with no problems as ok', async () => {
     await recordGuildHealth('111111111111111111', [], { botUserId: '999999999999999999' });
     const { guild } = await getGuildHealth('111111111111111111');
-    expect(guild).to.deep.include({ scope: '111111111111111111', ok: true, problems: [], botUserId: '999999999999999999' });
+    expect(guild).to.deep.include({
+      scope: '111111111111111111',
+      ok: true,
+      problems: [],
+      botUserId: '999999999999999999',
+    });
   });
 
   it('records missing permissions and replaces the previous result of that guild', async () => {
@@ -22,7 +27,9 @@ describe('bot health records (shared/health)', () => {
     await recordGuildHealth('111111111111111111', [{ kind: 'missing-permission', subject: 'MoveMembers' }]);
     const { guild } = await getGuildHealth('111111111111111111');
     expect(guild?.ok).to.equal(false);
-    expect(guild?.problems).to.deep.equal([{ kind: 'missing-permission', subject: 'MoveMembers', detail: '' }]);
+    expect(guild?.problems).to.deep.equal([
+      { kind: 'missing-permission', subject: 'MoveMembers', detail: '' },
+    ]);
     expect(await BotHealth.countDocuments({ scope: '111111111111111111' })).to.equal(1);
   });
 
@@ -30,7 +37,11 @@ describe('bot health records (shared/health)', () => {
     await recordGlobalHealth([{ kind: 'disallowed-intent', subject: 'GuildMembers', detail: 'enable it' }]);
     const health = await getGuildHealth('222222222222222222');
     expect(health.guild).to.equal(undefined);
-    expect(health.global?.problems[0]).to.deep.equal({ kind: 'disallowed-intent', subject: 'GuildMembers', detail: 'enable it' });
+    expect(health.global?.problems[0]).to.deep.equal({
+      kind: 'disallowed-intent',
+      subject: 'GuildMembers',
+      detail: 'enable it',
+    });
   });
 
   it("keeps one guild's results apart from another's", async () => {

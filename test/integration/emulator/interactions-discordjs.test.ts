@@ -23,7 +23,12 @@ import {
 } from 'discord.js';
 import { silentLogger } from '../../../shared/logger.js';
 import { driversFor, type Drivers } from '../../../sandbox/discord/drivers.js';
-import { startDiscordEmulator, seedGuild, type DiscordEmulator, type SeededGuild } from '../../../sandbox/discord/index.js';
+import {
+  startDiscordEmulator,
+  seedGuild,
+  type DiscordEmulator,
+  type SeededGuild,
+} from '../../../sandbox/discord/index.js';
 
 type Handler = (interaction: Interaction) => Promise<void>;
 
@@ -39,7 +44,10 @@ describe('emulator interactions through discord.js', () => {
     emu = await startDiscordEmulator({ logger: silentLogger() });
     seeded = seedGuild(emu.state, { name: 'Acme', memberCount: 5 });
     drivers = driversFor(emu);
-    client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: { api: emu.restBase } });
+    client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+      rest: { api: emu.restBase },
+    });
     client.on(Events.InteractionCreate, (interaction) => {
       handler(interaction).catch((error: unknown) => errors.push(error));
     });
@@ -58,6 +66,7 @@ describe('emulator interactions through discord.js', () => {
       new SlashCommandBuilder().setName('form').setDescription('Opens a form').toJSON(),
       new SlashCommandBuilder().setName('slow').setDescription('Defers then follows up').toJSON(),
     ]);
+    await client.application!.commands.set([new SlashCommandBuilder().setName('whoami').setDescription('Global command').toJSON()]);
   });
 
   after(async () => {
@@ -76,13 +85,30 @@ describe('emulator interactions through discord.js', () => {
     let seen: { name: string; friend: string | undefined; locale: string; guild: string | null } | undefined;
     handler = async (i) => {
       if (!i.isChatInputCommand()) return;
-      seen = { name: i.options.getString('name', true), friend: i.options.getUser('friend')?.username, locale: i.locale, guild: i.guildId };
+      seen = {
+        name: i.options.getString('name', true),
+        friend: i.options.getUser('friend')?.username,
+        locale: i.locale,
+        guild: i.guildId,
+      };
       await i.reply(`Hello ${i.options.getString('name', true)}`);
     };
     const friend = seeded.members[1]!;
-    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'Aiko', friend: friend.id }, { locale: 'ja' });
+    const handle = drivers.runSlashCommand(
+      seeded.guild.id,
+      general().id,
+      member().id,
+      'hello',
+      { name: 'Aiko', friend: friend.id },
+      { locale: 'ja' },
+    );
     const reply = await handle.waitForReply();
-    expect(seen).to.deep.equal({ name: 'Aiko', friend: friend.username, locale: 'ja', guild: seeded.guild.id });
+    expect(seen).to.deep.equal({
+      name: 'Aiko',
+      friend: friend.username,
+      locale: 'ja',
+      guild: seeded.guild.id,
+    });
     expect(reply.content).to.equal('Hello Aiko');
     expect(drivers.messagesIn(general().id).map((m) => m.id)).to.include(reply.id);
     expect(errors).to.deep.equal([]);
@@ -92,7 +118,9 @@ describe('emulator interactions through discord.js', () => {
     handler = async (i) => {
       if (i.isChatInputCommand()) await i.reply({ content: 'only you', flags: MessageFlags.Ephemeral });
     };
-    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'x' });
+    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', {
+      name: 'x',
+    });
     const reply = await handle.waitForReply();
     expect(reply.flags! & MessageFlags.Ephemeral).to.equal(MessageFlags.Ephemeral);
     expect(drivers.messagesIn(general().id).map((m) => m.id)).not.to.include(reply.id);
@@ -129,9 +157,15 @@ describe('emulator interactions through discord.js', () => {
               new StringSelectMenuBuilder()
                 .setCustomId('pick:industry')
                 .setMaxValues(2)
-                .addOptions({ label: 'IT', value: 'it' }, { label: 'Finance', value: 'finance' }, { label: 'Retail', value: 'retail' }),
+                .addOptions(
+                  { label: 'IT', value: 'it' },
+                  { label: 'Finance', value: 'finance' },
+                  { label: 'Retail', value: 'retail' },
+                ),
             ),
-            new ActionRowBuilder<UserSelectMenuBuilder>().addComponents(new UserSelectMenuBuilder().setCustomId('pick:user')),
+            new ActionRowBuilder<UserSelectMenuBuilder>().addComponents(
+              new UserSelectMenuBuilder().setCustomId('pick:user'),
+            ),
           ],
         });
       } else if (i.isStringSelectMenu()) {
@@ -142,7 +176,9 @@ describe('emulator interactions through discord.js', () => {
         await i.deferUpdate();
       }
     };
-    const menu = await drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'panel').waitForReply();
+    const menu = await drivers
+      .runSlashCommand(seeded.guild.id, general().id, member().id, 'panel')
+      .waitForReply();
     const first = drivers.selectValues(menu.id, 'pick:industry', member().id, ['it', 'retail']);
     await first.waitForCallback();
     const second = drivers.selectValues(menu.id, 'pick:user', member().id, [seeded.members[2]!.id]);
@@ -195,6 +231,19 @@ describe('emulator interactions through discord.js', () => {
     expect(inChannel).to.include.members(['Done thinking', 'One more thing']);
   });
 
+  it('delivers a global command in the bot’s DM with the user and no member', async () => {
+    let seen: { user: string; member: boolean; guild: string | null; dm: boolean } | undefined;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      seen = { user: i.user.id, member: i.member !== null, guild: i.guildId, dm: !i.inGuild() };
+      await i.reply('in your DMs');
+    };
+    const handle = drivers.runSlashCommand(null, null, member().id, 'whoami');
+    const reply = await handle.waitForReply();
+    expect(seen).to.deep.equal({ user: member().id, member: false, guild: null, dm: true });
+    expect(reply.content).to.equal('in your DMs');
+  });
+
   it('answers 40060 when the bot acknowledges the same interaction twice', async () => {
     let second: unknown;
     handler = async (i) => {
@@ -202,10 +251,15 @@ describe('emulator interactions through discord.js', () => {
       await i.reply('first');
       // Bypass discord.js's own guard to hit the API a second time, as a buggy bot would.
       await client.rest
-        .post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'second' } }, auth: false })
+        .post(`/interactions/${i.id}/${i.token}/callback`, {
+          body: { type: 4, data: { content: 'second' } },
+          auth: false,
+        })
         .catch((error: unknown) => (second = error));
     };
-    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'x' });
+    const handle = drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', {
+      name: 'x',
+    });
     await handle.waitForReply();
     await drivers.waitFor(() => second, 2000, 'the second callback to fail');
     expect(second).to.be.instanceOf(DiscordAPIError);

@@ -53,60 +53,62 @@ describe('store conformance: aggregation', () => {
           { $sort: { _id: 1 } },
         ])
         .toArray();
-      expect(groups.map((g) => ({ ...g, distinctPrices: [...(g.distinctPrices as number[])].sort() }))).to.deep.equal(
-        [
-          {
-            _id: 'a',
-            qty: 9,
-            revenue: 92,
-            n: 3,
-            avgQty: 3,
-            minPrice: 10,
-            maxPrice: 12,
-            prices: [10, 10, 12],
-            distinctPrices: [10, 12],
-            firstQty: 3,
-            lastQty: 1,
-            nothing: 0,
-            noAvg: null,
-          },
-          {
-            _id: 'b',
-            qty: 1,
-            revenue: 20,
-            n: 1,
-            avgQty: 1,
-            minPrice: 20,
-            maxPrice: 20,
-            prices: [20],
-            distinctPrices: [20],
-            firstQty: 1,
-            lastQty: 1,
-            nothing: 0,
-            noAvg: null,
-          },
-          {
-            _id: 'c',
-            qty: 3,
-            revenue: 15,
-            n: 1,
-            avgQty: 3,
-            minPrice: 5,
-            maxPrice: 5,
-            prices: [5],
-            distinctPrices: [5],
-            firstQty: 3,
-            lastQty: 3,
-            nothing: 0,
-            noAvg: null,
-          },
-        ],
-      );
+      expect(
+        groups.map((g) => ({ ...g, distinctPrices: [...(g.distinctPrices as number[])].sort() })),
+      ).to.deep.equal([
+        {
+          _id: 'a',
+          qty: 9,
+          revenue: 92,
+          n: 3,
+          avgQty: 3,
+          minPrice: 10,
+          maxPrice: 12,
+          prices: [10, 10, 12],
+          distinctPrices: [10, 12],
+          firstQty: 3,
+          lastQty: 1,
+          nothing: 0,
+          noAvg: null,
+        },
+        {
+          _id: 'b',
+          qty: 1,
+          revenue: 20,
+          n: 1,
+          avgQty: 1,
+          minPrice: 20,
+          maxPrice: 20,
+          prices: [20],
+          distinctPrices: [20],
+          firstQty: 1,
+          lastQty: 1,
+          nothing: 0,
+          noAvg: null,
+        },
+        {
+          _id: 'c',
+          qty: 3,
+          revenue: 15,
+          n: 1,
+          avgQty: 3,
+          minPrice: 5,
+          maxPrice: 5,
+          prices: [5],
+          distinctPrices: [5],
+          firstQty: 3,
+          lastQty: 3,
+          nothing: 0,
+          noAvg: null,
+        },
+      ]);
     });
 
     it('groups everything under _id null', async () => {
       const c = await sales();
-      const all = await c.aggregate([{ $group: { _id: null, n: { $sum: 1 }, qty: { $sum: '$qty' } } }]).toArray();
+      const all = await c
+        .aggregate([{ $group: { _id: null, n: { $sum: 1 }, qty: { $sum: '$qty' } } }])
+        .toArray();
       expect(all).to.deep.equal([{ _id: null, n: 5, qty: 13 }]);
     });
 
@@ -137,24 +139,28 @@ describe('store conformance: aggregation', () => {
         ])
         .toArray();
       expect(counted).to.deep.equal([{ n: 4 }]);
-      const sorted = await c.aggregate([{ $sort: { qty: -1, price: 1 } }, { $project: { _id: 1 } }]).toArray();
+      const sorted = await c
+        .aggregate([{ $sort: { qty: -1, price: 1 } }, { $project: { _id: 1 } }])
+        .toArray();
       expect(sorted.map((d) => d._id)).to.deep.equal([3, 4, 1, 5, 2]);
     });
   });
 
   describe('$lookup', () => {
     const seed = async () => {
-      await looseCollection(db(), 'orders')
-        .insertMany([{ _id: 1, item: 'almonds', price: 12, quantity: 2 }, { _id: 2, item: 'pecans', price: 20, quantity: 1 }, { _id: 3 }]);
-      await looseCollection(db(), 'inventory')
-        .insertMany([
-          { _id: 1, sku: 'almonds', instock: 120 },
-          { _id: 2, sku: 'bread', instock: 80 },
-          { _id: 3, sku: 'cashews', instock: 60 },
-          { _id: 4, sku: 'pecans', instock: 70 },
-          { _id: 5, sku: null },
-          { _id: 6 },
-        ]);
+      await looseCollection(db(), 'orders').insertMany([
+        { _id: 1, item: 'almonds', price: 12, quantity: 2 },
+        { _id: 2, item: 'pecans', price: 20, quantity: 1 },
+        { _id: 3 },
+      ]);
+      await looseCollection(db(), 'inventory').insertMany([
+        { _id: 1, sku: 'almonds', instock: 120 },
+        { _id: 2, sku: 'bread', instock: 80 },
+        { _id: 3, sku: 'cashews', instock: 60 },
+        { _id: 4, sku: 'pecans', instock: 70 },
+        { _id: 5, sku: null },
+        { _id: 6 },
+      ]);
     };
 
     it('joins on localField/foreignField; a missing local field matches null or missing foreign fields', async () => {
@@ -188,7 +194,10 @@ describe('store conformance: aggregation', () => {
                 {
                   $match: {
                     $expr: {
-                      $and: [{ $eq: ['$sku', '$$item'] }, { $gte: ['$instock', { $multiply: ['$$qty', 65] }] }],
+                      $and: [
+                        { $eq: ['$sku', '$$item'] },
+                        { $gte: ['$instock', { $multiply: ['$$qty', 65] }] },
+                      ],
                     },
                   },
                 },
@@ -235,7 +244,11 @@ describe('store conformance: aggregation', () => {
     it('adds the array index, null for scalars', async () => {
       const c = await seed();
       const rows = await c
-        .aggregate([{ $sort: { _id: 1 } }, { $unwind: { path: '$sizes', includeArrayIndex: 'idx' } }, { $project: { item: 0 } }])
+        .aggregate([
+          { $sort: { _id: 1 } },
+          { $unwind: { path: '$sizes', includeArrayIndex: 'idx' } },
+          { $project: { item: 0 } },
+        ])
         .toArray();
       expect(rows).to.deep.equal([
         { _id: 1, sizes: 'S', idx: 0 },
@@ -388,7 +401,9 @@ describe('store conformance: aggregation', () => {
       // 12:00 UTC is 08:00 EDT; local midnight that day was still EST (UTC-5), i.e. 05:00 UTC.
       await c.insertOne({ _id: 1, at: utc('2026-03-08T12:00:00Z') });
       const [row] = await c
-        .aggregate([{ $project: { day: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'America/New_York' } } } }])
+        .aggregate([
+          { $project: { day: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'America/New_York' } } } },
+        ])
         .toArray();
       expect(row).to.deep.equal({ _id: 1, day: utc('2026-03-08T05:00:00Z') });
     });
@@ -397,7 +412,9 @@ describe('store conformance: aggregation', () => {
       const c = looseCollection(db(), 'nodate');
       await c.insertOne({ _id: 1 });
       const [row] = await c
-        .aggregate([{ $project: { day: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'Asia/Tokyo' } } } }])
+        .aggregate([
+          { $project: { day: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'Asia/Tokyo' } } } },
+        ])
         .toArray();
       expect(row).to.deep.equal({ _id: 1, day: null });
     });
@@ -413,7 +430,9 @@ describe('store conformance: aggregation', () => {
             $project: {
               _id: 0,
               plain: { $dateToString: { date: '$at' } },
-              tokyo: { $dateToString: { date: '$at', format: '%Y-%m-%d %H:%M:%S.%L', timezone: 'Asia/Tokyo' } },
+              tokyo: {
+                $dateToString: { date: '$at', format: '%Y-%m-%d %H:%M:%S.%L', timezone: 'Asia/Tokyo' },
+              },
               parts: { $dateToString: { date: '$at', format: '%j %w %u %z %Z', timezone: 'Asia/Tokyo' } },
               offset: { $dateToString: { date: '$at', format: '%d/%m/%Y %H:%M', timezone: '+05:30' } },
               newYork: { $dateToString: { date: '$at', format: '%H:%M', timezone: 'America/New_York' } },
@@ -498,7 +517,9 @@ describe('store conformance: aggregation', () => {
     it('outputs only a count by default and omits empty buckets', async () => {
       const c = await artwork();
       const rows = await c
-        .aggregate([{ $bucket: { groupBy: '$price', boundaries: [0, 100, 150, 200, 400, 1000], default: 'none' } }])
+        .aggregate([
+          { $bucket: { groupBy: '$price', boundaries: [0, 100, 150, 200, 400, 1000], default: 'none' } },
+        ])
         .toArray();
       expect(rows).to.deep.equal([
         { _id: 0, count: 2 },

@@ -4,7 +4,7 @@
  * follow the MongoDB manual (query operators, sort order, projection, findAndModify).
  */
 import { expect } from 'chai';
-import { Binary, Decimal128, Long, ObjectId, type Document } from 'mongodb';
+import { Binary, Decimal128, Double, Long, ObjectId, type Document } from 'mongodb';
 import { useDriver } from '../../support/database.js';
 import { looseCollection, serverError } from './support/target.js';
 
@@ -37,8 +37,7 @@ describe('store conformance: CRUD through the mongodb driver', () => {
     });
 
     it('insertMany reports every inserted id by position', async () => {
-      const result = await looseCollection(db(), 'many')
-        .insertMany([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      const result = await looseCollection(db(), 'many').insertMany([{ n: 1 }, { n: 2 }, { n: 3 }]);
       expect(result.insertedCount).to.equal(3);
       expect(Object.keys(result.insertedIds)).to.deep.equal(['0', '1', '2']);
       expect(await looseCollection(db(), 'many').countDocuments()).to.equal(3);
@@ -64,6 +63,19 @@ describe('store conformance: CRUD through the mongodb driver', () => {
       expect(stored?.nested).to.deep.equal({ list: [1, 'two', [3], { four: 4 }, null, true] });
     });
 
+    it('accepts an insertMany large enough that the driver splits it into several messages', async function () {
+      this.timeout(60_000);
+      const big = looseCollection(db(), 'big-batch');
+      const payload = 'x'.repeat(50_000);
+      // 1,200 × 50 kB ≈ 60 MB, above the 48 MB maxMessageSizeBytes, so at least two messages.
+      const result = await big.insertMany(Array.from({ length: 1200 }, (_, i) => ({ _id: i, payload })));
+      expect(result.insertedCount).to.equal(1200);
+      expect(await big.countDocuments()).to.equal(1200);
+      const last = await big.findOne({ _id: 1199 });
+      expect(last?.payload).to.have.length(50_000);
+      await big.drop();
+    });
+
     it('keeps int32 and double distinct, as $type queries show', async () => {
       const numbers = looseCollection(db(), 'numbers');
       await numbers.insertMany([
@@ -77,6 +89,74 @@ describe('store conformance: CRUD through the mongodb driver', () => {
       expect(await ids('double')).to.deep.equal(['double']);
       expect(await ids('long')).to.deep.equal(['long']);
       expect(await ids('number')).to.deep.equal(['double', 'int', 'long']);
+    });
+  });
+
+  describe('BSON comparison semantics', () => {
+    it('treats int32, int64, double and decimal holding the same value as equal', async () => {
+      const c = looseCollection(db(), 'numeric-equality');
+      await c.insertMany([
+        { _id: 'int', v: 5 },
+        { _id: 'long', v: Long.fromNumber(5) },
+        { _id: 'double', v: new Double(5) },
+        { _id: 'decimal', v: Decimal128.fromString('5.0') },
+        { _id: 'other', v: 6 },
+      ]);
+      const ids = async (filter: Document) => (await c.find(filter).toArray()).map((d) => d._id).sort();
+      expect(await ids({ v: 5 })).to.deep.equal(['decimal', 'double', 'int', 'long']);
+      expect(await ids({ v: Long.fromNumber(5) })).to.deep.equal(['decimal', 'double', 'int', 'long']);
+      expect(await ids({ v: { $gt: Decimal128.fromString('5.5') } })).to.deep.equal(['other']);
+      expect(await ids({ v: { $in: [new Double(6)] } })).to.deep.equal(['other']);
+    });
+
+    it('finds a document by _id whatever numeric type the query uses', async () => {
+      const c = looseCollection(db(), 'numeric-ids');
+      await c.insertOne({ _id: 1, name: 'one' });
+      for (const id of [1, Long.fromNumber(1), new Double(1), Decimal128.fromString('1')]) {
+        expect(await c.findOne({ _id: id as number })).to.deep.equal({ _id: 1, name: 'one' });
+      }
+    });
+
+    it('matches a whole embedded document only with the same fields in the same order', async () => {
+      const c = looseCollection(db(), 'embedded-equality');
+      await c.insertOne({ _id: 1, size: { h: 14, w: 21, uom: 'cm' } });
+      expect(await c.countDocuments({ size: { h: 14, w: 21, uom: 'cm' } })).to.equal(1);
+      expect(await c.countDocuments({ size: { w: 21, h: 14, uom: 'cm' } })).to.equal(0);
+      expect(await c.countDocuments({ size: { h: 14, w: 21 } })).to.equal(0);
+    });
+
+    it('matches an array exactly (order matters) or by one of its elements', async () => {
+      const c = looseCollection(db(), 'array-equality');
+      await c.insertMany([
+        { _id: 1, tags: ['red', 'blank'] },
+        { _id: 2, tags: ['blank', 'red'] },
+        { _id: 3, tags: [['red', 'blank'], 'x'] },
+      ]);
+      const ids = async (filter: Document) =>
+        (await c.find(filter).toArray()).map((d) => d._id as number).sort((a, b) => a - b);
+      expect(await ids({ tags: ['red', 'blank'] })).to.deep.equal([1, 3]);
+      expect(await ids({ tags: 'red' })).to.deep.equal([1, 2]);
+      expect(await ids({ 'tags.1': 'red' })).to.deep.equal([2]);
+    });
+
+    it('compares dates and ObjectIds by value in ranges and sorts', async () => {
+      const c = looseCollection(db(), 'dates');
+      const ids = [new ObjectId('000000000000000000000001'), new ObjectId('000000000000000000000002')];
+      await c.insertMany([
+        { _id: ids[1], at: new Date('2026-03-02T00:00:00Z') },
+        { _id: ids[0], at: new Date('2026-03-01T00:00:00Z') },
+      ]);
+      const after = await c.find({ at: { $gt: new Date('2026-03-01T12:00:00Z') } }).toArray();
+      expect(after.map((d) => String(d._id))).to.deep.equal([String(ids[1])]);
+      const sorted = await c.find().sort({ _id: 1 }).toArray();
+      expect(sorted.map((d) => String(d._id))).to.deep.equal(ids.map(String));
+    });
+
+    it('accepts comment and maxTimeMS on find', async () => {
+      const c = looseCollection(db(), 'options');
+      await c.insertOne({ a: 1 });
+      const docs = await c.find({ a: 1 }, { comment: 'conformance', maxTimeMS: 5000 }).toArray();
+      expect(docs).to.have.length(1);
     });
   });
 
@@ -120,13 +200,15 @@ describe('store conformance: CRUD through the mongodb driver', () => {
 
     it('combines $and, $or, $nor, $not, $regex and $expr', async () => {
       const c = await seed();
-      expect(idsOf(await c.find({ $or: [{ age: { $lt: 30 } }, { score: 'high' }] }).toArray())).to.deep.equal([
-        3, 4,
+      expect(idsOf(await c.find({ $or: [{ age: { $lt: 30 } }, { score: 'high' }] }).toArray())).to.deep.equal(
+        [3, 4],
+      );
+      expect(
+        idsOf(await c.find({ $and: [{ tags: 'eng' }, { age: { $exists: true } }] }).toArray()),
+      ).to.deep.equal([1]);
+      expect(idsOf(await c.find({ $nor: [{ 'org.city': 'Tokyo' }, { age: 45 }] }).toArray())).to.deep.equal([
+        4,
       ]);
-      expect(idsOf(await c.find({ $and: [{ tags: 'eng' }, { age: { $exists: true } }] }).toArray())).to.deep.equal([
-        1,
-      ]);
-      expect(idsOf(await c.find({ $nor: [{ 'org.city': 'Tokyo' }, { age: 45 }] }).toArray())).to.deep.equal([4]);
       // $not also matches documents that lack the field (documented).
       expect(idsOf(await c.find({ age: { $not: { $gt: 30 } } }).toArray())).to.deep.equal([3, 4]);
       expect(idsOf(await c.find({ name: { $regex: '^a', $options: 'i' } }).toArray())).to.deep.equal([1, 2]);
@@ -143,7 +225,9 @@ describe('store conformance: CRUD through the mongodb driver', () => {
           { sku: 'b', qty: 1 },
         ],
       });
-      expect(await orders.countDocuments({ items: { $elemMatch: { sku: 'b', qty: { $gte: 5 } } } })).to.equal(0);
+      expect(await orders.countDocuments({ items: { $elemMatch: { sku: 'b', qty: { $gte: 5 } } } })).to.equal(
+        0,
+      );
       expect(await orders.countDocuments({ 'items.sku': 'b', 'items.qty': { $gte: 5 } })).to.equal(1);
     });
 
@@ -179,7 +263,13 @@ describe('store conformance: CRUD through the mongodb driver', () => {
 
     it('orders mixed types by BSON comparison order, missing fields sorting as null', async () => {
       const c = looseCollection(db(), 'mixed');
-      await c.insertMany([{ _id: 1, v: 2 }, { _id: 2 }, { _id: 3, v: null }, { _id: 4, v: 'a' }, { _id: 5, v: 1 }]);
+      await c.insertMany([
+        { _id: 1, v: 2 },
+        { _id: 2 },
+        { _id: 3, v: null },
+        { _id: 4, v: 'a' },
+        { _id: 5, v: 1 },
+      ]);
       const docs = await c.find().sort({ v: 1, _id: 1 }).toArray();
       expect(docs.map((d) => d._id)).to.deep.equal([2, 3, 5, 1, 4]);
     });
@@ -245,7 +335,9 @@ describe('store conformance: CRUD through the mongodb driver', () => {
       const first = await c.findOne({}, { projection: { grades: { $slice: 2 } } });
       expect(first).to.deep.include({ name: 'Aiko', secret: 'x', grades: [70, 88] });
       expect((await c.findOne({}, { projection: { grades: { $slice: -1 } } }))?.grades).to.deep.equal([60]);
-      expect((await c.findOne({}, { projection: { grades: { $slice: [1, 2] } } }))?.grades).to.deep.equal([88, 95]);
+      expect((await c.findOne({}, { projection: { grades: { $slice: [1, 2] } } }))?.grades).to.deep.equal([
+        88, 95,
+      ]);
     });
 
     it('returns only the first matching element with $elemMatch and positional projections', async () => {
@@ -386,7 +478,11 @@ describe('store conformance: CRUD through the mongodb driver', () => {
 
     it('findOneAndDelete removes and returns the first document in sort order', async () => {
       const c = await seed();
-      expect(await c.findOneAndDelete({ g: 'x' }, { sort: { n: 1 } })).to.deep.equal({ _id: 1, n: 1, g: 'x' });
+      expect(await c.findOneAndDelete({ g: 'x' }, { sort: { n: 1 } })).to.deep.equal({
+        _id: 1,
+        n: 1,
+        g: 'x',
+      });
       expect(await c.countDocuments()).to.equal(2);
       expect(await c.findOneAndDelete({ g: 'none' })).to.equal(null);
     });

@@ -78,7 +78,9 @@ describe('store conformance: cursors, getMore and killCursors', () => {
 
   it('streams an aggregate cursor across batches with getMore', async () => {
     const c = await seed('agg', 10);
-    const docs = await c.aggregate([{ $sort: { i: 1 } }, { $project: { _id: 0, i: 1 } }], { batchSize: 4 }).toArray();
+    const docs = await c
+      .aggregate([{ $sort: { i: 1 } }, { $project: { _id: 0, i: 1 } }], { batchSize: 4 })
+      .toArray();
     expect(docs).to.deep.equal(Array.from({ length: 10 }, (_, i) => ({ i })));
     expect(replies('aggregate')[0]?.cursor.firstBatch).to.have.length(4);
     expect(replies('getMore').map((r) => (r.cursor.nextBatch as unknown[]).length)).to.deep.equal([4, 2]);

@@ -4,7 +4,7 @@
  * the namespace and index; writeErrors with the failing positions in bulk inserts).
  */
 import { expect } from 'chai';
-import { MongoBulkWriteError, type Document } from 'mongodb';
+import { Double, Long, MongoBulkWriteError, type Document } from 'mongodb';
 import { useDriver } from '../../support/database.js';
 import { looseCollection, serverError } from './support/target.js';
 
@@ -48,7 +48,11 @@ describe('store conformance: indexes', () => {
       const c = looseCollection(db(), 'dropped');
       await c.createIndexes([{ key: { a: 1 } }, { key: { b: 1 } }, { key: { c: 1 } }]);
       await c.dropIndex('a_1');
-      expect((await c.listIndexes().toArray()).map((i) => i.name).sort()).to.deep.equal(['_id_', 'b_1', 'c_1']);
+      expect((await c.listIndexes().toArray()).map((i) => i.name).sort()).to.deep.equal([
+        '_id_',
+        'b_1',
+        'c_1',
+      ]);
       await c.dropIndexes();
       expect((await c.listIndexes().toArray()).map((i) => i.name)).to.deep.equal(['_id_']);
     });
@@ -117,7 +121,9 @@ describe('store conformance: indexes', () => {
       const update = await serverError(() => c.updateOne({ _id: 2 } as Document, { $set: { handle: 'a' } }));
       expect(update.code).to.equal(11000);
       expect(update.keyValue).to.deep.equal({ handle: 'a' });
-      const upsert = await serverError(() => c.updateOne({ handle: 'a', x: 1 }, { $set: { y: 1 } }, { upsert: true }));
+      const upsert = await serverError(() =>
+        c.updateOne({ handle: 'a', x: 1 }, { $set: { y: 1 } }, { upsert: true }),
+      );
       expect(upsert.code).to.equal(11000);
       expect(await c.find().sort({ _id: 1 }).toArray()).to.deep.equal([
         { _id: 1, handle: 'a' },
@@ -176,6 +182,18 @@ describe('store conformance: indexes', () => {
       const error = await serverError(() => c.createIndex({ e: 1 }, { unique: true }));
       expect(error.code).to.equal(11000);
       expect((await c.listIndexes().toArray()).map((i) => i.name)).to.deep.equal(['_id_']);
+    });
+
+    it('treats numerically equal keys of different BSON types as duplicates', async () => {
+      const c = looseCollection(db(), 'numeric-keys');
+      await c.createIndex({ n: 1 }, { unique: true });
+      await c.insertOne({ n: 1 });
+      expect((await serverError(() => c.insertOne({ n: Long.fromNumber(1) }))).code).to.equal(11000);
+      expect((await serverError(() => c.insertOne({ n: new Double(1) }))).code).to.equal(11000);
+      await c.insertOne({ _id: 7 });
+      expect(
+        (await serverError(() => c.insertOne({ _id: Long.fromNumber(7) as unknown as number }))).code,
+      ).to.equal(11000);
     });
 
     it('treats a missing field as null: only one document may lack it', async () => {

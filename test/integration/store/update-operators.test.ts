@@ -4,25 +4,44 @@
  * out from the MongoDB manual's operator pages (many mirror the manual's own examples).
  */
 import { expect } from 'chai';
-import { ObjectId, Timestamp, type Collection, type Document } from 'mongodb';
+import {
+  Double,
+  Long,
+  ObjectId,
+  Timestamp,
+  type Collection,
+  type Document,
+  type UpdateFilter,
+} from 'mongodb';
 import { useDriver } from '../../support/database.js';
-import { looseCollection, serverError } from './support/target.js';
+import { looseCollection, serverError, type LooseDocument } from './support/target.js';
 
 describe('store conformance: update operators', () => {
   const { db } = useDriver('update');
 
   /** Inserts one document and returns a function that reads it back without changes elsewhere. */
-  const one = async (name: string, doc: Document): Promise<{ c: Collection; read: () => Promise<unknown> }> => {
+  const one = async (
+    name: string,
+    doc: LooseDocument,
+  ): Promise<{ c: Collection<LooseDocument>; read: () => Promise<unknown> }> => {
     const c = looseCollection(db(), name);
     await c.insertOne(doc);
     return { c, read: () => c.findOne({ _id: doc._id }) };
   };
 
+  /** Update documents built freely; the driver's static update types cannot describe every operator form. */
+  const ops = (update: Document) => update as UpdateFilter<LooseDocument>;
+
   describe('field operators', () => {
     it('$set creates nested paths and replaces values', async () => {
       const { c, read } = await one('set', { _id: 1, a: 1, nested: { x: 1 } });
       await c.updateOne({ _id: 1 }, { $set: { a: 2, 'nested.y': 2, 'new.deep.path': true } });
-      expect(await read()).to.deep.equal({ _id: 1, a: 2, nested: { x: 1, y: 2 }, new: { deep: { path: true } } });
+      expect(await read()).to.deep.equal({
+        _id: 1,
+        a: 2,
+        nested: { x: 1, y: 2 },
+        new: { deep: { path: true } },
+      });
     });
 
     it('$set addresses array elements by index', async () => {
@@ -39,7 +58,13 @@ describe('store conformance: update operators', () => {
     });
 
     it('$unset removes fields, and sets an array element to null rather than removing it', async () => {
-      const { c, read } = await one('unset', { _id: 1, a: 1, keep: 2, nested: { x: 1, y: 2 }, arr: ['a', 'b', 'c'] });
+      const { c, read } = await one('unset', {
+        _id: 1,
+        a: 1,
+        keep: 2,
+        nested: { x: 1, y: 2 },
+        arr: ['a', 'b', 'c'],
+      });
       await c.updateOne({ _id: 1 }, { $unset: { a: '', 'nested.x': '', 'arr.1': '', missing: '' } });
       expect(await read()).to.deep.equal({ _id: 1, keep: 2, nested: { y: 2 }, arr: ['a', null, 'c'] });
     });
@@ -48,6 +73,24 @@ describe('store conformance: update operators', () => {
       const { c, read } = await one('inc', { _id: 1, n: 1, f: 1 });
       await c.updateOne({ _id: 1 }, { $inc: { n: 5, m: -2, 'sub.count': 1, f: 0.5 } });
       expect(await read()).to.deep.equal({ _id: 1, n: 6, f: 1.5, m: -2, sub: { count: 1 } });
+    });
+
+    it('$inc and $mul keep BSON numeric types (a double operand gives a double, int with long gives long)', async () => {
+      const { c } = await one('numeric-types', {
+        _id: 1,
+        i: 1,
+        d: new Double(1.5),
+        m: new Double(1.5),
+        l: 2,
+      });
+      await c.updateOne({ _id: 1 }, { $inc: { i: 2, d: 1.5 }, $mul: { m: 2, l: Long.fromNumber(3) } });
+      const typeOf = async (field: string, type: string) =>
+        c.countDocuments({ _id: 1, [field]: { $type: type } });
+      expect(await typeOf('i', 'int')).to.equal(1);
+      expect(await typeOf('d', 'double')).to.equal(1);
+      expect(await typeOf('m', 'double')).to.equal(1);
+      expect(await typeOf('l', 'long')).to.equal(1);
+      expect(await c.findOne({ _id: 1 })).to.deep.equal({ _id: 1, i: 3, d: 3, m: 3, l: 6 });
     });
 
     it('$inc on a non-numeric value fails with TypeMismatch (14)', async () => {
@@ -84,7 +127,10 @@ describe('store conformance: update operators', () => {
     it('$currentDate sets a date or a timestamp', async () => {
       const { c } = await one('current', { _id: 1 });
       const startedSeconds = Math.floor(Date.now() / 1000);
-      await c.updateOne({ _id: 1 }, { $currentDate: { at: true, d: { $type: 'date' }, ts: { $type: 'timestamp' } } });
+      await c.updateOne(
+        { _id: 1 },
+        ops({ $currentDate: { at: true, d: { $type: 'date' }, ts: { $type: 'timestamp' } } }),
+      );
       const doc = await c.findOne({ _id: 1 });
       expect(doc?.at).to.be.instanceOf(Date);
       expect(doc?.d).to.be.instanceOf(Date);
@@ -117,14 +163,14 @@ describe('store conformance: update operators', () => {
   describe('array operators', () => {
     it('$push appends one value, creating the array when missing', async () => {
       const { c, read } = await one('push', { _id: 1, arr: [1, 2, 3] });
-      await c.updateOne({ _id: 1 }, { $push: { arr: 4, fresh: 'x' } });
-      await c.updateOne({ _id: 1 }, { $push: { arr: [5, 6] } });
+      await c.updateOne({ _id: 1 }, ops({ $push: { arr: 4, fresh: 'x' } }));
+      await c.updateOne({ _id: 1 }, ops({ $push: { arr: [5, 6] } }));
       expect(await read()).to.deep.equal({ _id: 1, arr: [1, 2, 3, 4, [5, 6]], fresh: ['x'] });
     });
 
     it('$push to a non-array field fails', async () => {
       const { c } = await one('push-bad', { _id: 1, arr: 1 });
-      const error = await serverError(() => c.updateOne({ _id: 1 }, { $push: { arr: 2 } }));
+      const error = await serverError(() => c.updateOne({ _id: 1 }, ops({ $push: { arr: 2 } })));
       expect(error.code).to.be.a('number');
     });
 
@@ -132,27 +178,31 @@ describe('store conformance: update operators', () => {
       const { c, read } = await one('position', { _id: 1, a: ['a', 'b', 'c'], b: ['a', 'b', 'c'] });
       await c.updateOne(
         { _id: 1 },
-        {
+        ops({
           $push: {
             a: { $each: ['x', 'y'], $position: 1 },
             b: { $each: ['x', 'y'], $position: -1 },
           },
-        },
+        }),
       );
-      expect(await read()).to.deep.equal({ _id: 1, a: ['a', 'x', 'y', 'b', 'c'], b: ['a', 'b', 'x', 'y', 'c'] });
+      expect(await read()).to.deep.equal({
+        _id: 1,
+        a: ['a', 'x', 'y', 'b', 'c'],
+        b: ['a', 'b', 'x', 'y', 'c'],
+      });
     });
 
     it('$push $each with $slice keeps the first or last elements', async () => {
       const { c, read } = await one('slice', { _id: 1, last: [1, 2, 3], first: [1, 2, 3], none: [1, 2] });
       await c.updateOne(
         { _id: 1 },
-        {
+        ops({
           $push: {
             last: { $each: [4, 5], $slice: -3 },
             first: { $each: [4, 5], $slice: 2 },
             none: { $each: [], $slice: 0 },
           },
-        },
+        }),
       );
       expect(await read()).to.deep.equal({ _id: 1, last: [3, 4, 5], first: [1, 2], none: [] });
     });
@@ -168,7 +218,7 @@ describe('store conformance: update operators', () => {
       });
       await c.updateOne(
         { _id: 1 },
-        {
+        ops({
           $push: {
             quizzes: {
               $each: [
@@ -181,7 +231,7 @@ describe('store conformance: update operators', () => {
             },
             scores: { $each: [40, 60], $sort: 1 },
           },
-        },
+        }),
       );
       expect(await read()).to.deep.equal({
         _id: 1,
@@ -198,7 +248,10 @@ describe('store conformance: update operators', () => {
       const { c, read } = await one('addtoset', { _id: 1, tags: ['a', 'b'], pairs: [{ x: 1, y: 2 }] });
       const noop = await c.updateOne({ _id: 1 }, { $addToSet: { tags: 'b' } });
       expect(noop.modifiedCount).to.equal(0);
-      await c.updateOne({ _id: 1 }, { $addToSet: { tags: { $each: ['c', 'a', 'd'] }, pairs: { x: 1, y: 2 } } });
+      await c.updateOne(
+        { _id: 1 },
+        { $addToSet: { tags: { $each: ['c', 'a', 'd'] }, pairs: { x: 1, y: 2 } } },
+      );
       await c.updateOne({ _id: 1 }, { $addToSet: { pairs: { y: 2, x: 1 } } });
       expect(await read()).to.deep.equal({
         _id: 1,
@@ -212,7 +265,7 @@ describe('store conformance: update operators', () => {
 
     it('$pop removes the last (1) or first (-1) element', async () => {
       const { c, read } = await one('pop', { _id: 1, a: [1, 2, 3], b: [1, 2, 3] });
-      await c.updateOne({ _id: 1 }, { $pop: { a: 1, b: -1 } });
+      await c.updateOne({ _id: 1 }, ops({ $pop: { a: 1, b: -1 } }));
       expect(await read()).to.deep.equal({ _id: 1, a: [1, 2], b: [2, 3] });
     });
 
@@ -228,13 +281,13 @@ describe('store conformance: update operators', () => {
       });
       await c.updateOne(
         { _id: 1 },
-        {
+        ops({
           $pull: {
             nums: { $gte: 6 },
             fruits: { $in: ['apple', 'orange'] },
             results: { score: 8, item: 'B' },
           },
-        },
+        }),
       );
       expect(await read()).to.deep.equal({
         _id: 1,
@@ -246,7 +299,7 @@ describe('store conformance: update operators', () => {
 
     it('$pullAll removes every occurrence of the listed values', async () => {
       const { c, read } = await one('pullall', { _id: 1, scores: [0, 2, 5, 5, 1, 0] });
-      await c.updateOne({ _id: 1 }, { $pullAll: { scores: [0, 5] } });
+      await c.updateOne({ _id: 1 }, ops({ $pullAll: { scores: [0, 5] } }));
       expect(await read()).to.deep.equal({ _id: 1, scores: [2, 1] });
     });
   });
@@ -255,20 +308,20 @@ describe('store conformance: update operators', () => {
     it('$setOnInsert applies only when the upsert inserts', async () => {
       const c = looseCollection(db(), 'setoninsert');
       const first = await c.updateOne(
-        { _id: 'n' } as Document,
+        { _id: 'n' },
         { $set: { a: 1 }, $setOnInsert: { created: 'first' } },
         { upsert: true },
       );
       expect(first.upsertedId).to.equal('n');
       expect(first.upsertedCount).to.equal(1);
       const second = await c.updateOne(
-        { _id: 'n' } as Document,
+        { _id: 'n' },
         { $set: { a: 2 }, $setOnInsert: { created: 'second' } },
         { upsert: true },
       );
       expect(second.matchedCount).to.equal(1);
       expect(second.upsertedId).to.equal(null);
-      expect(await c.findOne({ _id: 'n' } as Document)).to.deep.equal({ _id: 'n', a: 2, created: 'first' });
+      expect(await c.findOne({ _id: 'n' })).to.deep.equal({ _id: 'n', a: 2, created: 'first' });
     });
 
     it('seeds the inserted document from equality fields: plain, dotted, $eq and inside $and', async () => {
@@ -292,10 +345,13 @@ describe('store conformance: update operators', () => {
     it('an upserting replacement keeps only the replacement (plus an _id from the filter)', async () => {
       const c = looseCollection(db(), 'replace-upsert');
       await c.replaceOne({ k: 'v', n: 5 }, { other: 1 }, { upsert: true });
-      await c.replaceOne({ _id: 'fixed' } as Document, { other: 2 }, { upsert: true });
-      const docs = await c.find({}, { projection: { _id: 0 } }).sort({ other: 1 }).toArray();
+      await c.replaceOne({ _id: 'fixed' }, { other: 2 }, { upsert: true });
+      const docs = await c
+        .find({}, { projection: { _id: 0 } })
+        .sort({ other: 1 })
+        .toArray();
       expect(docs).to.deep.equal([{ other: 1 }, { other: 2 }]);
-      expect(await c.findOne({ _id: 'fixed' } as Document)).to.deep.equal({ _id: 'fixed', other: 2 });
+      expect(await c.findOne({ _id: 'fixed' })).to.deep.equal({ _id: 'fixed', other: 2 });
     });
 
     it('updateMany with upsert inserts a single document when nothing matches', async () => {

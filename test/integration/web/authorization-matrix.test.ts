@@ -173,7 +173,19 @@ describe('dashboard authorization matrix (fake Discord)', () => {
   it('accepts a POST carrying the token of the page', async () => {
     const agent = await loggedIn(app, MANAGER);
     const page = await agent.get(`/guilds/${GUILD_A}`).expect(200);
-    await agent.post('/logout').type('form').send({ _csrf: csrfFrom(page.text) }).expect(303);
+    await agent
+      .post('/logout')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) })
+      .expect(303);
     await agent.get(`/guilds/${GUILD_A}`).expect(303);
+  });
+
+  it('answers an unexpected failure with a localized 500 page that hides the details', async () => {
+    const agent = await loggedIn(app, MANAGER);
+    fake.failNext = true;
+    const res = await agent.get(`/guilds/${GUILD_A}`).set('Accept-Language', 'en').expect(500);
+    expect(res.text).to.include('Something went wrong. Please try again in a moment.');
+    expect(res.text).to.not.include('Discord is down');
   });
 });

@@ -6,10 +6,13 @@ import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { recordGuildHealth } from '../../../shared/health/index.js';
+import { GuildSettings } from '../../../shared/models/guild-settings.model.js';
+import { getGuildSettings } from '../../../shared/services/guild-settings.service.js';
 import { silentLogger } from '../../../shared/logger.js';
 import { useMongoose } from '../../support/database.js';
 import { createApp, type WebConfig } from '../../../web/app.js';
 import { SESSION_COLLECTION } from '../../../web/middleware/session.js';
+import { staffRolesFromSettings } from '../../../web/services/staff-roles.js';
 import { startDashboardWorld, type DashboardWorld } from './helpers/emulator-world.js';
 import { loginThroughEmulator } from './helpers/emulator-login.js';
 import { csrfFrom, setCookies } from './helpers/browser.js';
@@ -19,6 +22,10 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
   let world: DashboardWorld;
   before(async () => {
     world = await startDashboardWorld();
+  });
+  beforeEach(async () => {
+    // Guild A names its organiser role in its settings; guild B has no settings at all.
+    await GuildSettings.create({ guildId: world.guildA, roles: { organiser: world.organiserRoleA } });
   });
   after(async () => {
     await world.emu.stop();
@@ -40,7 +47,7 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
       },
       logger: silentLogger(),
       mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
-      staffRoles: world.staffRoles,
+      staffRoles: staffRolesFromSettings(getGuildSettings),
     });
   }
 
@@ -59,7 +66,9 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
       expect(res.status).to.equal(303);
       expect(res.headers.location).to.equal('/guilds');
       const stored = await sessions().find({}).toArray();
-      expect(stored.map((s) => (s.session as { user?: { id: string } }).user?.id)).to.include(world.people.manager);
+      expect(stored.map((s) => (s.session as { user?: { id: string } }).user?.id)).to.include(
+        world.people.manager,
+      );
       const picker = await agent.get('/guilds').expect(200);
       expect(picker.text).to.include('Acme アルムナイ');
       expect(picker.text).to.not.include('Beta Alumni');
@@ -86,7 +95,10 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
     it('refuses a callback whose state does not match the session with a localized 400 page', async () => {
       const agent = request.agent(app());
       await agent.get('/auth/discord').expect(303);
-      const res = await agent.get('/auth/callback?code=abc&state=forged').set('Accept-Language', 'en').expect(400);
+      const res = await agent
+        .get('/auth/callback?code=abc&state=forged')
+        .set('Accept-Language', 'en')
+        .expect(400);
       expect(res.text).to.include('The login could not be verified');
       const ja = await request(app()).get('/auth/callback?code=abc&state=forged').expect(400);
       expect(ja.text).to.include('ログインを確認できませんでした');
@@ -106,7 +118,10 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
       const consent = new URL((await agent.get('/auth/discord').expect(303)).headers.location as string);
       consent.searchParams.set('deny', '1');
       const back = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
-      const res = await agent.get(back.pathname + back.search).set('Accept-Language', 'en').expect(200);
+      const res = await agent
+        .get(back.pathname + back.search)
+        .set('Accept-Language', 'en')
+        .expect(200);
       expect(res.text).to.include('Login was cancelled on Discord');
     });
   });
@@ -148,7 +163,10 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
       const anonymous = await request(app()).get(`/guilds/${world.guildA}`).set('Accept', 'application/json');
       expect(anonymous.status).to.equal(401);
       const agent = await signedIn(world.people.member);
-      const refused = await agent.get(`/guilds/${world.guildA}`).set('Accept', 'application/json').expect(403);
+      const refused = await agent
+        .get(`/guilds/${world.guildA}`)
+        .set('Accept', 'application/json')
+        .expect(403);
       expect(refused.body.error.code).to.equal('web.error.guildForbidden');
     });
   });
@@ -182,7 +200,11 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
     it('logs out with the token: the session is gone from MongoDB and the cookie no longer works', async () => {
       const agent = await signedIn(world.people.manager);
       const page = await agent.get(`/guilds/${world.guildA}`).expect(200);
-      const res = await agent.post('/logout').type('form').send({ _csrf: csrfFrom(page.text) }).expect(303);
+      const res = await agent
+        .post('/logout')
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text) })
+        .expect(303);
       expect(res.headers.location).to.equal('/login');
       expect(await sessions().countDocuments({ 'session.user': { $exists: true } })).to.equal(0);
       await agent.get(`/guilds/${world.guildA}`).expect(303);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createGuildAccess } from '../../../web/services/guild-access.service.js';
+import { staffRolesFromSettings } from '../../../web/services/staff-roles.js';
 import { fakeDirectory, fakeDiscord, type FakeDiscord } from './helpers/fakes.js';
 
 const GUILD_A = '100000000000000001';
@@ -53,7 +54,12 @@ describe('guild access service', () => {
   it('answers repeated checks from its cache until the time-to-live passes', async () => {
     const fake = world();
     let now = 1_000_000;
-    const access = createGuildAccess({ directory: fakeDirectory(fake), staffRoles, ttlMs: 30_000, now: () => now });
+    const access = createGuildAccess({
+      directory: fakeDirectory(fake),
+      staffRoles,
+      ttlMs: 30_000,
+      now: () => now,
+    });
     await access.check(GUILD_A, MOD);
     await access.check(GUILD_A, MOD);
     expect(fake.calls.getMember).to.equal(1);
@@ -72,5 +78,13 @@ describe('guild access service', () => {
     await access.check(GUILD_A, MOD).catch(() => (failed = true));
     expect(failed).to.equal(true);
     expect((await access.check(GUILD_A, MOD)).allowed).to.equal(true);
+  });
+
+  it('takes the organiser and moderator roles from the guild settings, skipping unset ones', async () => {
+    const lookup = staffRolesFromSettings(async (guildId) =>
+      guildId === GUILD_A ? { roles: { organiser: MOD_ROLE_A, moderator: null } } : { roles: {} },
+    );
+    expect(await lookup(GUILD_A)).to.deep.equal([MOD_ROLE_A]);
+    expect(await lookup(GUILD_B)).to.deep.equal([]);
   });
 });

@@ -27,7 +27,10 @@ describe('about presenter', () => {
   });
 
   it('links the dashboard when configured, else says none is configured', () => {
-    const withLink = aboutMessage(translator('en'), { ...facts, dashboardUrl: 'https://t.example' }).embeds[0]!.toJSON();
+    const withLink = aboutMessage(translator('en'), {
+      ...facts,
+      dashboardUrl: 'https://t.example',
+    }).embeds[0]!.toJSON();
     expect(withLink.fields?.[3]?.value).to.equal('[Dashboard](https://t.example)');
     const without = aboutMessage(translator('en'), facts).embeds[0]!.toJSON();
     expect(without.fields?.[3]?.value).to.equal('No dashboard URL is configured.');

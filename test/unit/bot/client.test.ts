@@ -6,7 +6,15 @@ describe('client factory', () => {
   it('asks for the seven intents Tsunagu uses', () => {
     const client = createClient();
     expect(client.options.intents.toArray().sort()).to.deep.equal(
-      ['Guilds', 'GuildMembers', 'GuildVoiceStates', 'GuildMessages', 'GuildInvites', 'GuildScheduledEvents', 'DirectMessages'].sort(),
+      [
+        'Guilds',
+        'GuildMembers',
+        'GuildVoiceStates',
+        'GuildMessages',
+        'GuildInvites',
+        'GuildScheduledEvents',
+        'DirectMessages',
+      ].sort(),
     );
     void client.destroy();
   });

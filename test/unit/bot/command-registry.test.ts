@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import type { APIApplicationCommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type {
+  APIApplicationCommandOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { commands } from '../../../bot/commands/index.js';
 import { buildCommandRegistry, commandPayloads } from '../../../bot/commands/registry.js';
 import type { Command } from '../../../bot/commands/types.js';
@@ -8,13 +11,20 @@ import type { Command } from '../../../bot/commands/types.js';
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 function localizedThings(body: RESTPostAPIChatInputApplicationCommandsJSONBody) {
-  const things: { label: string; thing: Pick<APIApplicationCommandOption, 'name' | 'description' | 'name_localizations' | 'description_localizations'> }[] = [
-    { label: `/${body.name}`, thing: body as never },
-  ];
+  const things: {
+    label: string;
+    thing: Pick<
+      APIApplicationCommandOption,
+      'name' | 'description' | 'name_localizations' | 'description_localizations'
+    >;
+  }[] = [{ label: `/${body.name}`, thing: body as never }];
   const walk = (options: readonly APIApplicationCommandOption[] | undefined, path: string) => {
     for (const option of options ?? []) {
       things.push({ label: `${path} ${option.name}`, thing: option });
-      walk('options' in option ? (option.options as APIApplicationCommandOption[]) : undefined, `${path} ${option.name}`);
+      walk(
+        'options' in option ? (option.options as APIApplicationCommandOption[]) : undefined,
+        `${path} ${option.name}`,
+      );
     }
   };
   walk(body.options, `/${body.name}`);
@@ -44,7 +54,9 @@ describe('slash command registry', () => {
     for (const body of commandPayloads(commands)) {
       for (const { label, thing } of localizedThings(body)) {
         for (const locale of ['ja', 'en-US', 'en-GB'] as const) {
-          expect(thing.name_localizations?.[locale], `${label} name ${locale}`).to.be.a('string').and.not.empty;
+          expect(thing.name_localizations?.[locale], `${label} name ${locale}`)
+            .to.be.a('string')
+            .with.length.above(0);
           expect(thing.name_localizations?.[locale], `${label} name ${locale}`).to.match(NAME);
           expect(thing.description_localizations?.[locale], `${label} description ${locale}`)
             .to.be.a('string')

@@ -66,7 +66,10 @@ describe('component router', () => {
 
   it('answers "no longer active" when the family has no handler for that kind', async () => {
     const family: ComponentFamily = { prefix: 'only-buttons', button: async () => undefined };
-    const error = await routeComponent(fakeModal('only-buttons'), fakeContext({ components: [family] })).catch((e: unknown) => e);
+    const error = await routeComponent(
+      fakeModal('only-buttons'),
+      fakeContext({ components: [family] }),
+    ).catch((e: unknown) => e);
     expect((error as UserError).key).to.equal('bot.error.expiredComponent');
   });
 });

@@ -6,17 +6,24 @@ import { handleInteractionError } from '../../../bot/errors/interaction-error-bo
 import { fakeContext } from './fake-context.js';
 
 interface Sent {
-  via: 'reply' | 'followUp';
+  via: 'reply' | 'followUp' | 'editReply' | 'deleteReply';
   content: string;
   flags: number;
 }
 
-function fakeCommand(options: { locale: string; replied?: boolean; deferred?: boolean; failReply?: boolean }) {
+function fakeCommand(options: {
+  locale: string;
+  replied?: boolean;
+  deferred?: boolean;
+  failReply?: boolean;
+}) {
   const sent: Sent[] = [];
-  const send = (via: Sent['via']) => async (payload: { content: string; flags: number }) => {
-    if (options.failReply) throw new Error('Unknown interaction');
-    sent.push({ via, ...payload });
-  };
+  const send =
+    (via: Sent['via']) =>
+    async (payload: { content: string; flags?: number } = { content: '' }) => {
+      if (options.failReply) throw new Error('Unknown interaction');
+      sent.push({ via, content: payload.content, flags: payload.flags ?? 0 });
+    };
   const interaction = {
     locale: options.locale,
     guildLocale: 'en-US',
@@ -24,12 +31,15 @@ function fakeCommand(options: { locale: string; replied?: boolean; deferred?: bo
     user: { id: '200000000000000002' },
     replied: options.replied ?? false,
     deferred: options.deferred ?? false,
+    ephemeral: options.ephemeral ?? null,
     commandName: 'about',
     isChatInputCommand: () => true,
     options: { getSubcommand: () => null },
     isRepliable: () => true,
     reply: send('reply'),
     followUp: send('followUp'),
+    editReply: send('editReply'),
+    deleteReply: send('deleteReply'),
   } as unknown as Interaction;
   return { interaction, sent };
 }
@@ -45,16 +55,27 @@ function capturingLogger() {
   return { logger: pino({ level: 'debug' }, stream), lines };
 }
 
-const missingPermission = new DiscordAPIError({ code: 50013, message: 'Missing Permissions' }, 50013, 403, 'PUT', 'u', {
-  body: undefined,
-});
+const missingPermission = new DiscordAPIError(
+  { code: 50013, message: 'Missing Permissions' },
+  50013,
+  403,
+  'PUT',
+  'u',
+  {
+    body: undefined,
+  },
+);
 
 describe('interaction error boundary', () => {
   it('replies ephemerally in Japanese to a ja user when nothing was sent yet', async () => {
     const { interaction, sent } = fakeCommand({ locale: 'ja' });
     await handleInteractionError(interaction, new Error('boom'), fakeContext());
     expect(sent).to.deep.equal([
-      { via: 'reply', content: '問題が発生しました。時間をおいてもう一度お試しください。', flags: MessageFlags.Ephemeral },
+      {
+        via: 'reply',
+        content: '問題が発生しました。時間をおいてもう一度お試しください。',
+        flags: MessageFlags.Ephemeral,
+      },
     ]);
   });
 
@@ -66,15 +87,27 @@ describe('interaction error boundary', () => {
 
   it('uses the guild setting when the user locale is neither Japanese nor English', async () => {
     const { interaction, sent } = fakeCommand({ locale: 'fr' });
-    await handleInteractionError(interaction, missingPermission, fakeContext({ guilds: { locale: async () => 'ja' } }));
+    await handleInteractionError(
+      interaction,
+      missingPermission,
+      fakeContext({ guilds: { locale: async () => 'ja' } }),
+    );
     expect(sent[0]?.content).to.match(/権限がボットにありません/);
   });
 
-  it('follows up instead of replying when the handler already deferred', async () => {
+  it('GIVEN a public deferral THEN deletes the "thinking…" message and follows up ephemerally', async () => {
     const { interaction, sent } = fakeCommand({ locale: 'en-US', deferred: true });
     await handleInteractionError(interaction, new Error('boom'), fakeContext());
-    expect(sent.map((s) => s.via)).to.deep.equal(['followUp']);
-    expect(sent[0]?.flags).to.equal(MessageFlags.Ephemeral);
+    expect(sent.map((s) => s.via)).to.deep.equal(['deleteReply', 'followUp']);
+    expect(sent[1]?.flags).to.equal(MessageFlags.Ephemeral);
+  });
+
+  it('GIVEN an ephemeral deferral THEN edits it with the error', async () => {
+    const { interaction, sent } = fakeCommand({ locale: 'en-US', deferred: true, ephemeral: true });
+    await handleInteractionError(interaction, new Error('boom'), fakeContext());
+    expect(sent).to.deep.equal([
+      { via: 'editReply', content: 'Something went wrong. Please try again in a moment.', flags: 0 },
+    ]);
   });
 
   it('follows up when the handler already replied', async () => {

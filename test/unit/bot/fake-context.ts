@@ -15,11 +15,22 @@ export interface HealthCall {
 /** A health service that remembers what was recorded, for unit tests without a database. */
 export function recordingHealth(): HealthService & { calls: HealthCall[] } {
   const calls: HealthCall[] = [];
-  const report = (scope: string, problems: HealthProblem[]) => ({ scope, ok: problems.length === 0, problems, checkedAt: new Date() });
+  const report = (scope: string, problems: HealthProblem[]) => ({
+    scope,
+    ok: problems.length === 0,
+    problems,
+    checkedAt: new Date(),
+  });
   return {
     calls,
-    recordGuildHealth: async (guildId, problems) => (calls.push({ scope: guildId, problems }), report(guildId, problems)),
-    recordGlobalHealth: async (problems) => (calls.push({ scope: 'global', problems }), report('global', problems)),
+    recordGuildHealth: async (guildId, problems) => (
+      calls.push({ scope: guildId, problems }),
+      report(guildId, problems)
+    ),
+    recordGlobalHealth: async (problems) => (
+      calls.push({ scope: 'global', problems }),
+      report('global', problems)
+    ),
     getGuildHealth: async () => ({}),
     clearGuildHealth: async () => undefined,
   };

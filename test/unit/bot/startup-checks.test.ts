@@ -30,7 +30,17 @@ describe('start-up permission checks', () => {
 
   it('asks for exactly the permissions Tsunagu uses', () => {
     expect([...REQUIRED_PERMISSIONS].sort()).to.deep.equal(
-      ['CreateInstantInvite', 'EmbedLinks', 'ManageChannels', 'ManageEvents', 'ManageGuild', 'ManageRoles', 'MoveMembers', 'SendMessages', 'ViewChannel'].sort(),
+      [
+        'CreateInstantInvite',
+        'EmbedLinks',
+        'ManageChannels',
+        'ManageEvents',
+        'ManageGuild',
+        'ManageRoles',
+        'MoveMembers',
+        'SendMessages',
+        'ViewChannel',
+      ].sort(),
     );
   });
 

@@ -8,7 +8,9 @@ describe('start-up failure explanations', () => {
     expect(failure.kind).to.equal('disallowed-intent');
     expect(failure.subject).to.equal('GuildMembers');
     expect(failure.message).to.include('Server Members Intent');
-    expect(failure.message).to.include('Developer Portal → your application → Bot → Privileged Gateway Intents');
+    expect(failure.message).to.include(
+      'Developer Portal → your application → Bot → Privileged Gateway Intents',
+    );
   });
 
   it('GIVEN only the "Used disallowed intents" error THEN still explains the intent', () => {
@@ -20,7 +22,9 @@ describe('start-up failure explanations', () => {
   });
 
   it('GIVEN a 401 from GET /gateway/bot THEN says the token was rejected', () => {
-    const tokenInvalid = Object.assign(new Error('An invalid token was provided.'), { code: DiscordjsErrorCodes.TokenInvalid });
+    const tokenInvalid = Object.assign(new Error('An invalid token was provided.'), {
+      code: DiscordjsErrorCodes.TokenInvalid,
+    });
     expect(explainLoginFailure(tokenInvalid, []).kind).to.equal('invalid-token');
   });
 

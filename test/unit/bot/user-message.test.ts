@@ -4,12 +4,17 @@ import { userMessageFor } from '../../../bot/errors/user-message.js';
 import { UserError } from '../../../bot/errors/user-error.js';
 
 function apiError(code: number, status: number): DiscordAPIError {
-  return new DiscordAPIError({ code, message: 'x' }, code, status, 'POST', 'http://x/api/v10/y', { body: undefined });
+  return new DiscordAPIError({ code, message: 'x' }, code, status, 'POST', 'http://x/api/v10/y', {
+    body: undefined,
+  });
 }
 
 describe('user messages for errors', () => {
   it('GIVEN 50013 Missing Permissions THEN says the bot lacks a permission', () => {
-    expect(userMessageFor(apiError(50013, 403))).to.deep.include({ key: 'bot.error.missingPermission', expected: true });
+    expect(userMessageFor(apiError(50013, 403))).to.deep.include({
+      key: 'bot.error.missingPermission',
+      expected: true,
+    });
   });
 
   it('GIVEN 50001 Missing Access THEN says the bot lacks a permission', () => {
@@ -17,7 +22,10 @@ describe('user messages for errors', () => {
   });
 
   it('GIVEN 50007 Cannot send messages to this user THEN says DMs are closed', () => {
-    expect(userMessageFor(apiError(50007, 403))).to.deep.include({ key: 'bot.error.dmClosed', expected: true });
+    expect(userMessageFor(apiError(50007, 403))).to.deep.include({
+      key: 'bot.error.dmClosed',
+      expected: true,
+    });
   });
 
   it('GIVEN 10007 Unknown Member THEN says the target no longer exists', () => {
@@ -25,13 +33,25 @@ describe('user messages for errors', () => {
   });
 
   it('GIVEN 50035 Invalid Form Body THEN says Discord did not accept the content, as a fault', () => {
-    expect(userMessageFor(apiError(50035, 400))).to.deep.include({ key: 'bot.error.invalidContent', expected: false });
+    expect(userMessageFor(apiError(50035, 400))).to.deep.include({
+      key: 'bot.error.invalidContent',
+      expected: false,
+    });
   });
 
   it('GIVEN a rate limit error of 2500 ms THEN asks to retry in 3 seconds', () => {
     const error = new RateLimitError({
-      timeToReset: 2500, limit: 1, method: 'POST', hash: 'h', url: 'u', route: '/r', majorParameter: 'm',
-      global: false, retryAfter: 2500, sublimitTimeout: 0, scope: 'user',
+      timeToReset: 2500,
+      limit: 1,
+      method: 'POST',
+      hash: 'h',
+      url: 'u',
+      route: '/r',
+      majorParameter: 'm',
+      global: false,
+      retryAfter: 2500,
+      sublimitTimeout: 0,
+      scope: 'user',
     });
     expect(userMessageFor(error)).to.deep.include({ key: 'error.rateLimited', vars: { seconds: 3 } });
   });

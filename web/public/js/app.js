@@ -1,3 +1,4 @@
+/* global document */
 // Progressive enhancement only: every form works without this file.
 // Loaded from our own origin because the Content-Security-Policy forbids inline scripts.
 document.addEventListener('DOMContentLoaded', () => {

@@ -3,7 +3,16 @@
  * MongoDB-compatible store by default and against a real MongoDB when MONGODB_URI is set;
  * expectations are MongoDB's documented behaviour either way.
  */
-import { MongoClient, MongoServerError, type ObjectId, type Collection, type CommandStartedEvent, type CommandSucceededEvent, type Db } from 'mongodb';
+import {
+  MongoClient,
+  MongoServerError,
+  type ObjectId,
+  type Collection,
+  type CommandStartedEvent,
+  type CommandSucceededEvent,
+  type Db,
+  type Document,
+} from 'mongodb';
 import { loadConfig } from '../../../../shared/config.js';
 import { testDatabaseUri, uniqueDbName, clearCollections } from '../../../support/database.js';
 
@@ -16,7 +25,11 @@ export function usingRealMongo(): boolean {
  * Polls `probe` until it returns true or the deadline passes; returns whether it became true.
  * Used for effects MongoDB documents as eventual (TTL sweep, job processing).
  */
-export async function waitUntil(probe: () => Promise<boolean>, deadlineMs: number, everyMs = 50): Promise<boolean> {
+export async function waitUntil(
+  probe: () => Promise<boolean>,
+  deadlineMs: number,
+  everyMs = 50,
+): Promise<boolean> {
   const end = Date.now() + deadlineMs;
   for (;;) {
     if (await probe()) return true;
@@ -84,9 +97,8 @@ export function useMonitoredDriver(prefix = 'monitored'): { db: () => Db; log: C
 }
 
 /** A document whose _id may be any BSON value, as the conformance tests use numbers and strings. */
-export interface LooseDocument {
-  _id?: string | number | ObjectId | Date | { [key: string]: unknown };
-  [key: string]: unknown;
+export interface LooseDocument extends Document {
+  _id?: string | number | ObjectId | Date | Document;
 }
 
 /** The named collection, typed so that tests may choose _id values of any type. */

@@ -11,7 +11,8 @@ export async function loginThroughEmulator(agent: Agent, userId: string) {
   consent.searchParams.set('login_as', userId);
   const res = await fetch(consent, { redirect: 'manual' });
   const location = res.headers.get('location');
-  if (res.status !== 302 && res.status !== 303) throw new Error(`consent answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 302 && res.status !== 303)
+    throw new Error(`consent answered ${res.status}: ${await res.text()}`);
   if (!location) throw new Error('consent did not redirect');
   const back = new URL(location);
   return agent.get(back.pathname + back.search);

@@ -3,7 +3,7 @@
  * with the bot, and people in every position of the authorization matrix.
  */
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { startDiscordEmulator, seedGuild, type DiscordEmulator } from '../../../../sandbox/discord/index.js';
+import type { DiscordEmulator } from '../../../../sandbox/discord/index.js';
 import { silentLogger } from '../../../../shared/logger.js';
 
 export interface DashboardWorld {
@@ -18,6 +18,9 @@ export interface DashboardWorld {
 }
 
 export async function startDashboardWorld(): Promise<DashboardWorld> {
+  // Loaded as ESM on purpose: the emulator's validation imports 'discord-api-spec/zod', which
+  // only has an "import" export, and mocha would otherwise require() it through tsx.
+  const { startDiscordEmulator, seedGuild } = await import('../../../../sandbox/discord/index.js');
   const emu = await startDiscordEmulator({ logger: silentLogger() });
   const a = seedGuild(emu.state, { name: 'Acme アルムナイ', memberCount: 5 });
   const b = seedGuild(emu.state, { name: 'Beta Alumni', memberCount: 3 });
@@ -26,7 +29,10 @@ export async function startDashboardWorld(): Promise<DashboardWorld> {
   const moderator = users.create({ username: 'moderator', globalName: 'Moderator' });
   const member = users.create({ username: 'member', globalName: 'Plain Member' });
   const outsider = users.create({ username: 'outsider' });
-  const managers = roles.create(a.guild.id, { name: 'Managers', permissions: PermissionFlagsBits.ManageGuild });
+  const managers = roles.create(a.guild.id, {
+    name: 'Managers',
+    permissions: PermissionFlagsBits.ManageGuild,
+  });
   const organiserRoleA = a.roles.Organiser!.id;
   members.add(a.guild.id, manager.id, { roles: [managers.id] });
   members.add(a.guild.id, moderator.id, { roles: [organiserRoleA] });

@@ -1,0 +1,25 @@
+import { Events } from 'discord.js';
+import { defineEvent } from './types.js';
+import { connect } from '../features/connect/services.js';
+import { attributeJoin } from '../features/connect/invite-tracker.js';
+import { welcomeMember } from '../features/connect/welcome-member.js';
+import type { JoinResult } from '../../shared/services/welcome.service.js';
+
+/**
+ * A member joined: record the join (returning members are recognised), attribute it to the
+ * invite used, then welcome them. Bots are neither welcomed nor counted.
+ */
+export const guildMemberAdd = defineEvent({
+  name: Events.GuildMemberAdd,
+  async execute(ctx, member) {
+    if (member.user.bot) return;
+    const joinedAt = member.joinedAt ?? new Date();
+    let join: JoinResult | undefined;
+    const record = async () => {
+      join = await connect(ctx).welcome.recordJoin({ guildId: member.guild.id, userId: member.id, joinedAt });
+    };
+    await attributeJoin(ctx, member.guild, member.id, joinedAt, record);
+    if (!join || join.outcome === 'duplicate') return;
+    await welcomeMember(ctx, member, join);
+  },
+});

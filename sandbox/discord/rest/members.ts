@@ -1,0 +1,151 @@
+/**
+ * Members: list (needs the GuildMembers intent enabled), search, get, patch (nick, roles, mute,
+ * deaf, voice moves, timeouts), role grants/removals with hierarchy, kicks.
+ */
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { Errors, formError } from '../errors.js';
+import type { Router } from '../router.js';
+import { memberPatchSchema, parseBody } from '../validation.js';
+import {
+  guildForBot,
+  intQuery,
+  requireGuildPermission,
+  requireMemberBelowBot,
+  requireRoleBelowBot,
+} from './access.js';
+import type { EmulatorContext } from '../context.js';
+
+/** Role changes need Manage Roles and every added or removed role below the bot's highest. */
+function checkRoleChange(emu: EmulatorContext, guildId: string, before: string[], after: string[]): void {
+  const changed = [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
+  if (changed.length === 0) return;
+  requireGuildPermission(emu, guildId, PermissionFlagsBits.ManageRoles);
+  for (const roleId of changed) requireRoleBelowBot(emu, guildId, roleId);
+}
+
+export function registerMemberRoutes(router: Router): void {
+  router.route('GET', '/guilds/:guildId/members', (req) => {
+    const { emu, params, query } = req;
+    const guild = guildForBot(emu, params.guildId!);
+    // Listing members is gated on the privileged intent being enabled for the application.
+    if (!emu.application.intents.guildMembers) throw Errors.missingAccess();
+    const limit = intQuery(req, 'limit', 1, 1, 1000);
+    const after = BigInt(query.get('after') ?? '0');
+    const members = emu.state.members.list(guild.id).filter((m) => BigInt(m.userId) > after);
+    return { body: members.slice(0, limit).map((m) => emu.state.members.toApi(m)) };
+  });
+
+  router.route('GET', '/guilds/:guildId/members/search', (req) => {
+    const { emu, params, query } = req;
+    const guild = guildForBot(emu, params.guildId!);
+    const q = query.get('query');
+    if (q === null) throw formError(['query'], 'BASE_TYPE_REQUIRED', 'This field is required');
+    const limit = intQuery(req, 'limit', 1, 1, 1000);
+    const needle = q.toLowerCase();
+    const found = emu.state.members.list(guild.id).filter((m) => {
+      const user = emu.state.users.get(m.userId);
+      return [user.username, user.global_name, m.nick].some((n) => n?.toLowerCase().startsWith(needle));
+    });
+    return { body: found.slice(0, limit).map((m) => emu.state.members.toApi(m)) };
+  });
+
+  router.route('GET', '/guilds/:guildId/members/:userId', ({ emu, params }) => {
+    const guild = guildForBot(emu, params.guildId!);
+    return { body: emu.state.members.toApi(emu.state.members.get(guild.id, params.userId!)) };
+  });
+
+  router.route('PATCH', '/guilds/:guildId/members/:userId', ({ emu, params, body }) => {
+    const guild = guildForBot(emu, params.guildId!);
+    const userId = params.userId === '@me' ? emu.botUser.id : params.userId!;
+    const member = emu.state.members.get(guild.id, userId);
+    const patch = parseBody(memberPatchSchema, body);
+    if (patch.nick !== undefined) {
+      if (userId === emu.botUser.id)
+        requireGuildPermission(emu, guild.id, PermissionFlagsBits.ChangeNickname);
+      else {
+        requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageNicknames);
+        requireMemberBelowBot(emu, guild.id, userId);
+      }
+    }
+    if (patch.roles != null)
+      checkRoleChange(
+        emu,
+        guild.id,
+        member.roles,
+        patch.roles.filter((r) => r !== guild.id),
+      );
+    if (patch.mute != null) requireGuildPermission(emu, guild.id, PermissionFlagsBits.MuteMembers);
+    if (patch.deaf != null) requireGuildPermission(emu, guild.id, PermissionFlagsBits.DeafenMembers);
+    if (patch.communication_disabled_until !== undefined) {
+      requireGuildPermission(emu, guild.id, PermissionFlagsBits.ModerateMembers);
+      requireMemberBelowBot(emu, guild.id, userId);
+    }
+    if (patch.channel_id !== undefined) {
+      if (!emu.state.voice.find(guild.id, userId)) throw Errors.targetNotInVoice();
+      requireGuildPermission(emu, guild.id, PermissionFlagsBits.MoveMembers);
+      if (patch.channel_id !== null) {
+        const target = emu.state.channels.get(patch.channel_id);
+        if (
+          target.guildId !== guild.id ||
+          (target.type !== ChannelType.GuildVoice && target.type !== ChannelType.GuildStageVoice)
+        ) {
+          throw formError(['channel_id'], 'CHANNEL_TYPE_INVALID', 'Channel is not a voice channel');
+        }
+        // Moving someone into a channel needs Connect there for both the bot and the member.
+        const connect = PermissionFlagsBits.Connect | PermissionFlagsBits.ViewChannel;
+        if (!emu.state.permissions.hasIn(target.id, emu.botUser.id, connect))
+          throw Errors.missingPermissions();
+      }
+    }
+    const hasMemberFields =
+      patch.nick !== undefined ||
+      patch.roles != null ||
+      patch.mute != null ||
+      patch.deaf != null ||
+      patch.communication_disabled_until !== undefined;
+    if (hasMemberFields) {
+      emu.state.members.update(guild.id, userId, {
+        ...(patch.nick !== undefined ? { nick: patch.nick } : {}),
+        ...(patch.roles != null ? { roles: patch.roles } : {}),
+        ...(patch.mute != null ? { mute: patch.mute } : {}),
+        ...(patch.deaf != null ? { deaf: patch.deaf } : {}),
+        ...(patch.communication_disabled_until !== undefined
+          ? { communicationDisabledUntil: patch.communication_disabled_until }
+          : {}),
+      });
+    }
+    if (patch.channel_id !== undefined) {
+      if (patch.channel_id === null) emu.state.voice.leave(guild.id, userId);
+      else emu.state.voice.move(guild.id, userId, patch.channel_id);
+    }
+    return { body: emu.state.members.toApi(emu.state.members.get(guild.id, userId)) };
+  });
+
+  router.route('PUT', '/guilds/:guildId/members/:userId/roles/:roleId', ({ emu, params }) => {
+    const guild = guildForBot(emu, params.guildId!);
+    emu.state.members.get(guild.id, params.userId!);
+    emu.state.roles.get(guild.id, params.roleId!);
+    requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageRoles);
+    requireRoleBelowBot(emu, guild.id, params.roleId!);
+    emu.state.members.addRole(guild.id, params.userId!, params.roleId!);
+  });
+
+  router.route('DELETE', '/guilds/:guildId/members/:userId/roles/:roleId', ({ emu, params }) => {
+    const guild = guildForBot(emu, params.guildId!);
+    emu.state.members.get(guild.id, params.userId!);
+    emu.state.roles.get(guild.id, params.roleId!);
+    requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageRoles);
+    requireRoleBelowBot(emu, guild.id, params.roleId!);
+    emu.state.members.removeRole(guild.id, params.userId!, params.roleId!);
+  });
+
+  router.route('DELETE', '/guilds/:guildId/members/:userId', ({ emu, params }) => {
+    const guild = guildForBot(emu, params.guildId!);
+    emu.state.members.get(guild.id, params.userId!);
+    requireGuildPermission(emu, guild.id, PermissionFlagsBits.KickMembers);
+    if (params.userId === emu.botUser.id)
+      throw Errors.unsupported('the bot leaving through DELETE /guilds/:id/members/:id');
+    requireMemberBelowBot(emu, guild.id, params.userId!);
+    emu.state.members.remove(guild.id, params.userId!);
+  });
+}

@@ -1,0 +1,136 @@
+/** Messages: list, get, create (guild channels and DMs), edit, delete. */
+import {
+  ChannelType,
+  PermissionFlagsBits,
+  type APIAttachment,
+  type APIEmbed,
+  type APIMessageTopLevelComponent,
+} from 'discord-api-types/v10';
+import { DiscordApiError, Errors, formError } from '../errors.js';
+import type { RouteRequest, Router } from '../router.js';
+import { snowflake } from '../snowflake.js';
+import type { ChannelRecord } from '../state/types.js';
+import { validateMessageCreate, validateMessageEdit, type MessageBody } from '../validation.js';
+import { channelForBot, intQuery, requireChannelPermission } from './access.js';
+
+/** Attachments from multipart `files[n]` (metadata only: the emulator keeps no file bodies). */
+function attachmentsFrom(req: RouteRequest, body: MessageBody): APIAttachment[] {
+  const described = (body.attachments ?? []) as {
+    id?: string | number;
+    filename?: string;
+    description?: string;
+  }[];
+  return req.files.map((file, i) => {
+    const id = snowflake();
+    const meta = described.find((a) => String(a.id) === String(i));
+    const filename = meta?.filename ?? file.filename;
+    return {
+      id,
+      filename,
+      ...(meta?.description ? { description: meta.description } : {}),
+      content_type: file.contentType,
+      size: file.data.length,
+      url: `${req.emu.baseUrl}/attachments/${id}/${encodeURIComponent(filename)}`,
+      proxy_url: `${req.emu.baseUrl}/attachments/${id}/${encodeURIComponent(filename)}`,
+    };
+  });
+}
+
+/** Discord refuses DMs to users who closed them, to bots, and to users sharing no guild with the bot. */
+function assertCanDm(req: RouteRequest, channel: ChannelRecord): void {
+  const { state, botUser } = req.emu;
+  const recipient = state.users.get(channel.recipientId!);
+  const sharesGuild = state.guilds.listForUser(recipient.id).some((g) => g.members.has(botUser.id));
+  if (recipient.dmsClosed || recipient.bot || !sharesGuild) throw Errors.cannotSendToUser();
+}
+
+export function registerMessageRoutes(router: Router): void {
+  router.route('GET', '/channels/:channelId/messages', (req) => {
+    const { emu, params, query } = req;
+    const channel = channelForBot(emu, params.channelId!);
+    requireChannelPermission(emu, channel.id, PermissionFlagsBits.ReadMessageHistory);
+    const limit = intQuery(req, 'limit', 50, 1, 100);
+    let messages = emu.state.messages.list(channel.id); // newest first
+    const before = query.get('before');
+    const after = query.get('after');
+    const around = query.get('around');
+    if (before) messages = messages.filter((m) => BigInt(m.id) < BigInt(before));
+    if (after) messages = messages.filter((m) => BigInt(m.id) > BigInt(after)).slice(-limit);
+    if (around) {
+      const index = messages.findIndex((m) => BigInt(m.id) <= BigInt(around));
+      const start = Math.max(0, (index === -1 ? messages.length : index) - Math.floor(limit / 2));
+      messages = messages.slice(start);
+    }
+    return { body: messages.slice(0, limit) };
+  });
+
+  router.route('GET', '/channels/:channelId/messages/:messageId', ({ emu, params }) => {
+    const channel = channelForBot(emu, params.channelId!);
+    requireChannelPermission(emu, channel.id, PermissionFlagsBits.ReadMessageHistory);
+    return { body: emu.state.messages.get(channel.id, params.messageId!) };
+  });
+
+  router.route('POST', '/channels/:channelId/messages', (req) => {
+    const { emu, params } = req;
+    const channel = channelForBot(emu, params.channelId!);
+    if (channel.type === ChannelType.GuildCategory)
+      throw new DiscordApiError(400, 50008, 'Cannot send messages in a non-text channel');
+    if (channel.type === ChannelType.DM) assertCanDm(req, channel);
+    else requireChannelPermission(emu, channel.id, PermissionFlagsBits.SendMessages);
+    const body = validateMessageCreate(req.body, { files: req.files.length });
+    const reference = body.message_reference as
+      { message_id?: string; fail_if_not_exists?: boolean } | undefined;
+    if (reference?.message_id && !emu.state.data.messages.get(channel.id)?.has(reference.message_id)) {
+      if (reference.fail_if_not_exists !== false) {
+        throw formError(['message_reference'], 'REPLIES_UNKNOWN_MESSAGE', 'Unknown message');
+      }
+    }
+    const message = emu.state.messages.create(channel.id, {
+      authorId: emu.botUser.id,
+      content: body.content ?? '',
+      embeds: (body.embeds ?? []) as APIEmbed[],
+      components: (body.components ?? []) as APIMessageTopLevelComponent[],
+      attachments: attachmentsFrom(req, body),
+      tts: body.tts === true,
+      flags: body.flags ?? 0,
+      ...(typeof body.nonce === 'string' || typeof body.nonce === 'number' ? { nonce: body.nonce } : {}),
+      ...(reference?.message_id
+        ? {
+            messageReference: {
+              message_id: reference.message_id,
+              channel_id: channel.id,
+              ...(channel.guildId ? { guild_id: channel.guildId } : {}),
+            },
+          }
+        : {}),
+    });
+    return { body: message };
+  });
+
+  router.route('PATCH', '/channels/:channelId/messages/:messageId', ({ emu, params, body }) => {
+    const channel = channelForBot(emu, params.channelId!);
+    const message = emu.state.messages.get(channel.id, params.messageId!);
+    if (message.author.id !== emu.botUser.id) throw Errors.cannotEditOthersMessage();
+    const patch = validateMessageEdit(body);
+    return {
+      body: emu.state.messages.update(channel.id, message.id, {
+        ...(patch.content !== undefined ? { content: patch.content ?? '' } : {}),
+        ...(patch.embeds !== undefined ? { embeds: (patch.embeds ?? []) as APIEmbed[] } : {}),
+        ...(patch.components !== undefined
+          ? { components: (patch.components ?? []) as APIMessageTopLevelComponent[] }
+          : {}),
+        ...(patch.flags != null ? { flags: patch.flags } : {}),
+      }),
+    };
+  });
+
+  router.route('DELETE', '/channels/:channelId/messages/:messageId', ({ emu, params }) => {
+    const channel = channelForBot(emu, params.channelId!);
+    const message = emu.state.messages.get(channel.id, params.messageId!);
+    if (message.author.id !== emu.botUser.id) {
+      if (!channel.guildId) throw Errors.missingPermissions();
+      requireChannelPermission(emu, channel.id, PermissionFlagsBits.ManageMessages);
+    }
+    emu.state.messages.delete(channel.id, message.id);
+  });
+}
