@@ -15,6 +15,8 @@ import { startBot } from '../bot/start-bot.js';
 import { deployCommands } from '../bot/deploy-commands.js';
 import { createApp } from '../web/app.js';
 import { listen } from '../web/server.js';
+import { staffRolesFromSettings } from '../web/services/staff-roles.js';
+import { getGuildSettings } from '../shared/services/guild-settings.service.js';
 import { startEmbeddedStore } from './store/index.js';
 import { startDiscordEmulator } from './discord/index.js';
 import { seedDemoCommunity } from './community/seed.js';
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
     },
     logger: logger.child({ component: 'web' }),
     mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
+    staffRoles: staffRolesFromSettings(getGuildSettings),
   });
   const web = await listen(app, config.port);
   const simulation = startCommunitySimulation({ emulator, demo, logger: logger.child({ component: 'community' }) });

@@ -1,17 +1,16 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from './types.js';
-import { commandText } from './localize.js';
+import { localizedDescription } from './localize.js';
 import { interactionTranslator, type BotContext } from '../context.js';
 import { aboutMessage } from '../presenters/about.presenter.js';
 import type { Client } from 'discord.js';
 
-const text = commandText('about');
+const text = localizedDescription('bot.command.about.description');
 
 /** `/about`: version, server count, latency and links; proves the command loop end to end. */
 export const about: Command = {
   data: new SlashCommandBuilder()
-    .setName(text.name)
-    .setNameLocalizations(text.nameLocalizations)
+    .setName('about')
     .setDescription(text.description)
     .setDescriptionLocalizations(text.descriptionLocalizations),
 

@@ -1,16 +1,10 @@
-import { localizations, t, type Locale } from '../../shared/i18n/index.js';
+import { localizations, t } from '../../shared/i18n/index.js';
 
 /**
- * Name and description of a command (or option) from `bot.command.<path>.name|description`:
- * the default is English (Discord's fallback for every other locale), plus ja / en-US / en-GB.
+ * Description of a command, subcommand or option from an i18n key: English as the default
+ * (Discord's fallback for every other locale) plus ja / en-US / en-GB localizations.
+ * Names stay English on purpose: people type them, so one spelling works for everyone and in docs.
  */
-export function commandText(path: string, base: Locale = 'en') {
-  const nameKey = `bot.command.${path}.name`;
-  const descriptionKey = `bot.command.${path}.description`;
-  return {
-    name: t(base, nameKey),
-    nameLocalizations: localizations(nameKey),
-    description: t(base, descriptionKey),
-    descriptionLocalizations: localizations(descriptionKey),
-  };
+export function localizedDescription(key: string) {
+  return { description: t('en', key), descriptionLocalizations: localizations(key) };
 }

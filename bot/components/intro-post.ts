@@ -21,7 +21,6 @@ export async function postIntro(
   const { guild, member } = await guildAndMember(interaction, guildId);
   const tr = await interactionTranslator(ctx, interaction);
   const ran = await once(ctx, `intro:${guild.id}:${member.id}`, async () => {
-    await interaction.deferUpdate();
     const profile = await withDomainErrors(ctx, interaction, () =>
       connect(ctx).profiles.requireProfile(guild.id, member.id),
     );
@@ -29,7 +28,7 @@ export async function postIntro(
     const firstTime =
       result.outcome === 'posted' || (result.outcome === 'noChannel' && !profile.introMessageId);
     const content = resultText(tr, result);
-    await interaction.editReply(result.outcome === 'failed' ? { content } : { content, components: [] });
+    await interaction.update(result.outcome === 'failed' ? { content } : { content, components: [] });
     if (!firstTime) return;
     const prompt = await completeIntro(ctx, tr, guild, member);
     if (prompt) await interaction.followUp({ ...prompt, flags: MessageFlags.Ephemeral });

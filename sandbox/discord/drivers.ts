@@ -271,7 +271,7 @@ export class Drivers {
     const where = { guildId: source.guildId ?? null, channelId: source.channelId };
     const message = source.sourceMessageId ? this.findMessage(source.sourceMessageId) : undefined;
     const data = { custom_id: modal.custom_id, components };
-    return this.dispatch(InteractionType.ModalSubmit, data, where, source.userId, act, message);
+    return this.dispatch(InteractionType.ModalSubmit, data, where, source.userId, act, message, source.id);
   }
 
   voiceJoin(guildId: string, userId: string, channelId: string) {
@@ -552,6 +552,7 @@ export class Drivers {
     userId: string,
     act: ActOptions,
     message?: APIMessage,
+    triggeringInteractionId?: string,
   ): InteractionHandle {
     const state = this.state;
     const user = this.publicUser(state.users.get(userId));
@@ -621,6 +622,7 @@ export class Drivers {
       userId,
       createdAt: Date.now(),
       sourceMessageId: message?.id,
+      triggeringInteractionId,
     });
     state.emit(GatewayDispatchEvents.InteractionCreate, payload, guild?.id);
     return new InteractionHandle(this, record);

@@ -4,6 +4,8 @@
  * - `$type` (query): mingo does not know ObjectId, Decimal128, Long, Binary… and matches `objectId` as false.
  * - `$dateTrunc` (expression): mingo truncates in the wrong time zone; see date-trunc.ts.
  * - `$dateToString` (expression): mingo's `%w` and `%Z` differ from mongod; see date-format.ts.
+ * - `$eq`, `$ne`, `$in`, `$nin` (query): field order and array-index rules; see equality.ts.
+ * - `$dateFromString` (expression): see date-parse.ts; `$lookup` (stage, equality form): see lookup.ts.
  * - `$bucket` (stage) is rewritten in bucket.ts before mingo sees it.
  */
 import type { Document } from 'bson';
@@ -18,7 +20,10 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { BUCKET_OUT_OF_RANGE } from './bucket.js';
+import { parseDate } from './date-parse.js';
 import { dateTrunc } from './date-trunc.js';
+import { $lookup } from './lookup.js';
+import { $eq, $in, $ne, $nin } from './equality.js';
 import { DEFAULT_DATE_FORMAT, formatDate } from './date-format.js';
 import { ErrorCodes, StoreError } from './errors.js';
 import { pathValues } from './storage/keys.js';
@@ -140,6 +145,22 @@ const bucketOutOfRange = (): never => {
   );
 };
 
+const $dateFromString = (obj: unknown, expr: unknown, options: Options): Date | unknown => {
+  const args = evalExpr(obj, expr, options) as Document;
+  const text = args['dateString'];
+  if (text === null || text === undefined) return 'onNull' in args ? args['onNull'] : null;
+  if (args['format'] === null || args['timezone'] === null) return null;
+  try {
+    if (typeof text !== 'string') {
+      throw new StoreError(241, `$dateFromString requires that 'dateString' be a string, found: ${bsonType(text)}`);
+    }
+    return parseDate(text, args['format'] as string | undefined, args['timezone'] as string | undefined);
+  } catch (error) {
+    if ('onError' in args) return args['onError'];
+    throw error;
+  }
+};
+
 // mingo's Context.from() lets earlier operators win, so the corrected context is assembled by hand.
 const CORRECTIONS = Context.init({
   accumulator: accumulatorOperators,
@@ -147,11 +168,12 @@ const CORRECTIONS = Context.init({
     ...expressionOperators,
     $dateTrunc,
     $dateToString,
+    $dateFromString,
     [BUCKET_OUT_OF_RANGE]: bucketOutOfRange,
   } as never,
-  pipeline: pipelineOperators,
+  pipeline: { ...pipelineOperators, $lookup } as never,
   projection: projectionOperators,
-  query: { ...queryOperators, $type } as never,
+  query: { ...queryOperators, $type, $eq, $ne, $in, $nin } as never,
   window: windowOperators,
 });
 

@@ -70,6 +70,16 @@ export function viewOf(doc: Document): Document {
   return view;
 }
 
+/**
+ * A private numeric copy of a stored document for aggregation (mingo may modify it in place), still linked to the
+ * stored document so `$type` in a leading `$match` sees real BSON types.
+ */
+export function freshView(doc: Document): Document {
+  const view = toNumbers(doc);
+  originals.set(view, doc);
+  return view;
+}
+
 /** The stored document behind a view (for `$type`, which must see the real BSON types). */
 export function originalOf(view: Document): Document {
   return originals.get(view) ?? view;

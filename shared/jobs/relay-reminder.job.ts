@@ -50,7 +50,12 @@ export function defineRelayJobs(agenda: Agenda, deps: RelayJobDeps): void {
   });
 }
 
-async function safely(fn: () => Promise<void>, logger: Logger | undefined, linkId: string, what: string): Promise<void> {
+async function safely(
+  fn: () => Promise<void>,
+  logger: Logger | undefined,
+  linkId: string,
+  what: string,
+): Promise<void> {
   try {
     await fn();
   } catch (error) {

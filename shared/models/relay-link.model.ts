@@ -1,6 +1,13 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const RELAY_LINK_STATUSES = ['pending', 'reminded', 'completed', 'passed', 'broken', 'cancelled'] as const;
+export const RELAY_LINK_STATUSES = [
+  'pending',
+  'reminded',
+  'completed',
+  'passed',
+  'broken',
+  'cancelled',
+] as const;
 export type RelayLinkStatus = (typeof RELAY_LINK_STATUSES)[number];
 /** Statuses in which the nominee still owes an intro. */
 export const OPEN_LINK_STATUSES: readonly RelayLinkStatus[] = ['pending', 'reminded'];

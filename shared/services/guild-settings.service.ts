@@ -52,8 +52,10 @@ export interface GuildSettingsPatch {
 export async function getGuildSettings(guildId: string): Promise<GuildSettingsView> {
   const doc = await GuildSettings.findOne({ guildId }).lean();
   const locale: Locale = isLocale(doc?.locale) ? doc.locale : 'ja';
-  const pick = <K extends string>(keys: readonly K[], stored: Partial<Record<K, string | null>> | undefined) =>
-    Object.fromEntries(keys.map((k) => [k, stored?.[k] ?? null])) as Record<K, string | null>;
+  const pick = <K extends string>(
+    keys: readonly K[],
+    stored: Partial<Record<K, string | null>> | undefined,
+  ) => Object.fromEntries(keys.map((k) => [k, stored?.[k] ?? null])) as Record<K, string | null>;
   const template = doc?.welcome?.template ?? null;
   return {
     guildId,
@@ -82,7 +84,10 @@ export function defaultWelcomeTemplate(locale: Locale): string {
  * Validates and stores a partial update; returns the settings now in force.
  * @throws DomainError INVALID_INPUT listing every problem (time zone, template, ids, days).
  */
-export async function updateGuildSettings(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettingsView> {
+export async function updateGuildSettings(
+  guildId: string,
+  patch: GuildSettingsPatch,
+): Promise<GuildSettingsView> {
   const issues = checkGuildSettingsPatch(patch);
   throwIfIssues(issues);
   const $set: Record<string, unknown> = {};
@@ -106,10 +111,18 @@ const SNOWFLAKE = /^\d{17,20}$/;
 export function checkGuildSettingsPatch(patch: GuildSettingsPatch): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (patch.locale !== undefined && !isLocale(patch.locale)) {
-    issues.push({ field: 'locale', i18nKey: 'connect.error.localeInvalid', vars: { value: String(patch.locale) } });
+    issues.push({
+      field: 'locale',
+      i18nKey: 'connect.error.localeInvalid',
+      vars: { value: String(patch.locale) },
+    });
   }
   if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) {
-    issues.push({ field: 'timeZone', i18nKey: 'connect.error.timeZoneInvalid', vars: { value: patch.timeZone } });
+    issues.push({
+      field: 'timeZone',
+      i18nKey: 'connect.error.timeZoneInvalid',
+      vars: { value: patch.timeZone },
+    });
   }
   const ids = { ...prefixed('channels', patch.channels), ...prefixed('roles', patch.roles) };
   for (const [field, id] of Object.entries(ids)) {
@@ -121,7 +134,10 @@ export function checkGuildSettingsPatch(patch: GuildSettingsPatch): FieldIssue[]
     issues.push(...checkWelcomeTemplate(patch.welcomeTemplate));
   }
   const days = patch.relayReminderDays;
-  if (days !== undefined && (!Number.isInteger(days) || days < REMINDER_DAYS_MIN || days > REMINDER_DAYS_MAX)) {
+  if (
+    days !== undefined &&
+    (!Number.isInteger(days) || days < REMINDER_DAYS_MIN || days > REMINDER_DAYS_MAX)
+  ) {
     issues.push({
       field: 'relayReminderDays',
       i18nKey: 'connect.error.reminderDaysInvalid',

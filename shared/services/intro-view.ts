@@ -9,7 +9,15 @@ import { attributeLabelKey, fieldLabelKey, type VisibilityField } from './profil
 import { neutraliseMentions, truncate } from './welcome-template.js';
 
 /** Discord's embed limits. */
-export const EMBED_LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, total: 6000, footer: 2048 } as const;
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  total: 6000,
+  footer: 2048,
+} as const;
 
 export interface IntroView {
   title: string;
@@ -26,7 +34,10 @@ export interface IntroView {
  * Builds the intro view of `profile` for `audience`: 'alumni' sees every filled field, 'staff'
  * only the fields the member opened to staff. Empty fields are left out.
  */
-export function buildIntroView(profile: ProfileData, options: { locale: Locale; audience: 'alumni' | 'staff' }): IntroView {
+export function buildIntroView(
+  profile: ProfileData,
+  options: { locale: Locale; audience: 'alumni' | 'staff' },
+): IntroView {
   const { locale, audience } = options;
   const visible = (field: VisibilityField) => audience === 'alumni' || profile.visibility[field] === 'staff';
   const fields: IntroView['fields'] = [];
@@ -40,11 +51,18 @@ export function buildIntroView(profile: ProfileData, options: { locale: Locale; 
   };
   const list = (values: string[]) => (values.length ? values.join(locale === 'ja' ? '、' : ', ') : null);
 
-  add('leaveYear', profile.leaveYear === null ? null : t(locale, 'connect.intro.leaveYearValue', { year: profile.leaveYear }));
+  add(
+    'leaveYear',
+    profile.leaveYear === null
+      ? null
+      : t(locale, 'connect.intro.leaveYearValue', { year: profile.leaveYear }),
+  );
   add('tenureBand', profile.tenureBand && t(locale, attributeLabelKey('tenureBand', profile.tenureBand)));
   add(
     'joinedAsNewGraduate',
-    profile.joinedAsNewGraduate === null ? null : t(locale, profile.joinedAsNewGraduate ? 'connect.common.yes' : 'connect.common.no'),
+    profile.joinedAsNewGraduate === null
+      ? null
+      : t(locale, profile.joinedAsNewGraduate ? 'connect.common.yes' : 'connect.common.no'),
   );
   add('departmentThen', profile.departmentThen, false);
   add('roleNow', profile.roleNow, false);
@@ -57,10 +75,15 @@ export function buildIntroView(profile: ProfileData, options: { locale: Locale; 
   add('needs', list(profile.needs), false);
 
   const title = truncate(
-    t(locale, 'connect.intro.title', { name: inert(profile.displayName ?? t(locale, 'connect.intro.anonymous')) }),
+    t(locale, 'connect.intro.title', {
+      name: inert(profile.displayName ?? t(locale, 'connect.intro.anonymous')),
+    }),
     EMBED_LIMITS.title,
   );
-  const greeting = visible('greeting') && profile.greeting ? truncate(inert(profile.greeting), EMBED_LIMITS.description) : null;
+  const greeting =
+    visible('greeting') && profile.greeting
+      ? truncate(inert(profile.greeting), EMBED_LIMITS.description)
+      : null;
   const footer = truncate(t(locale, 'connect.intro.footer'), EMBED_LIMITS.footer);
   const view: IntroView = {
     title,
@@ -81,11 +104,17 @@ function inert(text: string): string {
 /** Drops fields from the end (then shortens the description) until the embed fits 6000 characters. */
 function fitTotal(view: IntroView): IntroView {
   const size = (v: IntroView) =>
-    v.title.length + (v.description?.length ?? 0) + v.footer.length + v.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    v.title.length +
+    (v.description?.length ?? 0) +
+    v.footer.length +
+    v.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const fitted = { ...view, fields: [...view.fields] };
   while (size(fitted) > EMBED_LIMITS.total && fitted.fields.length > 0) fitted.fields.pop();
   if (size(fitted) > EMBED_LIMITS.total && fitted.description) {
-    fitted.description = truncate(fitted.description, Math.max(1, fitted.description.length - (size(fitted) - EMBED_LIMITS.total)));
+    fitted.description = truncate(
+      fitted.description,
+      Math.max(1, fitted.description.length - (size(fitted) - EMBED_LIMITS.total)),
+    );
   }
   return fitted;
 }

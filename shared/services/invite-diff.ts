@@ -29,7 +29,8 @@ export function diffInviteUses(before: InviteSnapshot, after: InviteSnapshot): I
   const moved = movedUses(before, after);
   const codes = [...moved.keys()].sort();
   if (codes.length === 0) return { kind: 'none' };
-  if (codes.length === 1 && moved.get(codes[0] as string) === 1) return { kind: 'matched', code: codes[0] as string };
+  if (codes.length === 1 && moved.get(codes[0] as string) === 1)
+    return { kind: 'matched', code: codes[0] as string };
   return { kind: 'ambiguous', codes };
 }
 

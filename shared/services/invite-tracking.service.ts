@@ -29,7 +29,11 @@ export const INVITE_LABEL_MAX = 100;
  * Stores the guild's current invites as the baseline (at start-up and on invite create).
  * Invites no longer listed are marked deleted; their counts stay.
  */
-export async function syncInvites(input: { guildId: string; invites: InviteInfo[]; now?: Date }): Promise<void> {
+export async function syncInvites(input: {
+  guildId: string;
+  invites: InviteInfo[];
+  now?: Date;
+}): Promise<void> {
   const now = input.now ?? new Date();
   await Promise.all(input.invites.map((invite) => upsertInvite(input.guildId, invite)));
   await InviteRecord.updateMany(
@@ -115,7 +119,10 @@ export async function attributeJoin(input: {
       candidateCodes: [],
     };
     await JoinAttribution.create({ guildId, userId, joinedAt, ...result });
-    await Profile.updateOne({ guildId, userId }, { $set: { inviteCode: diff.code, invitedBy: result.inviterId } });
+    await Profile.updateOne(
+      { guildId, userId },
+      { $set: { inviteCode: diff.code, invitedBy: result.inviterId } },
+    );
     return result;
   }
   if (diff.kind === 'ambiguous') {
@@ -169,8 +176,12 @@ export async function createCohortInvite(input: {
 /** Sets or changes the label of a known invite. @throws DomainError NOT_FOUND, INVALID_INPUT. */
 export async function labelInvite(input: { guildId: string; code: string; label: string }): Promise<void> {
   const label = checkLabel(input.label);
-  const result = await InviteRecord.updateOne({ guildId: input.guildId, code: input.code }, { $set: { label } });
-  if (result.matchedCount === 0) throw new DomainError('NOT_FOUND', 'connect.invite.error.unknownCode', { code: input.code });
+  const result = await InviteRecord.updateOne(
+    { guildId: input.guildId, code: input.code },
+    { $set: { label } },
+  );
+  if (result.matchedCount === 0)
+    throw new DomainError('NOT_FOUND', 'connect.invite.error.unknownCode', { code: input.code });
 }
 
 function checkLabel(raw: string): string {
@@ -190,7 +201,10 @@ export interface LeaderboardRow {
 }
 
 /** Who brings people in: inviters ranked by joins through their invites (erased inviters left out). */
-export async function inviteLeaderboard(guildId: string, options: { limit?: number } = {}): Promise<LeaderboardRow[]> {
+export async function inviteLeaderboard(
+  guildId: string,
+  options: { limit?: number } = {},
+): Promise<LeaderboardRow[]> {
   const records = await InviteRecord.find({ guildId, inviterId: { $ne: null } }).lean();
   const rows = new Map<string, LeaderboardRow>();
   for (const r of records) {

@@ -12,11 +12,7 @@ export async function countMemberEvent(
   at: Date = new Date(),
   by = 1,
 ): Promise<void> {
-  await MemberEvent.updateOne(
-    { guildId, day: utcDay(at), kind },
-    { $inc: { count: by } },
-    { upsert: true },
-  );
+  await MemberEvent.updateOne({ guildId, day: utcDay(at), kind }, { $inc: { count: by } }, { upsert: true });
 }
 
 export interface MemberEventTotals {

@@ -33,7 +33,11 @@ export interface PersonalDataExport {
  * Everything stored about `userId` in the guild, as JSON-ready plain data (dates as ISO strings
  * after JSON.stringify). Other people's ids are left out of rows that mention them.
  */
-export async function exportPersonalData(guildId: string, userId: string, now: Date = new Date()): Promise<PersonalDataExport> {
+export async function exportPersonalData(
+  guildId: string,
+  userId: string,
+  now: Date = new Date(),
+): Promise<PersonalDataExport> {
   const [profile, chains, made, received, joins, broughtIn, owned] = await Promise.all([
     Profile.findOne({ guildId, userId }).lean(),
     RelayChain.find({ guildId, $or: [{ startedBy: userId }, { batonHolderId: userId }] }).lean(),
@@ -88,7 +92,11 @@ export interface ErasureReport {
  * code, label and date without the person; their invites keep code, label and counts without
  * the inviter. Counts in member events are anonymous already; one 'erasure' is counted.
  */
-export async function erasePersonalData(guildId: string, userId: string, now: Date = new Date()): Promise<ErasureReport> {
+export async function erasePersonalData(
+  guildId: string,
+  userId: string,
+  now: Date = new Date(),
+): Promise<ErasureReport> {
   const profile = await Profile.findOneAndDelete({ guildId, userId }).lean();
   const messagesToRemove =
     profile?.introChannelId && profile.introMessageId
@@ -98,17 +106,29 @@ export async function erasePersonalData(guildId: string, userId: string, now: Da
   // Their open nominations close and batons they held move on, as if they had left.
   const closed = await cancelNominationsOfLeaver({ guildId, userId, now });
   const asNominee = await RelayLink.updateMany({ guildId, nomineeId: userId }, { $set: { nomineeId: null } });
-  const asNominator = await RelayLink.updateMany({ guildId, fromUserId: userId }, { $set: { fromUserId: null } });
+  const asNominator = await RelayLink.updateMany(
+    { guildId, fromUserId: userId },
+    { $set: { fromUserId: null } },
+  );
   const started = await RelayChain.updateMany({ guildId, startedBy: userId }, { $set: { startedBy: null } });
 
-  const invitedOthers = await Profile.updateMany({ guildId, invitedBy: userId }, { $set: { invitedBy: null } });
+  const invitedOthers = await Profile.updateMany(
+    { guildId, invitedBy: userId },
+    { $set: { invitedBy: null } },
+  );
   const joined = await JoinAttribution.updateMany({ guildId, userId }, { $set: { userId: null } });
-  const brought = await JoinAttribution.updateMany({ guildId, inviterId: userId }, { $set: { inviterId: null } });
+  const brought = await JoinAttribution.updateMany(
+    { guildId, inviterId: userId },
+    { $set: { inviterId: null } },
+  );
   const invitesAsInviter = await InviteRecord.updateMany(
     { guildId, inviterId: userId },
     { $set: { inviterId: null, inviterErased: true } },
   );
-  const invitesAsCreator = await InviteRecord.updateMany({ guildId, createdBy: userId }, { $set: { createdBy: null } });
+  const invitesAsCreator = await InviteRecord.updateMany(
+    { guildId, createdBy: userId },
+    { $set: { createdBy: null } },
+  );
 
   await countMemberEvent(guildId, 'erasure', now);
   return {

@@ -1,5 +1,13 @@
 /** The plain shape of a profile that services return (no mongoose documents leave the domain). */
-import type { AgeBand, Industry, LifeStage, Region, TenureBand, Visibility, VisibilityField } from './profile-attributes.js';
+import type {
+  AgeBand,
+  Industry,
+  LifeStage,
+  Region,
+  TenureBand,
+  Visibility,
+  VisibilityField,
+} from './profile-attributes.js';
 import { VISIBILITY_FIELDS } from './profile-attributes.js';
 
 export interface ProfileData {
@@ -38,10 +46,9 @@ type LeanProfile = Record<string, unknown> & { guildId: string; userId: string }
 
 /** Maps a lean profile document to `ProfileData`, filling defaults. */
 export function toProfileData(doc: LeanProfile): ProfileData {
-  const stored = (doc.visibility instanceof Map ? Object.fromEntries(doc.visibility) : doc.visibility ?? {}) as Record<
-    string,
-    Visibility
-  >;
+  const stored = (
+    doc.visibility instanceof Map ? Object.fromEntries(doc.visibility) : (doc.visibility ?? {})
+  ) as Record<string, Visibility>;
   const visibility = Object.fromEntries(
     VISIBILITY_FIELDS.map((f) => [f, stored[f] === 'staff' ? 'staff' : 'alumni']),
   ) as Record<VisibilityField, Visibility>;

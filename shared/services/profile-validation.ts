@@ -33,7 +33,10 @@ export type IntroFieldId = (typeof INTRO_FIELDS)[number]['id'];
 
 /** i18n keys of an intro field's label and placeholder. */
 export function introFieldKeys(id: IntroFieldId): { labelKey: string; placeholderKey: string } {
-  return { labelKey: `connect.intro.field.${id}.label`, placeholderKey: `connect.intro.field.${id}.placeholder` };
+  return {
+    labelKey: `connect.intro.field.${id}.label`,
+    placeholderKey: `connect.intro.field.${id}.placeholder`,
+  };
 }
 
 export type RawIntroInput = Partial<Record<IntroFieldId, string | null | undefined>>;
@@ -61,7 +64,11 @@ export function validateIntroInput(raw: RawIntroInput): IntroInput {
     const value = clean(raw[field.id], field.multiline);
     const length = [...value].length;
     if (field.required && length === 0) {
-      issues.push({ field: field.id, i18nKey: 'connect.error.fieldRequired', vars: { fieldKey: introFieldKeys(field.id).labelKey } });
+      issues.push({
+        field: field.id,
+        i18nKey: 'connect.error.fieldRequired',
+        vars: { fieldKey: introFieldKeys(field.id).labelKey },
+      });
     } else if (length > field.maxLength) {
       issues.push({
         field: field.id,
@@ -85,7 +92,9 @@ export function validateIntroInput(raw: RawIntroInput): IntroInput {
 function clean(value: string | null | undefined, multiline: boolean): string {
   // eslint-disable-next-line no-control-regex
   const noControls = (value ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-  const folded = multiline ? noControls.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n') : noControls.replace(/\s+/g, ' ');
+  const folded = multiline
+    ? noControls.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n')
+    : noControls.replace(/\s+/g, ' ');
   return folded.trim();
 }
 
@@ -136,7 +145,11 @@ export function validateAttributes(raw: RawAttributes, now: Date = new Date()): 
   const issues: FieldIssue[] = [];
   const out: Attributes = {};
   const invalid = (field: string) =>
-    issues.push({ field, i18nKey: 'connect.error.attributeInvalid', vars: { fieldKey: `connect.field.${field}` } });
+    issues.push({
+      field,
+      i18nKey: 'connect.error.attributeInvalid',
+      vars: { fieldKey: `connect.field.${field}` },
+    });
 
   if (raw.leaveYear !== undefined) {
     const year = raw.leaveYear === null || raw.leaveYear === '' ? null : Number(raw.leaveYear);
@@ -149,7 +162,10 @@ export function validateAttributes(raw: RawAttributes, now: Date = new Date()): 
       });
     } else out.leaveYear = year;
   }
-  const oneOf = <T extends string>(field: keyof RawAttributes, allowed: readonly T[]): T | null | undefined => {
+  const oneOf = <T extends string>(
+    field: keyof RawAttributes,
+    allowed: readonly T[],
+  ): T | null | undefined => {
     const value = raw[field];
     if (value === undefined) return undefined;
     if (value === null || value === '') return null;
@@ -182,7 +198,8 @@ export function validateAttributes(raw: RawAttributes, now: Date = new Date()): 
     if (value === undefined) continue;
     if (value === null) out[key] = [];
     else if (typeof value === 'string') out[key] = splitTags(value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = splitTags(value.join('\n'));
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      out[key] = splitTags(value.join('\n'));
     else invalid(key);
   }
   throwIfIssues(issues);
@@ -193,11 +210,18 @@ export function validateAttributes(raw: RawAttributes, now: Date = new Date()): 
  * Checks a visibility patch (field → 'alumni' | 'staff').
  * @throws DomainError INVALID_INPUT on an unknown field or level.
  */
-export function validateVisibility(raw: Record<string, string>): Partial<Record<VisibilityField, Visibility>> {
+export function validateVisibility(
+  raw: Record<string, string>,
+): Partial<Record<VisibilityField, Visibility>> {
   const out: Partial<Record<VisibilityField, Visibility>> = {};
   for (const [field, level] of Object.entries(raw)) {
-    if (!(VISIBILITY_FIELDS as readonly string[]).includes(field) || !(VISIBILITY_LEVELS as readonly string[]).includes(level)) {
-      throw new DomainError('INVALID_INPUT', 'connect.error.visibilityInvalid', { value: `${field}=${level}` });
+    if (
+      !(VISIBILITY_FIELDS as readonly string[]).includes(field) ||
+      !(VISIBILITY_LEVELS as readonly string[]).includes(level)
+    ) {
+      throw new DomainError('INVALID_INPUT', 'connect.error.visibilityInvalid', {
+        value: `${field}=${level}`,
+      });
     }
     out[field as VisibilityField] = level as Visibility;
   }

@@ -15,6 +15,8 @@ import {
 } from './profile-validation.js';
 
 export type { ProfileData } from './profile-data.js';
+export { exportPersonalData, erasePersonalData } from './personal-data.service.js';
+export type { PersonalDataExport, ErasureReport } from './personal-data.service.js';
 
 /** The member's profile in the guild, or null. */
 export async function getProfile(guildId: string, userId: string): Promise<ProfileData | null> {
@@ -64,7 +66,10 @@ export async function saveIntro(input: {
     { upsert: true, runValidators: true },
   );
   // Conditional on introducedAt still being null, so a double submit counts one intro.
-  const first = await Profile.updateOne({ guildId, userId, introducedAt: null }, { $set: { introducedAt: now } });
+  const first = await Profile.updateOne(
+    { guildId, userId, introducedAt: null },
+    { $set: { introducedAt: now } },
+  );
   if (first.modifiedCount === 1) await countMemberEvent(guildId, 'intro', now);
   return { profile: await requireProfile(guildId, userId), firstIntro: first.modifiedCount === 1 };
 }
@@ -98,7 +103,9 @@ export async function setVisibility(input: {
   visibility: Record<string, string>;
 }): Promise<ProfileData> {
   const patch = validateVisibility(input.visibility);
-  const $set = Object.fromEntries(Object.entries(patch).map(([field, level]) => [`visibility.${field}`, level]));
+  const $set = Object.fromEntries(
+    Object.entries(patch).map(([field, level]) => [`visibility.${field}`, level]),
+  );
   const result = await Profile.updateOne({ guildId: input.guildId, userId: input.userId }, { $set });
   if (result.matchedCount === 0) throw new DomainError('NOT_FOUND', 'connect.error.noProfile');
   return requireProfile(input.guildId, input.userId);

@@ -9,8 +9,14 @@ export async function relayCandidates(
   guildId: string,
   options: { excludeUserIds?: string[]; limit?: number } = {},
 ): Promise<string[]> {
-  const pending = await RelayLink.find({ guildId, status: { $in: OPEN_LINK_STATUSES } }, { nomineeId: 1 }).lean();
-  const exclude = [...(options.excludeUserIds ?? []), ...pending.flatMap((l) => (l.nomineeId ? [l.nomineeId] : []))];
+  const pending = await RelayLink.find(
+    { guildId, status: { $in: OPEN_LINK_STATUSES } },
+    { nomineeId: 1 },
+  ).lean();
+  const exclude = [
+    ...(options.excludeUserIds ?? []),
+    ...pending.flatMap((l) => (l.nomineeId ? [l.nomineeId] : [])),
+  ];
   const docs = await Profile.find(
     { guildId, introducedAt: null, leftAt: null, userId: { $nin: exclude } },
     { userId: 1 },

@@ -21,7 +21,13 @@ export type RelayCheckResult =
    * The baton went back: to `holderId` (the nominator) or, when they are gone, to the bot.
    * `candidates` are members without an intro, to offer in a select menu.
    */
-  | { action: 'passed'; link: RelayLinkView; chain: RelayChainView; holderId: string | null; candidates: string[] }
+  | {
+      action: 'passed';
+      link: RelayLinkView;
+      chain: RelayChainView;
+      holderId: string | null;
+      candidates: string[];
+    }
   /** The link is closed (completed, cancelled…) or gone: stop checking. */
   | { action: 'closed'; link: RelayLinkView | null };
 
@@ -65,7 +71,11 @@ async function passBaton(linkObjectId: Types.ObjectId, now: Date): Promise<Relay
 }
 
 /** Gives the baton of `link`'s chain back to its nominator if still present, else to the bot. */
-async function returnBaton(link: RelayLinkView, kind: 'passed' | 'cancelled', now: Date): Promise<RelayChainView> {
+async function returnBaton(
+  link: RelayLinkView,
+  kind: 'passed' | 'cancelled',
+  now: Date,
+): Promise<RelayChainView> {
   const holder = link.fromUserId ? await isPresent(link.guildId, link.fromUserId) : false;
   const chain = await RelayChain.findOneAndUpdate(
     { _id: new Types.ObjectId(link.chainId) },
@@ -78,7 +88,12 @@ async function returnBaton(link: RelayLinkView, kind: 'passed' | 'cancelled', no
         lastActivityAt: now,
       },
       $push: {
-        breaks: { position: link.position, linkId: new Types.ObjectId(link.linkId), kind: holder ? kind : 'broken', at: now },
+        breaks: {
+          position: link.position,
+          linkId: new Types.ObjectId(link.linkId),
+          kind: holder ? kind : 'broken',
+          at: now,
+        },
       },
     },
     { returnDocument: 'after' },
@@ -109,7 +124,11 @@ export async function cancelNominationsOfLeaver(input: {
   const { guildId, userId } = input;
   const now = input.now ?? new Date();
   const cancelled: { link: RelayLinkView; chain: RelayChainView }[] = [];
-  const open = await RelayLink.find({ guildId, nomineeId: userId, status: { $in: OPEN_LINK_STATUSES } }).lean();
+  const open = await RelayLink.find({
+    guildId,
+    nomineeId: userId,
+    status: { $in: OPEN_LINK_STATUSES },
+  }).lean();
   for (const doc of open) {
     const closed = await RelayLink.findOneAndUpdate(
       { _id: doc._id, status: { $in: OPEN_LINK_STATUSES } },

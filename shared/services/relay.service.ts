@@ -27,7 +27,11 @@ export type IntroRelayResult =
  * baton moves to them) or, when nobody nominated them, starts a new chain they hold.
  * Returns the chain so the adapter can ask the member to nominate the next person.
  */
-export async function onIntroduced(input: { guildId: string; userId: string; now?: Date }): Promise<IntroRelayResult> {
+export async function onIntroduced(input: {
+  guildId: string;
+  userId: string;
+  now?: Date;
+}): Promise<IntroRelayResult> {
   const { guildId, userId } = input;
   const now = input.now ?? new Date();
   const link = await RelayLink.findOneAndUpdate(
@@ -142,24 +146,38 @@ export async function nominate(input: {
     // Give the baton back so the holder can pick someone else.
     await RelayChain.updateOne(
       { _id: chain._id },
-      { $set: { batonHolderId: chain.batonHolderId, batonWithBot: chain.batonWithBot, status: chain.status } },
+      {
+        $set: { batonHolderId: chain.batonHolderId, batonWithBot: chain.batonWithBot, status: chain.status },
+      },
     );
-    if (isDuplicateKey(error)) throw new DomainError('RELAY_ALREADY_NOMINATED', 'connect.relay.error.alreadyNominated');
+    if (isDuplicateKey(error))
+      throw new DomainError('RELAY_ALREADY_NOMINATED', 'connect.relay.error.alreadyNominated');
     throw error;
   }
 }
 
-async function checkNominee(guildId: string, fromUserId: string | null, nominee: NomineeFacts): Promise<void> {
+async function checkNominee(
+  guildId: string,
+  fromUserId: string | null,
+  nominee: NomineeFacts,
+): Promise<void> {
   if (nominee.userId === fromUserId) throw new DomainError('RELAY_SELF', 'connect.relay.error.self');
   if (nominee.isBot) throw new DomainError('RELAY_BOT', 'connect.relay.error.bot');
-  const profile = await Profile.findOne({ guildId, userId: nominee.userId }, { introducedAt: 1, leftAt: 1 }).lean();
+  const profile = await Profile.findOne(
+    { guildId, userId: nominee.userId },
+    { introducedAt: 1, leftAt: 1 },
+  ).lean();
   if (!nominee.isMember || profile?.leftAt) {
     throw new DomainError('RELAY_NOMINEE_LEFT', 'connect.relay.error.nomineeLeft');
   }
   if (profile?.introducedAt) {
     throw new DomainError('RELAY_ALREADY_INTRODUCED', 'connect.relay.error.alreadyIntroduced');
   }
-  const open = await RelayLink.exists({ guildId, nomineeId: nominee.userId, status: { $in: OPEN_LINK_STATUSES } });
+  const open = await RelayLink.exists({
+    guildId,
+    nomineeId: nominee.userId,
+    status: { $in: OPEN_LINK_STATUSES },
+  });
   if (open) throw new DomainError('RELAY_ALREADY_NOMINATED', 'connect.relay.error.alreadyNominated');
 }
 
@@ -187,7 +205,10 @@ export interface RelayStatus {
  * The guild's chains for `/relay status` and the dashboard: newest activity first, each with its
  * links, the open nomination, its length and where it broke or was passed.
  */
-export async function getRelayStatus(guildId: string, options: { limit?: number } = {}): Promise<RelayStatus> {
+export async function getRelayStatus(
+  guildId: string,
+  options: { limit?: number } = {},
+): Promise<RelayStatus> {
   const chains = await RelayChain.find({ guildId })
     .sort({ lastActivityAt: -1 })
     .limit(options.limit ?? 10)

@@ -5,7 +5,12 @@
 import { Types } from 'mongoose';
 import { RolePanel } from '../models/role-panel.model.js';
 import { DomainError, throwIfIssues, type FieldIssue } from './errors.js';
-import { computeRoleSelection, computeRoleToggle, type SelectionOutcome, type ToggleOutcome } from './role-toggle.js';
+import {
+  computeRoleSelection,
+  computeRoleToggle,
+  type SelectionOutcome,
+  type ToggleOutcome,
+} from './role-toggle.js';
 
 export { computeRoleSelection, computeRoleToggle } from './role-toggle.js';
 export type { SelectionOutcome, ToggleOutcome, PanelRules } from './role-toggle.js';
@@ -45,9 +50,17 @@ export function checkRolePanel(input: RolePanelInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const n = input.options.length;
   if (n < 1 || n > PANEL_OPTIONS_MAX) {
-    issues.push({ field: 'options', i18nKey: 'connect.rolePanel.error.optionCount', vars: { max: PANEL_OPTIONS_MAX } });
+    issues.push({
+      field: 'options',
+      i18nKey: 'connect.rolePanel.error.optionCount',
+      vars: { max: PANEL_OPTIONS_MAX },
+    });
   }
-  if (!Number.isInteger(input.maxPicks) || input.maxPicks < 1 || input.maxPicks > Math.max(1, Math.min(n, PANEL_OPTIONS_MAX))) {
+  if (
+    !Number.isInteger(input.maxPicks) ||
+    input.maxPicks < 1 ||
+    input.maxPicks > Math.max(1, Math.min(n, PANEL_OPTIONS_MAX))
+  ) {
     issues.push({
       field: 'maxPicks',
       i18nKey: 'connect.rolePanel.error.maxPicks',
@@ -60,7 +73,11 @@ export function checkRolePanel(input: RolePanelInput): FieldIssue[] {
   for (const option of input.options) {
     const length = [...option.label.trim()].length;
     if (length === 0 || length > PANEL_LABEL_MAX) {
-      issues.push({ field: 'options', i18nKey: 'connect.rolePanel.error.label', vars: { max: PANEL_LABEL_MAX } });
+      issues.push({
+        field: 'options',
+        i18nKey: 'connect.rolePanel.error.label',
+        vars: { max: PANEL_LABEL_MAX },
+      });
       break;
     }
   }
@@ -110,7 +127,9 @@ export async function listRolePanels(guildId: string): Promise<RolePanelView[]> 
 }
 
 /** Deletes a panel; returns its message so the adapter can remove it. @throws DomainError NOT_FOUND. */
-export async function deleteRolePanel(panelId: string): Promise<{ channelId: string; messageId: string | null }> {
+export async function deleteRolePanel(
+  panelId: string,
+): Promise<{ channelId: string; messageId: string | null }> {
   const doc = Types.ObjectId.isValid(panelId) ? await RolePanel.findByIdAndDelete(panelId).lean() : null;
   if (!doc) throw new DomainError('NOT_FOUND', 'connect.rolePanel.error.notFound');
   return { channelId: doc.channelId, messageId: doc.messageId ?? null };

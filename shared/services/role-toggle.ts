@@ -20,13 +20,18 @@ export type ToggleOutcome =
  * the member's other roles from this panel are removed; with a limit N > 1 a click beyond N is
  * refused (the member removes one first), because silently dropping a role surprises people.
  */
-export function computeRoleToggle(panel: PanelRules, memberRoleIds: readonly string[], clickedRoleId: string): ToggleOutcome {
+export function computeRoleToggle(
+  panel: PanelRules,
+  memberRoleIds: readonly string[],
+  clickedRoleId: string,
+): ToggleOutcome {
   if (!panel.roleIds.includes(clickedRoleId)) return { kind: 'notOnPanel', add: [], remove: [] };
   const has = new Set(memberRoleIds);
   if (has.has(clickedRoleId)) return { kind: 'removed', add: [], remove: [clickedRoleId] };
   const held = panel.roleIds.filter((id) => has.has(id));
   if (panel.maxPicks === 1) return { kind: 'added', add: [clickedRoleId], remove: held };
-  if (held.length >= panel.maxPicks) return { kind: 'limitReached', add: [], remove: [], maxPicks: panel.maxPicks };
+  if (held.length >= panel.maxPicks)
+    return { kind: 'limitReached', add: [], remove: [], maxPicks: panel.maxPicks };
   return { kind: 'added', add: [clickedRoleId], remove: [] };
 }
 
@@ -45,7 +50,8 @@ export function computeRoleSelection(
   selectedRoleIds: readonly string[],
 ): SelectionOutcome {
   const selected = [...new Set(selectedRoleIds.filter((id) => panel.roleIds.includes(id)))];
-  if (selected.length > panel.maxPicks) return { kind: 'limitReached', add: [], remove: [], maxPicks: panel.maxPicks };
+  if (selected.length > panel.maxPicks)
+    return { kind: 'limitReached', add: [], remove: [], maxPicks: panel.maxPicks };
   const has = new Set(memberRoleIds);
   return {
     kind: 'applied',

@@ -67,7 +67,11 @@ function result(outcome: JoinOutcome, profile: ProfileData): JoinResult {
  * Returns false when the member was unknown or already gone (nothing counted twice).
  * Relay nominations are handled by relay.service `cancelNominationsOfLeaver`.
  */
-export async function recordLeave(input: { guildId: string; userId: string; leftAt?: Date }): Promise<boolean> {
+export async function recordLeave(input: {
+  guildId: string;
+  userId: string;
+  leftAt?: Date;
+}): Promise<boolean> {
   const leftAt = input.leftAt ?? new Date();
   const updated = await Profile.updateOne(
     { guildId: input.guildId, userId: input.userId, leftAt: null },

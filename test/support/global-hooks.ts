@@ -6,10 +6,12 @@
 import { loadConfig } from '../../shared/config.js';
 import { startEmbeddedStore } from '../../sandbox/store/index.js';
 import { setTestDatabaseUri } from './database.js';
+import { setStrictTranslations } from '../../shared/i18n/index.js';
 
 let stop: (() => Promise<void>) | undefined;
 
 export async function mochaGlobalSetup(): Promise<void> {
+  setStrictTranslations(true);
   const { mongoUri } = loadConfig({ ...process.env, DISCORD_TOKEN: undefined });
   if (mongoUri) {
     setTestDatabaseUri(mongoUri);

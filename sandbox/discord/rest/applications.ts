@@ -285,6 +285,15 @@ const choice = (path: (string | number)[], values: number[]): Issue => ({
   message: `Value must be one of {${values.join(', ')}}.`,
 });
 
+/** Listing without `with_localizations=true` leaves out the localization dictionaries, as Discord does. */
+function withoutLocalizations<T extends object>(item: T): T {
+  const copy = { ...item } as Record<string, unknown>;
+  delete copy.name_localizations;
+  delete copy.description_localizations;
+  if (Array.isArray(copy.options)) copy.options = copy.options.map((o: object) => withoutLocalizations(o));
+  return copy as T;
+}
+
 function fail(issues: Issue[]): void {
   if (issues.length) throw Errors.invalidFormBody(errorTree(issues));
 }
@@ -362,7 +371,8 @@ export function register(router: Router): void {
   ]) {
     router.route('GET', base, (req) => {
       const { app, guildId, registry } = scope(req);
-      return { body: registry.list(app, guildId) };
+      const full = req.query.get('with_localizations') === 'true';
+      return { body: registry.list(app, guildId).map((c) => (full ? c : withoutLocalizations(c))) };
     });
     router.route('PUT', base, bulk);
     router.route('POST', base, create);

@@ -52,6 +52,8 @@ export interface InteractionRecord {
   channelId: string;
   userId: string;
   createdAt: number;
+  /** Modal submits: the interaction that showed the modal. */
+  triggeringInteractionId?: string;
   /** The message whose component was used (component interactions, modals opened from one). */
   sourceMessageId?: string;
   /** Set by the first callback. */
@@ -120,19 +122,7 @@ export function createResponseMessage(
   original: boolean,
 ): APIMessage {
   const state = emu.state;
-  const user = state.users.get(record.userId);
-  const metadata = {
-    id: record.id,
-    type: record.type,
-    user: serializeUser(user),
-    authorizing_integration_owners: record.payload.authorizing_integration_owners,
-    ...(record.sourceMessageId && record.type === InteractionType.MessageComponent
-      ? { interacted_message_id: record.sourceMessageId }
-      : {}),
-    ...(!original && record.originalMessageId
-      ? { original_response_message_id: record.originalMessageId }
-      : {}),
-  };
+  const metadata = interactionMetadata(state, record, original);
   const type =
     original && record.type === InteractionType.ApplicationCommand
       ? MessageType.ChatInputCommand
@@ -171,6 +161,32 @@ export function createResponseMessage(
     applicationId: record.applicationId,
     extra: { interaction_metadata: metadata } as Partial<APIMessage>,
   });
+}
+
+/** The `interaction_metadata` of a response message (a modal submit names the interaction that opened it). */
+function interactionMetadata(
+  state: DiscordState,
+  record: InteractionRecord,
+  original: boolean,
+): Record<string, unknown> {
+  const trigger = record.triggeringInteractionId
+    ? interactionsOf(state).find(record.triggeringInteractionId)
+    : undefined;
+  return {
+    id: record.id,
+    type: record.type,
+    user: serializeUser(state.users.get(record.userId)),
+    authorizing_integration_owners: record.payload.authorizing_integration_owners,
+    ...(!original && record.originalMessageId
+      ? { original_response_message_id: record.originalMessageId }
+      : {}),
+    ...(record.type === InteractionType.MessageComponent && record.sourceMessageId
+      ? { interacted_message_id: record.sourceMessageId }
+      : {}),
+    ...(record.type === InteractionType.ModalSubmit && trigger
+      ? { triggering_interaction_metadata: interactionMetadata(state, trigger, true) }
+      : {}),
+  };
 }
 
 /** Returns one of the interaction's messages (ephemeral or in the channel) or throws 10008. */

@@ -6,6 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { formError } from '../errors.js';
 import type { Router } from '../router.js';
+import { serializeUser } from '../state/serialize.js';
 import type { EmulatorContext } from '../context.js';
 import { parseBody, scheduledEventCreateSchema, scheduledEventPatchSchema } from '../validation.js';
 import { guildForBot, intQuery, requireGuildPermission } from './access.js';
@@ -139,12 +140,13 @@ export function registerScheduledEventRoutes(router: Router): void {
     return {
       body: ids.slice(0, limit).map((id) => {
         const member = withMember ? emu.state.members.find(guild.id, id) : undefined;
-        // eslint-disable-next-line @typescript-eslint/no-unused-vars
-        const partial = member ? (({ user, ...rest }) => rest)(emu.state.members.toApi(member)) : undefined;
+        const full = member ? emu.state.members.toApi(member) : undefined;
         return {
           guild_scheduled_event_id: event.id,
-          user: emu.state.users.get(id),
-          ...(partial ? { member: partial } : {}),
+          user_id: id,
+          user: serializeUser(emu.state.users.get(id)),
+          response: 1, // INTERESTED
+          ...(full ? { member: full } : {}),
         };
       }),
     };

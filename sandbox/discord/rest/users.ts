@@ -4,7 +4,7 @@
  */
 import { Errors } from '../errors.js';
 import type { RouteRequest, Router } from '../router.js';
-import { serializeUser } from '../state/serialize.js';
+import { serializeCurrentUser, serializeUser } from '../state/serialize.js';
 import { dmCreateSchema, parseBody } from '../validation.js';
 import { actorId } from './access.js';
 
@@ -18,12 +18,8 @@ export function registerUserRoutes(router: Router): void {
     '/users/@me',
     (req) => {
       requireScope(req, 'identify');
-      const user = serializeUser(req.emu.state.users.get(actorId(req)));
-      if (req.auth.kind === 'bearer' && !req.auth.scopes.includes('email')) {
-        delete user.email;
-        delete user.verified;
-      }
-      return { body: user };
+      const withEmail = req.auth.kind === 'bot' || (req.auth.kind === 'bearer' && req.auth.scopes.includes('email'));
+      return { body: serializeCurrentUser(req.emu.state.users.get(actorId(req)), withEmail) };
     },
     { auth: 'any' },
   );

@@ -9,6 +9,7 @@ import {
 } from 'discord-api-types/v10';
 import { Errors } from '../errors.js';
 import { snowflake } from '../snowflake.js';
+import { normalizeEmbeds, numberComponents } from './normalize.js';
 import { serializeUser } from './serialize.js';
 import type { DiscordState } from './state.js';
 
@@ -81,11 +82,11 @@ export class MessageStore {
       }),
       mention_roles: roleIds,
       attachments: input.attachments ?? [],
-      embeds: input.embeds ?? [],
+      embeds: normalizeEmbeds(input.embeds ?? []),
       pinned: false,
       type: input.type ?? (input.messageReference ? MessageType.Reply : MessageType.Default),
       flags: input.flags ?? 0,
-      components: input.components ?? [],
+      components: numberComponents(input.components ?? []),
       ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
       ...(input.messageReference
         ? { message_reference: { ...input.messageReference, channel_id: channelId } }
@@ -110,8 +111,8 @@ export class MessageStore {
   update(channelId: string, messageId: string, patch: UpdateMessageInput): APIMessage {
     const message = this.get(channelId, messageId);
     if (patch.content !== undefined) message.content = patch.content;
-    if (patch.embeds !== undefined) message.embeds = patch.embeds;
-    if (patch.components !== undefined) message.components = patch.components;
+    if (patch.embeds !== undefined) message.embeds = normalizeEmbeds(patch.embeds);
+    if (patch.components !== undefined) message.components = numberComponents(patch.components);
     if (patch.attachments !== undefined) message.attachments = patch.attachments;
     if (patch.flags !== undefined) message.flags = patch.flags;
     message.edited_timestamp = new Date().toISOString();

@@ -20,6 +20,7 @@ import {
   type APIUser,
   type APIVoiceState,
   type GuildFeature,
+  type UserFlags,
   type Locale,
 } from 'discord-api-types/v10';
 import type {
@@ -32,11 +33,32 @@ import type {
   VoiceStateRecord,
 } from './types.js';
 
-/** The public user object (emulator-only fields stripped). */
+/** The public user object: no PII (locale, email, mfa) and no emulator-only fields. */
 export function serializeUser(user: UserRecord): APIUser {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { dmsClosed, ...rest } = user;
-  return { ...rest };
+  return {
+    id: user.id,
+    username: user.username,
+    avatar: user.avatar,
+    discriminator: user.discriminator,
+    public_flags: user.public_flags ?? (0 as UserFlags),
+    flags: user.flags ?? (0 as UserFlags),
+    ...(user.bot ? { bot: true } : {}),
+    global_name: user.global_name,
+    primary_guild: null,
+  };
+}
+
+/**
+ * The user as GET /users/@me returns it to the user themself (bot token, or OAuth2 with
+ * `identify`): adds mfa_enabled and locale, and email/verified when `withEmail` (scope `email`).
+ */
+export function serializeCurrentUser(user: UserRecord, withEmail: boolean): APIUser {
+  return {
+    ...serializeUser(user),
+    mfa_enabled: false,
+    locale: user.locale ?? 'ja',
+    ...(withEmail ? { email: user.email ?? null, verified: user.verified ?? true } : {}),
+  };
 }
 
 export function serializeMember(member: MemberRecord, user: UserRecord): APIGuildMember {
@@ -85,6 +107,7 @@ export function serializeGuild(guild: GuildRecord): APIGuild {
     max_members: 500000,
     vanity_url_code: null,
     description: guild.description,
+    home_header: null,
     banner: null,
     premium_tier: GuildPremiumTier.None,
     premium_subscription_count: 0,
@@ -94,22 +117,23 @@ export function serializeGuild(guild: GuildRecord): APIGuild {
     max_stage_video_channel_users: 50,
     nsfw_level: GuildNSFWLevel.Default,
     premium_progress_bar_enabled: false,
-    hub_type: null,
     safety_alerts_channel_id: null,
     incidents_data: null,
+    nsfw: false,
     region: 'japan',
-  } as APIGuild;
+  } as unknown as APIGuild; // no hub_type: Discord's OpenAPI guild has none
 }
 
 export function serializeChannel(channel: ChannelRecord, recipient?: UserRecord): APIChannel {
   if (channel.type === ChannelType.DM) {
+    // Discord sends no `name` for DMs (discord-api-types declares `name: null`).
     return {
       id: channel.id,
       type: ChannelType.DM,
-      name: null,
       last_message_id: channel.lastMessageId,
+      flags: 0,
       recipients: recipient ? [serializeUser(recipient)] : [],
-    } satisfies APIDMChannel;
+    } as unknown as APIDMChannel;
   }
   const base = {
     id: channel.id,
@@ -187,6 +211,7 @@ export function serializeScheduledEvent(
     ...(withUserCount ? { user_count: event.interested.size } : {}),
     image: event.image,
     recurrence_rule: null,
+    guild_scheduled_event_exceptions: [],
   } as APIGuildScheduledEvent;
 }
 
@@ -214,8 +239,10 @@ export function serializeInvite(
       verification_level: GuildVerificationLevel.None,
       vanity_url_code: null,
       nsfw_level: GuildNSFWLevel.Default,
+      nsfw: false,
       premium_subscription_count: 0,
     },
+    guild_id: guild.id,
     channel: { id: channel.id, type: channel.type, name: channel.name } as APIInvite['channel'],
     ...(inviter ? { inviter: serializeUser(inviter) } : {}),
     expires_at: expiresAt,

@@ -8,7 +8,7 @@ import { rewritePipeline } from '../bucket.js';
 import { ErrorCodes, StoreError, notSupported } from '../errors.js';
 import { makeAggregator } from '../mingo-context.js';
 import { candidates, validateFilter } from '../query.js';
-import { toNumbers, viewOf } from '../views.js';
+import { freshView, toNumbers } from '../views.js';
 import { docOption, intOption, type CommandHandler } from './context.js';
 
 const STAGES = new Set([
@@ -79,14 +79,15 @@ const aggregate: CommandHandler = (body, ctx) => {
     const collection = ctx.catalog.get(ctx.db, target);
     if (collection) {
       const first = pipeline[0]?.['$match'] as Document | undefined;
-      source = [...(first ? candidates(collection, first).docs : collection.docs.values())].map(viewOf);
+      source = [...(first ? candidates(collection, first).docs : collection.docs.values())].map(freshView);
     }
   } else if (target !== 1) {
     throw new StoreError(ErrorCodes.InvalidNamespace, `Invalid {aggregate: ${String(target)}} specification`);
   }
   const aggregator = makeAggregator(rewritePipeline(toNumbers(pipeline)), {
-    processingMode: ProcessingMode.CLONE_INPUT,
-    collectionResolver: (name: string) => [...(ctx.catalog.get(ctx.db, name)?.docs.values() ?? [])].map(viewOf),
+    // Inputs are fresh copies already (freshView), so mingo may work on them in place.
+    processingMode: ProcessingMode.CLONE_OFF,
+    collectionResolver: (name: string) => [...(ctx.catalog.get(ctx.db, name)?.docs.values() ?? [])].map(freshView),
   });
   const results = aggregator.run(source) as Document[];
   return ctx.cursors.open(namespace, results, intOption(cursorOption, 'batchSize'));

@@ -2,7 +2,6 @@ import type { Catalogue } from '../index.js';
 
 /** Strings the Discord bot shows: command metadata, replies, errors, start-up check results. */
 export const enBot: Catalogue = {
-  'bot.command.about.name': 'about',
   'bot.command.about.description': 'About Tsunagu: version, servers, latency and links',
 
   'bot.about.title': 'About Tsunagu',

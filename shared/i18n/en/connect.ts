@@ -7,7 +7,8 @@ export const enConnect: Catalogue = {
 
   'connect.welcome.defaultTemplate':
     'Welcome to {server}, {user}! You are member number {memberCount}. When you are ready, please introduce yourself.',
-  'connect.welcome.dm': 'Welcome to {server}! Introduce yourself with the button below so others can get to know you.',
+  'connect.welcome.dm':
+    'Welcome to {server}! Introduce yourself with the button below so others can get to know you.',
   'connect.welcome.introduceButton': 'Introduce yourself',
   'connect.welcome.returning': 'Welcome back, {user}!',
 
@@ -110,13 +111,18 @@ export const enConnect: Catalogue = {
   'connect.error.templateUnknownPlaceholder':
     'Unknown placeholders: {placeholders}. You can use {user} {server} {memberCount}.',
 
-  'connect.relay.nominatePrompt': 'Thanks for introducing yourself! Pass the intro baton: who should introduce themself next?',
+  'connect.relay.nominatePrompt':
+    'Thanks for introducing yourself! Pass the intro baton: who should introduce themself next?',
   'connect.relay.nominateSelectPlaceholder': 'Pick a member who has not introduced themself yet',
   'connect.relay.nominated': '{from} passed the intro baton to {nominee}!',
-  'connect.relay.nominatedDm': '{from} passed you the intro baton in {server}. Use the button below to introduce yourself.',
-  'connect.relay.reminderDm': 'The intro baton in {server} is waiting for you. Please introduce yourself when you have a moment.',
-  'connect.relay.passedToNominator': '{nominee} has not introduced themself yet, so the baton is back with you. Please nominate someone else.',
-  'connect.relay.passedToOrganisers': 'The nominator of baton #{chain} is gone: an organiser or the bot will pick the next person.',
+  'connect.relay.nominatedDm':
+    '{from} passed you the intro baton in {server}. Use the button below to introduce yourself.',
+  'connect.relay.reminderDm':
+    'The intro baton in {server} is waiting for you. Please introduce yourself when you have a moment.',
+  'connect.relay.passedToNominator':
+    '{nominee} has not introduced themself yet, so the baton is back with you. Please nominate someone else.',
+  'connect.relay.passedToOrganisers':
+    'The nominator of baton #{chain} is gone: an organiser or the bot will pick the next person.',
   'connect.relay.completed': '{nominee} introduced themself. Baton #{chain} now links {length} people!',
   'connect.relay.noCandidates': 'Every member has introduced themself already.',
   'connect.relay.status.title': 'Intro baton status',
@@ -131,7 +137,8 @@ export const enConnect: Catalogue = {
   'connect.relay.error.self': 'You cannot nominate yourself.',
   'connect.relay.error.bot': 'Bots cannot be nominated.',
   'connect.relay.error.nomineeLeft': 'That member is not on the server. Please pick someone else.',
-  'connect.relay.error.alreadyIntroduced': 'That member has already introduced themself. Please pick someone who has not.',
+  'connect.relay.error.alreadyIntroduced':
+    'That member has already introduced themself. Please pick someone who has not.',
   'connect.relay.error.alreadyNominated': 'That member already holds a nomination in another baton.',
   'connect.relay.error.chainNotFound': 'That baton was not found.',
 

@@ -2,7 +2,6 @@ import type { Catalogue } from '../index.js';
 
 /** Discord ボットが表示する文言：コマンド情報、返信、エラー、起動時チェックの結果。 */
 export const jaBot: Catalogue = {
-  'bot.command.about.name': 'つなぐについて',
   'bot.command.about.description': 'つなぐのバージョン、サーバー数、応答速度、リンクを表示します',
 
   'bot.about.title': 'つなぐについて',

@@ -7,7 +7,8 @@ export const jaConnect: Catalogue = {
 
   'connect.welcome.defaultTemplate':
     '{user} さん、{server} へようこそ！あなたは {memberCount} 人目のメンバーです。よろしければ自己紹介をお願いします。',
-  'connect.welcome.dm': '{server} へようこそ！下のボタンから自己紹介をすると、ほかのメンバーとつながりやすくなります。',
+  'connect.welcome.dm':
+    '{server} へようこそ！下のボタンから自己紹介をすると、ほかのメンバーとつながりやすくなります。',
   'connect.welcome.introduceButton': '自己紹介する',
   'connect.welcome.returning': '{user} さん、おかえりなさい！',
 
@@ -102,7 +103,8 @@ export const jaConnect: Catalogue = {
   'connect.error.noProfile': 'プロフィールがまだありません。先に自己紹介をしてください。',
   'connect.error.notSetUp': 'このサーバーはまだ設定されていません。運営の方は /setup を実行してください。',
   'connect.error.localeInvalid': '言語は ja か en を指定してください（{value}）。',
-  'connect.error.timeZoneInvalid': '「{value}」はタイムゾーンとして認識できません。Asia/Tokyo のような IANA 形式で指定してください。',
+  'connect.error.timeZoneInvalid':
+    '「{value}」はタイムゾーンとして認識できません。Asia/Tokyo のような IANA 形式で指定してください。',
   'connect.error.idInvalid': '{field} の ID の形式が正しくありません。',
   'connect.error.reminderDaysInvalid': 'リマインドまでの日数は {min}〜{max} 日で指定してください。',
   'connect.error.templateEmpty': '歓迎メッセージが空です。',
@@ -110,14 +112,20 @@ export const jaConnect: Catalogue = {
   'connect.error.templateUnknownPlaceholder':
     '使えない差し込み項目があります：{placeholders}。使えるのは {user} {server} {memberCount} です。',
 
-  'connect.relay.nominatePrompt': '自己紹介ありがとうございます！次に自己紹介してほしい人をバトンで指名しましょう。',
+  'connect.relay.nominatePrompt':
+    '自己紹介ありがとうございます！次に自己紹介してほしい人をバトンで指名しましょう。',
   'connect.relay.nominateSelectPlaceholder': 'まだ自己紹介していないメンバーを選ぶ',
   'connect.relay.nominated': '{from} さんから {nominee} さんへ自己紹介バトンが渡されました！',
-  'connect.relay.nominatedDm': '{server} で {from} さんから自己紹介バトンを受け取りました。下のボタンから自己紹介をどうぞ。',
-  'connect.relay.reminderDm': '{server} の自己紹介バトンが届いています。お時間のあるときに自己紹介をお願いします。',
-  'connect.relay.passedToNominator': '{nominee} さんからまだ自己紹介がないため、バトンが戻ってきました。別の方を指名してください。',
-  'connect.relay.passedToOrganisers': 'バトン #{chain} の指名者が不在のため、運営またはボットが次の方を選びます。',
-  'connect.relay.completed': '{nominee} さんが自己紹介しました。バトン #{chain} は {length} 人つながりました！',
+  'connect.relay.nominatedDm':
+    '{server} で {from} さんから自己紹介バトンを受け取りました。下のボタンから自己紹介をどうぞ。',
+  'connect.relay.reminderDm':
+    '{server} の自己紹介バトンが届いています。お時間のあるときに自己紹介をお願いします。',
+  'connect.relay.passedToNominator':
+    '{nominee} さんからまだ自己紹介がないため、バトンが戻ってきました。別の方を指名してください。',
+  'connect.relay.passedToOrganisers':
+    'バトン #{chain} の指名者が不在のため、運営またはボットが次の方を選びます。',
+  'connect.relay.completed':
+    '{nominee} さんが自己紹介しました。バトン #{chain} は {length} 人つながりました！',
   'connect.relay.noCandidates': '自己紹介がまだのメンバーがいません。',
   'connect.relay.status.title': '自己紹介バトンの状況',
   'connect.relay.status.chain': 'バトン #{chain}：{length} 人',
@@ -143,7 +151,8 @@ export const jaConnect: Catalogue = {
 
   'connect.rolePanel.added': '{role} を付けました。',
   'connect.rolePanel.removed': '{role} を外しました。',
-  'connect.rolePanel.limitReached': 'このパネルで選べるのは {max} 個までです。先にほかのロールを外してください。',
+  'connect.rolePanel.limitReached':
+    'このパネルで選べるのは {max} 個までです。先にほかのロールを外してください。',
   'connect.rolePanel.selectPlaceholder': 'ロールを選ぶ',
   'connect.rolePanel.error.optionCount': '選択肢は 1〜{max} 個にしてください。',
   'connect.rolePanel.error.maxPicks': '選べる数は 1〜{max} にしてください。',

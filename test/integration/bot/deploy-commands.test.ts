@@ -17,7 +17,7 @@ describe('deploy-commands against the Discord emulator', () => {
     await emu.stop();
   });
 
-  it('registers the commands in one guild, with Japanese and English localizations', async () => {
+  it('registers the commands in one guild, with Japanese and English descriptions', async () => {
     const { guild } = seedGuild(emu.state, { memberCount: 1 });
     const names = await deployCommands({
       token: emu.botToken,
@@ -30,7 +30,9 @@ describe('deploy-commands against the Discord emulator', () => {
       Routes.applicationGuildCommands(emu.application.id, guild.id),
     )) as RESTGetAPIApplicationCommandsResult;
     const about = saved.find((c) => c.name === 'about');
-    expect(about?.name_localizations).to.deep.include({ ja: 'つなぐについて', 'en-US': 'about' });
+    expect(about?.description_localizations?.['en-US']).to.equal(
+      'About Tsunagu: version, servers, latency and links',
+    );
     expect(about?.description_localizations?.ja).to.equal(
       'つなぐのバージョン、サーバー数、応答速度、リンクを表示します',
     );

@@ -11,6 +11,7 @@ import { createAgenda } from '../../../shared/db/agenda.js';
 import { updateGuildSettings } from '../../../shared/services/guild-settings.service.js';
 import { InviteRecord } from '../../../shared/models/invite-record.model.js';
 import { connectServices } from '../../../bot/features/connect/services.js';
+import { RELAY_CHECK_JOB } from '../../../shared/jobs/relay-reminder.job.js';
 import { startWorld, type BotWorld } from '../bot/bot-world.js';
 
 export interface ConnectWorld extends BotWorld {
@@ -24,6 +25,8 @@ export interface ConnectWorld extends BotWorld {
   until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string): Promise<T>;
   /** Messages of a channel that mention `userId`. */
   mentionsIn(channelId: string, userId: string): APIMessage[];
+  /** Makes agenda run the relay checks that are due by the test clock (agenda itself runs on real time). */
+  runDueRelayChecks(): Promise<number>;
   /** Creates an invite in the welcome channel and waits until the bot has recorded it. */
   invite(inviterId: string, options?: { maxUses?: number }): Promise<string>;
 }
@@ -96,6 +99,12 @@ export async function startConnectWorld(options: { settings?: boolean; locale?: 
       const invite = world.emu.state.invites.create(channels.welcome, { inviterId, maxAge: 0, ...inviteOptions });
       await until(() => InviteRecord.exists({ guildId, code: invite.code }), `invite ${invite.code} recorded`);
       return invite.code;
+    },
+    async runDueRelayChecks() {
+      const jobs = (mongoose.connection.db as unknown as Db).collection('agendaJobs');
+      const due = { name: RELAY_CHECK_JOB, nextRunAt: { $ne: null, $lte: clock.now } };
+      const { modifiedCount } = await jobs.updateMany(due, { $set: { nextRunAt: new Date() } });
+      return modifiedCount;
     },
     stop: () => world.stop(),
   };

@@ -66,7 +66,9 @@ describe('emulator interactions through discord.js', () => {
       new SlashCommandBuilder().setName('form').setDescription('Opens a form').toJSON(),
       new SlashCommandBuilder().setName('slow').setDescription('Defers then follows up').toJSON(),
     ]);
-    await client.application!.commands.set([new SlashCommandBuilder().setName('whoami').setDescription('Global command').toJSON()]);
+    await client.application!.commands.set([
+      new SlashCommandBuilder().setName('whoami').setDescription('Global command').toJSON(),
+    ]);
   });
 
   after(async () => {
@@ -212,6 +214,38 @@ describe('emulator interactions through discord.js', () => {
     const reply = await submit.waitForReply();
     expect(submitted).to.equal('元営業、今はPM');
     expect(reply.content).to.equal('Thanks!');
+  });
+
+  it('updates the button’s message from a modal opened by that button', async () => {
+    handler = async (i) => {
+      if (i.isChatInputCommand()) {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('intro:open').setLabel('Write intro').setStyle(ButtonStyle.Primary),
+        );
+        await i.reply({ content: 'Introduce yourself', components: [row] });
+      } else if (i.isButton()) {
+        await i.showModal(
+          new ModalBuilder()
+            .setCustomId('intro:modal')
+            .setTitle('Intro')
+            .addComponents(
+              new ActionRowBuilder<TextInputBuilder>().addComponents(
+                new TextInputBuilder().setCustomId('name').setLabel('Name').setStyle(TextInputStyle.Short),
+              ),
+            ),
+        );
+      } else if (i.isModalSubmit() && i.isFromMessage()) {
+        await i.update({ content: `Intro by ${i.fields.getTextInputValue('name')}`, components: [] });
+      }
+    };
+    const panel = await drivers
+      .runSlashCommand(seeded.guild.id, general().id, member().id, 'panel')
+      .waitForReply();
+    const click = drivers.clickButton(panel.id, 'intro:open', member().id);
+    await click.waitForModal();
+    const updated = await drivers.submitModal(click, 'intro:modal', { name: 'Ken' }).waitForReply();
+    expect(updated.id).to.equal(panel.id);
+    expect(updated.content).to.equal('Intro by Ken');
   });
 
   it('turns a deferred reply into the edited answer and adds follow-ups', async () => {

@@ -75,6 +75,17 @@ describe('emulator interaction REST routes', () => {
       expect((await api('GET', guildCommands())).body).to.have.length(1);
     });
 
+    it('lists localization dictionaries only with with_localizations=true', async () => {
+      await api('PUT', guildCommands(), [
+        { name: 'about', description: 'About', name_localizations: { ja: 'について' } },
+      ]);
+      const plain = await api('GET', guildCommands());
+      const full = await api('GET', `${guildCommands()}?with_localizations=true`);
+      expect(plain.body[0]).not.to.have.property('name_localizations');
+      expect(full.body[0].name_localizations).to.deep.equal({ ja: 'について' });
+      await api('PUT', guildCommands(), [{ name: 'ping', description: 'Ping' }]);
+    });
+
     it('rejects an uppercase or spaced name with 50035 at the command index', async () => {
       const res = await api('PUT', guildCommands(), [
         { name: 'ok', description: 'd' },
@@ -103,6 +114,108 @@ describe('emulator interaction REST routes', () => {
       const res = await api('GET', `${guildCommands()}/123456789012345678`);
       expect(res.status).to.equal(404);
       expect(res.body.code).to.equal(10063);
+    });
+  });
+
+  describe('slash commands typed by the drivers', () => {
+    before(async () => {
+      await api('POST', guildCommands(), {
+        name: 'event',
+        description: 'Events',
+        options: [
+          {
+            type: 1,
+            name: 'create',
+            description: 'Create',
+            options: [
+              { type: 3, name: 'title', description: 'Title', required: true },
+              {
+                type: 4,
+                name: 'rounds',
+                description: 'Rounds',
+                choices: [
+                  { name: 'two', value: 2 },
+                  { name: 'three', value: 3 },
+                ],
+              },
+            ],
+          },
+        ],
+      });
+      await api('POST', guildCommands(), {
+        name: 'admin',
+        description: 'Admins only',
+        default_member_permissions: '32',
+      });
+    });
+
+    it('nests subcommand options as Discord does', () => {
+      const h = drivers.runSlashCommand(
+        seeded.guild.id,
+        seeded.channels['general']!.id,
+        seeded.members[0]!.id,
+        'event create',
+        { title: 'Mixer', rounds: 3 },
+      );
+      const data = h.record.payload.data as {
+        name: string;
+        options: { name: string; type: number; options: { name: string; value: unknown }[] }[];
+      };
+      expect(data.name).to.equal('event');
+      expect(data.options[0]).to.deep.include({ name: 'create', type: 1 });
+      expect(data.options[0]!.options.map((o) => [o.name, o.value])).to.deep.equal([
+        ['title', 'Mixer'],
+        ['rounds', 3],
+      ]);
+    });
+
+    it('refuses a missing required option, a value outside the choices and an unknown option', () => {
+      const run = (options: Record<string, string | number>) => () =>
+        drivers.runSlashCommand(
+          seeded.guild.id,
+          seeded.channels['general']!.id,
+          seeded.members[0]!.id,
+          'event create',
+          options,
+        );
+      expect(run({})).to.throw(/title is required/);
+      expect(run({ title: 'x', rounds: 5 })).to.throw(/not a choice/);
+      expect(run({ title: 'x', colour: 'red' })).to.throw(/Unknown option/);
+    });
+
+    it('hides a command from a member without its default_member_permissions, but not from the owner', () => {
+      const where = [seeded.guild.id, seeded.channels['general']!.id] as const;
+      expect(() => drivers.runSlashCommand(...where, seeded.members[0]!.id, 'admin')).to.throw(
+        /cannot see \/admin/,
+      );
+      expect(drivers.runSlashCommand(...where, seeded.owner.id, 'admin').record.payload.type).to.equal(2);
+    });
+
+    it('carries the fields discord.js needs in INTERACTION_CREATE', () => {
+      const payload = slash().record.payload as unknown as Record<string, unknown>;
+      expect(payload).to.include.keys(
+        'application_id',
+        'type',
+        'data',
+        'guild_id',
+        'channel',
+        'channel_id',
+        'member',
+        'token',
+        'version',
+        'locale',
+        'guild_locale',
+        'app_permissions',
+        'entitlements',
+        'authorizing_integration_owners',
+        'context',
+        'attachment_size_limit',
+      );
+      expect(payload.authorizing_integration_owners).to.deep.equal({ '0': seeded.guild.id });
+      expect((payload.member as { user: { id: string }; permissions: string }).user.id).to.equal(
+        seeded.members[0]!.id,
+      );
+      expect((payload.member as { permissions: string }).permissions).to.match(/^\d+$/);
     });
   });
 

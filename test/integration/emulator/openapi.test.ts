@@ -13,7 +13,7 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import ts from 'typescript';
 import * as z from 'zod/mini';
 import { silentLogger } from '../../../shared/logger.js';
-import { driversFor, type InteractionHandle } from '../../../sandbox/discord/drivers.js';
+import { driversFor, type Drivers, type InteractionHandle } from '../../../sandbox/discord/drivers.js';
 import {
   startDiscordEmulator,
   seedGuild,
@@ -34,6 +34,7 @@ interface Ctx {
   bearer: string;
   /** A fresh slash-command interaction (not yet acknowledged). */
   slash(): InteractionHandle;
+  drivers: Drivers;
 }
 interface RouteCase {
   /** `METHOD /pattern` exactly as registered on the router. */
@@ -670,6 +671,28 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   {
     route: 'GET /webhooks/:webhookId/:token/messages/:messageId',
+    op: 'GET /webhooks/{webhook_id}/{webhook_token}/messages/@original',
+    what: 'the reply to a modal submit',
+    call: async (c) => {
+      const h = c.slash();
+      const modal = {
+        custom_id: 'm',
+        title: 'T',
+        components: [{ type: 1, components: [{ type: 4, custom_id: 'f', label: 'F', style: 1 }] }],
+      };
+      await c.api('POST', `/interactions/${h.id}/${h.token}/callback`, { type: 9, data: modal }, 'none');
+      const submit = c.drivers.submitModal(h, 'm', { f: 'value' });
+      await c.api(
+        'POST',
+        `/interactions/${submit.id}/${submit.token}/callback`,
+        { type: 4, data: { content: 'thanks' } },
+        'none',
+      );
+      return c.api('GET', wh(c, submit, '/messages/@original'), undefined, 'none');
+    },
+  },
+  {
+    route: 'GET /webhooks/:webhookId/:token/messages/:messageId',
     what: 'a follow-up message',
     call: async (c) => {
       const h = await acked(c);
@@ -797,6 +820,7 @@ describe('emulator responses match Discord’s OpenAPI description', () => {
       seeded,
       api,
       bearer,
+      drivers,
       slash: () =>
         drivers.runSlashCommand(
           seeded.guild.id,

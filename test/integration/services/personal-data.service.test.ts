@@ -3,12 +3,24 @@ import mongoose from 'mongoose';
 import { EJSON, type Document } from 'bson';
 import type { Db } from 'mongodb';
 import { useMongoose } from '../../support/database.js';
+import { ensureIndexes } from '../../../shared/models/index.js';
 import { createAgenda } from '../../../shared/db/agenda.js';
 import { scheduleRelayCheck } from '../../../shared/jobs/relay-reminder.job.js';
 import { recordJoin } from '../../../shared/services/welcome.service.js';
-import { saveIntro, setIntroMessage, updateAttributes, setVisibility } from '../../../shared/services/profile.service.js';
+import {
+  saveIntro,
+  setIntroMessage,
+  updateAttributes,
+  setVisibility,
+} from '../../../shared/services/profile.service.js';
 import { nominate, onIntroduced, getRelayStatus } from '../../../shared/services/relay.service.js';
-import { attributeJoin, createCohortInvite, syncInvites, inviteLeaderboard, cohortStats } from '../../../shared/services/invite-tracking.service.js';
+import {
+  attributeJoin,
+  createCohortInvite,
+  syncInvites,
+  inviteLeaderboard,
+  cohortStats,
+} from '../../../shared/services/invite-tracking.service.js';
 import { createRolePanel } from '../../../shared/services/role-panel.service.js';
 import { updateGuildSettings } from '../../../shared/services/guild-settings.service.js';
 import { erasePersonalData, exportPersonalData } from '../../../shared/services/personal-data.service.js';
@@ -25,7 +37,17 @@ const personal = {
   interests: 'paragliding-xyz, origami-qrs',
   greeting: 'Greetings from the subject, a unique sentence 7f3a.',
 };
-const personalStrings = [subject, personal.name, personal.career, personal.currentWork, 'paragliding-xyz', 'origami-qrs', personal.greeting, 'skill-unique-42', 'need-unique-43'];
+const personalStrings = [
+  subject,
+  personal.name,
+  personal.career,
+  personal.currentWork,
+  'paragliding-xyz',
+  'origami-qrs',
+  personal.greeting,
+  'skill-unique-42',
+  'need-unique-43',
+];
 
 /** Every document of every collection in the database, as extended JSON text. */
 async function everyDocument(): Promise<{ collection: string; doc: Document; text: string }[]> {
@@ -47,12 +69,35 @@ async function buildHistory(): Promise<void> {
   await onIntroduced({ guildId, userId: host });
 
   await recordJoin({ guildId, userId: subject });
-  await attributeJoin({ guildId, userId: subject, invites: [{ code: 'hostcode', uses: 1, maxUses: 0, inviterId: host }] });
-  await nominate({ guildId, by: { userId: host }, nominee: { userId: subject, isBot: false, isMember: true } });
+  await attributeJoin({
+    guildId,
+    userId: subject,
+    invites: [{ code: 'hostcode', uses: 1, maxUses: 0, inviterId: host }],
+  });
+  await nominate({
+    guildId,
+    by: { userId: host },
+    nominee: { userId: subject, isBot: false, isMember: true },
+  });
   await saveIntro({ guildId, userId: subject, fields: personal });
-  await updateAttributes({ guildId, userId: subject, attributes: { leaveYear: 2019, industry: 'it', lifeStages: ['parenting'], skills: 'skill-unique-42', needs: 'need-unique-43' } });
+  await updateAttributes({
+    guildId,
+    userId: subject,
+    attributes: {
+      leaveYear: 2019,
+      industry: 'it',
+      lifeStages: ['parenting'],
+      skills: 'skill-unique-42',
+      needs: 'need-unique-43',
+    },
+  });
   await setVisibility({ guildId, userId: subject, visibility: { industry: 'staff' } });
-  await setIntroMessage({ guildId, userId: subject, channelId: '200000000000000001', messageId: '300000000000000001' });
+  await setIntroMessage({
+    guildId,
+    userId: subject,
+    channelId: '200000000000000001',
+    messageId: '300000000000000001',
+  });
   await onIntroduced({ guildId, userId: subject });
 
   await createCohortInvite({
@@ -70,23 +115,40 @@ async function buildHistory(): Promise<void> {
       { code: 'subjcode', uses: 1, maxUses: 0, inviterId: subject },
     ],
   });
-  const { link } = await nominate({ guildId, by: { userId: subject }, nominee: { userId: friend, isBot: false, isMember: true } });
+  const { link } = await nominate({
+    guildId,
+    by: { userId: subject },
+    nominee: { userId: friend, isBot: false, isMember: true },
+  });
   const agenda = createAgenda({ db: mongoose.connection.db as unknown as Db, processEveryMs: 1000 });
   await scheduleRelayCheck(agenda, link.linkId, link.reminderDueAt);
-  await createRolePanel({ guildId, channelId: '200000000000000002', mode: 'buttons', maxPicks: 1, options: [{ roleId: '400000000000000001', label: 'Kansai' }] });
+  await createRolePanel({
+    guildId,
+    channelId: '200000000000000002',
+    mode: 'buttons',
+    maxPicks: 1,
+    options: [{ roleId: '400000000000000001', label: 'Kansai' }],
+  });
 }
 
 describe('personal data export and erasure (every collection scanned)', () => {
   useMongoose('privacy');
+  before(() => ensureIndexes());
 
   it('exports every stored document that mentions the person', async () => {
     await buildHistory();
     const exported = await exportPersonalData(guildId, subject);
     const text = JSON.stringify(exported);
     for (const value of personalStrings) expect(text, value).to.contain(value);
-    expect(exported.profile).to.include({ leaveYear: 2019, industry: 'it', introMessageId: '300000000000000001' });
+    expect(exported.profile).to.include({
+      leaveYear: 2019,
+      industry: 'it',
+      introMessageId: '300000000000000001',
+    });
     expect(exported.profile?.visibility.industry).to.equal('staff');
-    const mentioning = (await everyDocument()).filter((d) => d.text.includes(subject) && d.collection !== 'profiles');
+    const mentioning = (await everyDocument()).filter(
+      (d) => d.text.includes(subject) && d.collection !== 'profiles',
+    );
     expect(mentioning.length).to.be.greaterThan(4);
     for (const { collection, doc } of mentioning) {
       expect(text, `${collection} ${String(doc._id)}`).to.contain(String(doc._id));
@@ -102,17 +164,37 @@ describe('personal data export and erasure (every collection scanned)', () => {
     const report = await erasePersonalData(guildId, subject);
     expect(report.profileDeleted).to.equal(true);
     expect(report.profilesAnonymised).to.equal(1);
-    expect(report.messagesToRemove).to.deep.equal([{ channelId: '200000000000000001', messageId: '300000000000000001' }]);
+    expect(report.messagesToRemove).to.deep.equal([
+      { channelId: '200000000000000001', messageId: '300000000000000001' },
+    ]);
 
     const docs = await everyDocument();
-    expect(new Set(docs.map((d) => d.collection))).to.include.members(['profiles', 'relaylinks', 'relaychains', 'joinattributions', 'inviterecords', 'memberevents', 'agendaJobs', 'rolepanels', 'guildsettings']);
+    expect(new Set(docs.map((d) => d.collection))).to.include.members([
+      'profiles',
+      'relaylinks',
+      'relaychains',
+      'joinattributions',
+      'inviterecords',
+      'memberevents',
+      'agendaJobs',
+      'rolepanels',
+      'guildsettings',
+    ]);
     for (const { collection, text } of docs) {
-      for (const value of personalStrings) expect(text, `${collection} still holds "${value}"`).not.to.contain(value);
+      for (const value of personalStrings)
+        expect(text, `${collection} still holds "${value}"`).not.to.contain(value);
     }
 
     const after = await memberEventTotals(guildId);
-    expect(after).to.include({ join: before.join, intro: before.intro, relayCompleted: before.relayCompleted, erasure: 1 });
-    expect((await cohortStats(guildId)).map((c) => [c.label, c.joins])).to.deep.equal([['2019 leavers – Marmalade', 1]]);
+    expect(after).to.include({
+      join: before.join,
+      intro: before.intro,
+      relayCompleted: before.relayCompleted,
+      erasure: 1,
+    });
+    expect((await cohortStats(guildId)).map((c) => [c.label, c.joins])).to.deep.equal([
+      ['2019 leavers – Marmalade', 1],
+    ]);
     expect((await inviteLeaderboard(guildId)).map((r) => r.inviterId)).to.deep.equal([host]);
     const status = await getRelayStatus(guildId);
     expect(status.totalIntroductions).to.equal(2);

@@ -4,8 +4,15 @@ import mongoose from 'mongoose';
 import type { Db } from 'mongodb';
 import type { Agenda } from 'agenda';
 import { useMongoose } from '../../support/database.js';
+import { ensureIndexes } from '../../../shared/models/index.js';
 import { createAgenda } from '../../../shared/db/agenda.js';
-import { defineRelayJobs, scheduleRelayCheck, RELAY_CHECK_JOB, type PassedResult, type RemindedResult } from '../../../shared/jobs/relay-reminder.job.js';
+import {
+  defineRelayJobs,
+  scheduleRelayCheck,
+  RELAY_CHECK_JOB,
+  type PassedResult,
+  type RemindedResult,
+} from '../../../shared/jobs/relay-reminder.job.js';
 import { recordJoin } from '../../../shared/services/welcome.service.js';
 import { saveIntro } from '../../../shared/services/profile.service.js';
 import { updateGuildSettings } from '../../../shared/services/guild-settings.service.js';
@@ -29,6 +36,7 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): 
 
 describe('relay reminder job (agenda on the store, fake Date)', () => {
   useMongoose('relayjob');
+  before(() => ensureIndexes());
   let agenda: Agenda;
   let clock: sinon.SinonFakeTimers;
   const reminders: RemindedResult[] = [];
@@ -56,7 +64,11 @@ describe('relay reminder job (agenda on the store, fake Date)', () => {
   });
 
   it('reminds the nominee once after N days, then hands the baton back after N more', async () => {
-    const { link } = await nominate({ guildId, by: { userId: alice }, nominee: { userId: bob, isBot: false, isMember: true } });
+    const { link } = await nominate({
+      guildId,
+      by: { userId: alice },
+      nominee: { userId: bob, isBot: false, isMember: true },
+    });
     await scheduleRelayCheck(agenda, link.linkId, link.reminderDueAt);
     await scheduleRelayCheck(agenda, link.linkId, link.reminderDueAt);
     await agenda.start();
@@ -79,12 +91,19 @@ describe('relay reminder job (agenda on the store, fake Date)', () => {
     expect(passes[0]?.candidates).to.deep.equal([carol]);
     expect(reminders).to.have.length(1);
 
-    const jobs = await mongoose.connection.db!.collection('agendaJobs').find({ name: RELAY_CHECK_JOB }).toArray();
+    const jobs = await mongoose.connection
+      .db!.collection('agendaJobs')
+      .find({ name: RELAY_CHECK_JOB })
+      .toArray();
     expect(jobs).to.have.length(1);
   });
 
   it('stops checking once the nominee introduces themself, without a reminder', async () => {
-    const { link } = await nominate({ guildId, by: { userId: alice }, nominee: { userId: bob, isBot: false, isMember: true } });
+    const { link } = await nominate({
+      guildId,
+      by: { userId: alice },
+      nominee: { userId: bob, isBot: false, isMember: true },
+    });
     await scheduleRelayCheck(agenda, link.linkId, link.reminderDueAt);
     await saveIntro({ guildId, userId: bob, fields: { name: 'Bob', career: 'Eng' } });
     await onIntroduced({ guildId, userId: bob });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { useMongoose } from '../../support/database.js';
+import { ensureIndexes } from '../../../shared/models/index.js';
 import { recordJoin, recordLeave } from '../../../shared/services/welcome.service.js';
 import { saveIntro } from '../../../shared/services/profile.service.js';
 import { updateGuildSettings } from '../../../shared/services/guild-settings.service.js';
@@ -12,6 +13,7 @@ import {
   relayCandidates,
 } from '../../../shared/services/relay.service.js';
 import { DomainError } from '../../../shared/services/errors.js';
+import { RelayLink, openNomineeKey } from '../../../shared/models/relay-link.model.js';
 import { addDays } from '../../../shared/services/clock.js';
 
 const guildId = '900000000000000002';
@@ -35,6 +37,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe('relay service (mongoose on the store)', () => {
   useMongoose('relay');
+  before(() => ensureIndexes());
 
   beforeEach(async () => {
     for (let n = 1; n <= 6; n++) await recordJoin({ guildId, userId: id(n), joinedAt: addDays(t0, -10 + n) });
@@ -49,7 +52,13 @@ describe('relay service (mongoose on the store)', () => {
   it('completes the nomination when the nominee introduces themself: length + 1, baton moves on', async () => {
     await introduce(1);
     const { link } = await nominate({ guildId, by: { userId: id(1) }, nominee: member(2), now: t0 });
-    expect(link).to.include({ fromUserId: id(1), nomineeId: id(2), status: 'pending', position: 1, attempt: 1 });
+    expect(link).to.include({
+      fromUserId: id(1),
+      nomineeId: id(2),
+      status: 'pending',
+      position: 1,
+      attempt: 1,
+    });
     const result = await introduce(2, addDays(t0, 1));
     expect(result.kind).to.equal('completed');
     expect(result.chain).to.include({ length: 2, batonHolderId: id(2) });
@@ -61,16 +70,26 @@ describe('relay service (mongoose on the store)', () => {
   it('rejects self, bots, members who left, the already introduced and the already nominated', async () => {
     await introduce(1);
     await introduce(3);
-    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(1) }))).to.equal('RELAY_SELF');
-    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: { ...member(2), isBot: true } }))).to.equal('RELAY_BOT');
-    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: { ...member(2), isMember: false } }))).to.equal(
+    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(1) }))).to.equal(
+      'RELAY_SELF',
+    );
+    expect(
+      await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: { ...member(2), isBot: true } })),
+    ).to.equal('RELAY_BOT');
+    expect(
+      await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: { ...member(2), isMember: false } })),
+    ).to.equal('RELAY_NOMINEE_LEFT');
+    await recordLeave({ guildId, userId: id(5) });
+    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(5) }))).to.equal(
       'RELAY_NOMINEE_LEFT',
     );
-    await recordLeave({ guildId, userId: id(5) });
-    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(5) }))).to.equal('RELAY_NOMINEE_LEFT');
-    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(3) }))).to.equal('RELAY_ALREADY_INTRODUCED');
+    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(3) }))).to.equal(
+      'RELAY_ALREADY_INTRODUCED',
+    );
     await nominate({ guildId, by: { userId: id(3) }, nominee: member(2) });
-    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(2) }))).to.equal('RELAY_ALREADY_NOMINATED');
+    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(2) }))).to.equal(
+      'RELAY_ALREADY_NOMINATED',
+    );
   });
 
   it('lets only one of two simultaneous nominations of the same member through', async () => {
@@ -83,15 +102,40 @@ describe('relay service (mongoose on the store)', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
     const rejected = results.find((r) => r.status === 'rejected');
     expect((rejected as PromiseRejectedResult).reason).to.be.instanceOf(DomainError);
-    expect(((rejected as PromiseRejectedResult).reason as DomainError).code).to.equal('RELAY_ALREADY_NOMINATED');
+    expect(((rejected as PromiseRejectedResult).reason as DomainError).code).to.equal(
+      'RELAY_ALREADY_NOMINATED',
+    );
     const holders = (await getRelayStatus(guildId)).chains.map((c) => c.batonHolderId).filter(Boolean);
     expect(holders).to.have.length(1);
+  });
+
+  it('has the database refuse a second open nomination of the same member (unique sparse index)', async () => {
+    const { chain } = await introduce(1);
+    const base = { guildId, chainId: chain.chainId, nominatedAt: t0, reminderDueAt: t0 };
+    await RelayLink.create({
+      ...base,
+      position: 1,
+      nomineeId: id(2),
+      openNomineeKey: openNomineeKey(guildId, id(2)),
+    });
+    const duplicate = await RelayLink.create({
+      ...base,
+      position: 2,
+      nomineeId: id(2),
+      openNomineeKey: openNomineeKey(guildId, id(2)),
+    }).catch((e: unknown) => e);
+    expect((duplicate as { code?: number }).code).to.equal(11000);
+    await RelayLink.create({ ...base, position: 3, nomineeId: id(3), status: 'passed' });
+    await RelayLink.create({ ...base, position: 4, nomineeId: id(3), status: 'passed' });
+    expect(await RelayLink.countDocuments({ nomineeId: id(3) })).to.equal(2);
   });
 
   it('lets a baton be passed once: a double click gets RELAY_NOT_HOLDER', async () => {
     await introduce(1);
     await nominate({ guildId, by: { userId: id(1) }, nominee: member(2) });
-    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(3) }))).to.equal('RELAY_NOT_HOLDER');
+    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(3) }))).to.equal(
+      'RELAY_NOT_HOLDER',
+    );
   });
 
   it('keeps the baton with the holder when the nomination is refused', async () => {
@@ -136,7 +180,11 @@ describe('relay service (mongoose on the store)', () => {
     if (passed.action !== 'passed') throw new Error('expected passed');
     expect(passed.holderId).to.equal(null);
     expect(passed.chain).to.include({ batonWithBot: true, status: 'broken' });
-    const revived = await nominate({ guildId, by: { bot: true, chainId: passed.chain.chainId }, nominee: member(3) });
+    const revived = await nominate({
+      guildId,
+      by: { bot: true, chainId: passed.chain.chainId },
+      nominee: member(3),
+    });
     expect(revived.link).to.include({ nominatedByBot: true, fromUserId: null });
     expect(revived.chain.status).to.equal('active');
   });

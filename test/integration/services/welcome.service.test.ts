@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { useMongoose } from '../../support/database.js';
+import { ensureIndexes } from '../../../shared/models/index.js';
 import { Profile } from '../../../shared/models/profile.model.js';
 import { buildWelcome, recordJoin, recordLeave } from '../../../shared/services/welcome.service.js';
 import { getGuildSettings, updateGuildSettings } from '../../../shared/services/guild-settings.service.js';
@@ -8,6 +9,7 @@ import { DomainError } from '../../../shared/services/errors.js';
 
 describe('welcome and guild settings services (mongoose on the store)', () => {
   useMongoose('welcome');
+  before(() => ensureIndexes());
   const guildId = '900000000000000001';
   const userId = '100000000000000001';
 
@@ -22,7 +24,10 @@ describe('welcome and guild settings services (mongoose on the store)', () => {
 
   it('stores a valid update and refuses an invalid one without changing anything', async () => {
     await updateGuildSettings(guildId, { locale: 'en', channels: { welcome: '200000000000000001' } });
-    const error = await updateGuildSettings(guildId, { timeZone: 'Nowhere/Land', welcomeTemplate: '{oops}' }).catch((e) => e);
+    const error = await updateGuildSettings(guildId, {
+      timeZone: 'Nowhere/Land',
+      welcomeTemplate: '{oops}',
+    }).catch((e) => e);
     expect(error).to.be.instanceOf(DomainError);
     expect((error as DomainError).issues).to.have.length(2);
     const settings = await getGuildSettings(guildId);
@@ -33,7 +38,10 @@ describe('welcome and guild settings services (mongoose on the store)', () => {
   });
 
   it('renders the guild template for a member with where to post it', async () => {
-    await updateGuildSettings(guildId, { welcomeTemplate: 'Hi {user}, {server} has {memberCount}!', roles: { alumni: '300000000000000001' } });
+    await updateGuildSettings(guildId, {
+      welcomeTemplate: 'Hi {user}, {server} has {memberCount}!',
+      roles: { alumni: '300000000000000001' },
+    });
     const welcome = await buildWelcome({ guildId, userId, serverName: 'Acme', memberCount: 42 });
     expect(welcome.content).to.equal(`Hi <@${userId}>, Acme has 42!`);
     expect(welcome.alumniRoleId).to.equal('300000000000000001');

@@ -180,6 +180,17 @@ describe('store conformance: aggregation', () => {
       expect(rows[0]?.stock).to.deep.equal([{ _id: 1, sku: 'almonds', instock: 120 }]);
     });
 
+    it('matches each element when localField is an array', async () => {
+      await seed();
+      await looseCollection(db(), 'baskets').insertOne({ _id: 'b', items: ['almonds', 'pecans', 'nothing'] });
+      const [basket] = await looseCollection(db(), 'baskets')
+        .aggregate([
+          { $lookup: { from: 'inventory', localField: 'items', foreignField: 'sku', as: 'stock' } },
+        ])
+        .toArray();
+      expect((basket?.stock as Document[]).map((s) => s._id as number).sort()).to.deep.equal([1, 4]);
+    });
+
     it('joins with let and a sub-pipeline', async () => {
       await seed();
       const rows = await looseCollection(db(), 'orders')
@@ -417,6 +428,71 @@ describe('store conformance: aggregation', () => {
         ])
         .toArray();
       expect(row).to.deep.equal({ _id: 1, day: null });
+    });
+  });
+
+  describe('date part operators', () => {
+    it('read the calendar fields in the given time zone', async () => {
+      const c = looseCollection(db(), 'parts');
+      await c.insertOne({ _id: 1, at: utc('2026-03-01T16:00:00.123Z') });
+      const [row] = await c
+        .aggregate([
+          {
+            $project: {
+              _id: 0,
+              parts: { $dateToParts: { date: '$at', timezone: 'Asia/Tokyo' } },
+              hourUtc: { $hour: '$at' },
+              hourTokyo: { $hour: { date: '$at', timezone: 'Asia/Tokyo' } },
+              dayOfWeekTokyo: { $dayOfWeek: { date: '$at', timezone: 'Asia/Tokyo' } },
+              dayOfMonthTokyo: { $dayOfMonth: { date: '$at', timezone: 'Asia/Tokyo' } },
+              fromParts: {
+                $dateFromParts: { year: 2026, month: 3, day: 2, hour: 1, timezone: 'Asia/Tokyo' },
+              },
+              fromString: { $dateFromString: { dateString: '2026-03-02 01:00', timezone: 'Asia/Tokyo' } },
+            },
+          },
+        ])
+        .toArray();
+      expect(row).to.deep.equal({
+        parts: { year: 2026, month: 3, day: 2, hour: 1, minute: 0, second: 0, millisecond: 123 },
+        hourUtc: 16,
+        hourTokyo: 1,
+        // $dayOfWeek counts from Sunday = 1; 2 March 2026 (JST) is a Monday.
+        dayOfWeekTokyo: 2,
+        dayOfMonthTokyo: 2,
+        fromParts: utc('2026-03-01T16:00:00Z'),
+        fromString: utc('2026-03-01T16:00:00Z'),
+      });
+    });
+  });
+
+  describe('expressions', () => {
+    it('evaluate $cond, $ifNull, $concat (null-propagating), $size, $filter and $map', async () => {
+      const c = looseCollection(db(), 'expressions');
+      await c.insertOne({ _id: 1, first: 'Aiko', nums: [1, 5, 8], nick: null });
+      const [row] = await c
+        .aggregate([
+          {
+            $project: {
+              _id: 0,
+              big: { $cond: [{ $gt: [{ $size: '$nums' }, 2] }, 'many', 'few'] },
+              nick: { $ifNull: ['$nick', '$first'] },
+              full: { $concat: ['$first', ' ', '$last'] },
+              greeting: { $concat: ['Hi ', '$first'] },
+              large: { $filter: { input: '$nums', as: 'n', cond: { $gte: ['$$n', 5] } } },
+              doubled: { $map: { input: '$nums', as: 'n', in: { $multiply: ['$$n', 2] } } },
+            },
+          },
+        ])
+        .toArray();
+      expect(row).to.deep.equal({
+        big: 'many',
+        nick: 'Aiko',
+        full: null,
+        greeting: 'Hi Aiko',
+        large: [5, 8],
+        doubled: [2, 10, 16],
+      });
     });
   });
 

@@ -397,6 +397,20 @@ describe('store conformance: CRUD through the mongodb driver', () => {
       expect(await c.find({}, { projection: { _id: 0 } }).toArray()).to.deep.equal([{ g: 'y' }]);
     });
 
+    it('the delete command honours limit 1 and limit 0 per statement and reports n', async () => {
+      const c = looseCollection(db(), 'raw-delete');
+      await c.insertMany([{ g: 'x' }, { g: 'x' }, { g: 'y' }, { g: 'y' }]);
+      const reply = await db().command({
+        delete: 'raw-delete',
+        deletes: [
+          { q: { g: 'x' }, limit: 1 },
+          { q: { g: 'y' }, limit: 0 },
+        ],
+      });
+      expect(reply).to.deep.include({ ok: 1, n: 3 });
+      expect(await c.find({}, { projection: { _id: 0 } }).toArray()).to.deep.equal([{ g: 'x' }]);
+    });
+
     it('replaceOne swaps the whole document but keeps _id', async () => {
       const c = looseCollection(db(), 'replaced');
       await c.insertOne({ _id: 7, a: 1, b: 2 });
@@ -499,6 +513,32 @@ describe('store conformance: CRUD through the mongodb driver', () => {
         { upsert: true, returnDocument: 'after' },
       );
       expect(upserted).to.deep.equal({ _id: 50, g: 'new' });
+    });
+  });
+
+  describe('concurrency', () => {
+    it('applies 50 concurrent $inc updates to one document without losing any', async () => {
+      const c = looseCollection(db(), 'counter');
+      await c.insertOne({ _id: 'hits', n: 0 });
+      await Promise.all(Array.from({ length: 50 }, () => c.updateOne({ _id: 'hits' }, { $inc: { n: 1 } })));
+      expect(await c.findOne({ _id: 'hits' })).to.deep.equal({ _id: 'hits', n: 50 });
+    });
+
+    it('hands each of 20 concurrent findOneAndUpdate claims a different document', async () => {
+      const c = looseCollection(db(), 'queue');
+      await c.insertMany(Array.from({ length: 20 }, (_, i) => ({ _id: i, claimed: false })));
+      const claimed = await Promise.all(
+        Array.from({ length: 20 }, (_, worker) =>
+          c.findOneAndUpdate(
+            { claimed: false },
+            { $set: { claimed: true, worker } },
+            { returnDocument: 'after' },
+          ),
+        ),
+      );
+      const ids = claimed.map((d) => d?._id as number).sort((a, b) => a - b);
+      expect(ids).to.deep.equal(Array.from({ length: 20 }, (_, i) => i));
+      expect(await c.countDocuments({ claimed: false })).to.equal(0);
     });
   });
 

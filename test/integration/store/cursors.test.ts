@@ -55,6 +55,30 @@ describe('store conformance: cursors, getMore and killCursors', () => {
     expect(replies('getMore')).to.have.length(0);
   });
 
+  it('with batchSize 0 opens a cursor with an empty first batch', async () => {
+    await seed('zero-batch', 3);
+    const reply = await db().command({ find: 'zero-batch', filter: {}, sort: { i: 1 }, batchSize: 0 });
+    expect(reply.cursor.firstBatch).to.deep.equal([]);
+    expect(idOf(reply.cursor.id)).to.not.equal(0n);
+    const more = await db().command({ getMore: reply.cursor.id as Long, collection: 'zero-batch' });
+    expect((more.cursor.nextBatch as Document[]).map((d) => d.i)).to.deep.equal([0, 1, 2]);
+    expect(idOf(more.cursor.id)).to.equal(0n);
+  });
+
+  it('a negative limit returns one batch and closes the cursor', async () => {
+    const c = await seed('single-batch', 10);
+    const docs = await c.find().sort({ i: 1 }).limit(-3).toArray();
+    expect(docs.map((d) => d.i)).to.deep.equal([0, 1, 2]);
+    expect(idOf(replies('find')[0]?.cursor.id)).to.equal(0n);
+    expect(replies('getMore')).to.have.length(0);
+  });
+
+  it('requires the cursor option on the aggregate command', async () => {
+    await seed('no-cursor', 1);
+    const error = await serverError(() => db().command({ aggregate: 'no-cursor', pipeline: [] }));
+    expect(error.code).to.be.a('number');
+  });
+
   it('applies skip and limit across batches', async () => {
     const c = await seed('window', 30);
     const docs = await c.find().sort({ i: -1 }).skip(5).limit(10).batchSize(4).toArray();

@@ -57,6 +57,18 @@ describe('store conformance: indexes', () => {
       expect((await c.listIndexes().toArray()).map((i) => i.name)).to.deep.equal(['_id_']);
     });
 
+    it('rejects a hint naming an index that does not exist', async () => {
+      const c = looseCollection(db(), 'hinted');
+      await c.createIndex({ a: 1 });
+      await c.insertMany([{ a: 2 }, { a: 1 }]);
+      expect((await c.find({}, { hint: 'a_1' }).sort({ a: 1 }).toArray()).map((d) => d.a)).to.deep.equal([
+        1, 2,
+      ]);
+      expect((await c.find({}, { hint: { a: 1 } }).toArray()).length).to.equal(2);
+      const error = await serverError(() => c.find({}, { hint: 'nope_1' }).toArray());
+      expect(error.code).to.be.a('number');
+    });
+
     it('dropping an index that does not exist fails with IndexNotFound (27)', async () => {
       const c = looseCollection(db(), 'nothing-to-drop');
       await c.insertOne({ a: 1 });
@@ -230,6 +242,20 @@ describe('store conformance: indexes', () => {
       await c.insertOne({ tags: ['z', 'z'] });
       const error = await serverError(() => c.insertOne({ tags: ['y'] }));
       expect(error.code).to.equal(11000);
+    });
+
+    it('lets exactly one of 20 concurrent inserts of the same key succeed', async () => {
+      const c = looseCollection(db(), 'race');
+      await c.createIndex({ key: 1 }, { unique: true });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => c.insertOne({ key: 'k', i })),
+      );
+      const codes = outcomes.map((o) =>
+        o.status === 'fulfilled' ? 'ok' : (o.reason as { code?: number }).code,
+      );
+      expect(codes.filter((code) => code === 'ok')).to.have.length(1);
+      expect(codes.filter((code) => code === 11000)).to.have.length(19);
+      expect(await c.countDocuments()).to.equal(1);
     });
 
     it('dropping the unique index lifts the constraint', async () => {

@@ -128,6 +128,27 @@ describe('store conformance: mongoose', () => {
     expect(stored).to.deep.include({ email: 'mei@example.com', name: 'Mei', role: 'member', visits: 0 });
   });
 
+  it('syncIndexes drops an index the schema no longer declares and keeps the declared ones', async () => {
+    await Alumnus.collection.createIndex({ name: 1 }, { name: 'stale_name' });
+    const dropped = await Alumnus.syncIndexes();
+    expect(dropped).to.deep.equal(['stale_name']);
+    const names = (await Alumnus.listIndexes()).map((i) => i.name as string).sort();
+    expect(names).to.deep.equal(['_id_', 'email_1']);
+  });
+
+  it('answers exists, findById and bulkWrite', async () => {
+    const aiko = await Alumnus.create({ email: 'a@example.com' });
+    expect(await Alumnus.exists({ email: 'a@example.com' })).to.deep.equal({ _id: aiko._id });
+    expect(await Alumnus.exists({ email: 'nobody@example.com' })).to.equal(null);
+    const result = await Alumnus.bulkWrite([
+      { insertOne: { document: { email: 'b@example.com' } } },
+      { updateOne: { filter: { _id: aiko._id }, update: { $inc: { visits: 3 } } } },
+    ]);
+    expect(result.insertedCount).to.equal(1);
+    expect(result.modifiedCount).to.equal(1);
+    expect((await Alumnus.findById(aiko._id))?.visits).to.equal(3);
+  });
+
   it('saves, updates, queries, populates and deletes documents', async () => {
     const author = await Alumnus.create({ email: 'kai@example.com', name: 'Kai' });
     await Post.create([

@@ -86,6 +86,29 @@ describe('store conformance: handshake, admin commands and the wire protocol', (
     });
   });
 
+  describe('unacknowledged writes', () => {
+    it('never answers a w:0 write (moreToCome), so the next reply on the connection is the right one', async () => {
+      const single = new MongoClient(testDatabaseUri(), { serverSelectionTimeoutMS: 5000, maxPoolSize: 1 });
+      try {
+        await single.connect();
+        const c = single.db(db().databaseName).collection('unacknowledged');
+        for (let i = 0; i < 5; i += 1) {
+          await c.insertOne({ i }, { writeConcern: { w: 0 } });
+        }
+        await c.updateOne({ i: 0 }, { $set: { touched: true } }, { writeConcern: { w: 0 } });
+        // The pool has one connection: a stray reply to a w:0 write would be read as this answer.
+        const docs = await c
+          .find({}, { projection: { _id: 0 } })
+          .sort({ i: 1 })
+          .toArray();
+        expect(docs).to.deep.equal([{ i: 0, touched: true }, { i: 1 }, { i: 2 }, { i: 3 }, { i: 4 }]);
+        expect(await single.db('admin').command({ ping: 1 })).to.deep.include({ ok: 1 });
+      } finally {
+        await single.close();
+      }
+    });
+  });
+
   describe('hand-built messages', () => {
     const target = () => firstHost(testDatabaseUri());
 

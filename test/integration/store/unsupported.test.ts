@@ -155,6 +155,21 @@ describe('store conformance: unsupported features fail loudly', () => {
       if (error) expect(error.code).to.be.a('number');
     });
 
+    it('an aggregation-pipeline update either computes the new fields or fails', async () => {
+      const c = looseCollection(db(), 'pipeline-update');
+      await c.insertOne({ _id: 1, a: 2, b: 3 });
+      const error = await outcomeOf(() =>
+        c.updateOne({ _id: 1 }, [{ $set: { total: { $add: ['$a', '$b'] } } }]),
+      );
+      const stored = await c.findOne({ _id: 1 });
+      if (error) {
+        expect(error.code).to.be.a('number');
+        expect(stored).to.deep.equal({ _id: 1, a: 2, b: 3 });
+      } else {
+        expect(stored).to.deep.equal({ _id: 1, a: 2, b: 3, total: 5 });
+      }
+    });
+
     it('$where either evaluates the JavaScript predicate or fails', async () => {
       const c = await people();
       const error = await outcomeOf(async () => {

@@ -84,12 +84,19 @@ describe('store conformance: update operators', () => {
         l: 2,
       });
       await c.updateOne({ _id: 1 }, { $inc: { i: 2, d: 1.5 }, $mul: { m: 2, l: Long.fromNumber(3) } });
-      const typeOf = async (field: string, type: string) =>
-        c.countDocuments({ _id: 1, [field]: { $type: type } });
-      expect(await typeOf('i', 'int')).to.equal(1);
-      expect(await typeOf('d', 'double')).to.equal(1);
-      expect(await typeOf('m', 'double')).to.equal(1);
-      expect(await typeOf('l', 'long')).to.equal(1);
+      const typeOf = async (field: string) => {
+        for (const type of ['int', 'long', 'double', 'decimal']) {
+          if ((await c.countDocuments({ _id: 1, [field]: { $type: type } })) === 1) return type;
+        }
+        return 'other';
+      };
+      const types = {
+        i: await typeOf('i'),
+        d: await typeOf('d'),
+        m: await typeOf('m'),
+        l: await typeOf('l'),
+      };
+      expect(types).to.deep.equal({ i: 'int', d: 'double', m: 'double', l: 'long' });
       expect(await c.findOne({ _id: 1 })).to.deep.equal({ _id: 1, i: 3, d: 3, m: 3, l: 6 });
     });
 
@@ -114,6 +121,19 @@ describe('store conformance: update operators', () => {
       expect(await read()).to.deep.equal({ _id: 1, lo: 3, hi: 5, at: late, fresh: 7 });
       const unchanged = await c.updateOne({ _id: 1 }, { $min: { lo: 4 }, $max: { hi: 1 } });
       expect(unchanged.modifiedCount).to.equal(0);
+    });
+
+    it('$min and $max compare values of different types in BSON order', async () => {
+      const { c, read } = await one('minmax-types', { _id: 1, a: 5, b: 5, c: 5 });
+      // BSON order: null < numbers < strings.
+      await c.updateOne({ _id: 1 }, { $min: { a: 'text', b: null }, $max: { c: 'text' } });
+      expect(await read()).to.deep.equal({ _id: 1, a: 5, b: null, c: 'text' });
+    });
+
+    it('$bit applies and, or and xor to integers', async () => {
+      const { c, read } = await one('bit', { _id: 1, a: 13, o: 1, x: 5 });
+      await c.updateOne({ _id: 1 }, { $bit: { a: { and: 10 }, o: { or: 4 }, x: { xor: 1 } } });
+      expect(await read()).to.deep.equal({ _id: 1, a: 8, o: 5, x: 4 });
     });
 
     it('$rename moves fields, including out of subdocuments, and overwrites an existing target', async () => {
@@ -301,6 +321,32 @@ describe('store conformance: update operators', () => {
       const { c, read } = await one('pullall', { _id: 1, scores: [0, 2, 5, 5, 1, 0] });
       await c.updateOne({ _id: 1 }, ops({ $pullAll: { scores: [0, 5] } }));
       expect(await read()).to.deep.equal({ _id: 1, scores: [2, 1] });
+    });
+  });
+
+  describe('update command reply', () => {
+    it('reports n, nModified and upserted entries with their statement index', async () => {
+      const c = looseCollection(db(), 'raw-update');
+      await c.insertMany([
+        { _id: 1, a: 1 },
+        { _id: 2, a: 2 },
+      ]);
+      const reply = await db().command({
+        update: 'raw-update',
+        updates: [
+          { q: { a: 1 }, u: { $set: { b: 1 } } },
+          { q: { a: 3 }, u: { $set: { b: 3 } }, upsert: true },
+          { q: {}, u: { $set: { c: 1 } }, multi: true },
+          { q: { a: 2 }, u: { $set: { a: 2 } } },
+        ],
+      });
+      expect(reply.ok).to.equal(1);
+      // matched: 1 + 1 upserted + 3 (multi over the three documents) + 1 = 6; modified: 1 + 3 + 0 = 4.
+      expect(reply.n).to.equal(6);
+      expect(reply.nModified).to.equal(4);
+      expect(reply.upserted).to.have.length(1);
+      expect(reply.upserted[0].index).to.equal(1);
+      expect(reply.upserted[0]._id).to.be.instanceOf(ObjectId);
     });
   });
 

@@ -50,19 +50,26 @@ describe('slash command registry', () => {
     }
   });
 
-  it('localizes every command and option name and description in Japanese and English', () => {
+  it('localizes every command, subcommand and option description in Japanese and English', () => {
     for (const body of commandPayloads(commands)) {
       for (const { label, thing } of localizedThings(body)) {
         for (const locale of ['ja', 'en-US', 'en-GB'] as const) {
-          expect(thing.name_localizations?.[locale], `${label} name ${locale}`)
-            .to.be.a('string')
-            .with.length.above(0);
-          expect(thing.name_localizations?.[locale], `${label} name ${locale}`).to.match(NAME);
           expect(thing.description_localizations?.[locale], `${label} description ${locale}`)
             .to.be.a('string')
             .with.length.within(1, 100);
         }
-        expect(thing.name_localizations?.ja, `${label} has a Japanese name`).to.not.equal(thing.name);
+        expect(thing.description_localizations?.ja, `${label} has a Japanese description`).to.not.equal(
+          thing.description_localizations?.['en-US'],
+        );
+      }
+    }
+  });
+
+  it('keeps names English and, where a name is localized, valid in every locale', () => {
+    for (const body of commandPayloads(commands)) {
+      for (const { label, thing } of localizedThings(body)) {
+        expect(thing.name, label).to.match(/^[-_a-z0-9]{1,32}$/);
+        for (const name of Object.values(thing.name_localizations ?? {})) expect(name, label).to.match(NAME);
       }
     }
   });

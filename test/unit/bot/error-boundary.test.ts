@@ -15,6 +15,7 @@ function fakeCommand(options: {
   locale: string;
   replied?: boolean;
   deferred?: boolean;
+  ephemeral?: boolean;
   failReply?: boolean;
 }) {
   const sent: Sent[] = [];

@@ -47,13 +47,19 @@ describe('intro view model', () => {
     expect(view.title.length).to.be.at.most(EMBED_LIMITS.title);
     expect(view.description?.length ?? 0).to.be.at.most(EMBED_LIMITS.description);
     for (const field of view.fields) expect(field.value.length).to.be.at.most(EMBED_LIMITS.fieldValue);
-    const total = view.title.length + (view.description?.length ?? 0) + view.footer.length +
+    const total =
+      view.title.length +
+      (view.description?.length ?? 0) +
+      view.footer.length +
       view.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).to.be.at.most(EMBED_LIMITS.total);
   });
 
   it('makes mentions typed by the member inert', () => {
-    const view = buildIntroView(profile({ greeting: 'hi @everyone <@&123>' }), { locale: 'en', audience: 'alumni' });
+    const view = buildIntroView(profile({ greeting: 'hi @everyone <@&123>' }), {
+      locale: 'en',
+      audience: 'alumni',
+    });
     expect(view.description).not.to.match(/@everyone|<@&/);
   });
 });

@@ -2,11 +2,16 @@ import { expect } from 'chai';
 import { diffInviteUses, type InviteSnapshot } from '../../../shared/services/invite-diff.js';
 
 const snap = (entries: Record<string, [number, number?]>): InviteSnapshot =>
-  Object.fromEntries(Object.entries(entries).map(([code, [uses, maxUses]]) => [code, { uses, maxUses: maxUses ?? 0 }]));
+  Object.fromEntries(
+    Object.entries(entries).map(([code, [uses, maxUses]]) => [code, { uses, maxUses: maxUses ?? 0 }]),
+  );
 
 describe('invite diff', () => {
   it('finds the one invite whose uses went up by one', () => {
-    expect(diffInviteUses(snap({ a: [3], b: [7] }), snap({ a: [3], b: [8] }))).to.deep.equal({ kind: 'matched', code: 'b' });
+    expect(diffInviteUses(snap({ a: [3], b: [7] }), snap({ a: [3], b: [8] }))).to.deep.equal({
+      kind: 'matched',
+      code: 'b',
+    });
   });
 
   it('counts an invite that vanished one use short of max_uses as used', () => {
@@ -21,7 +26,10 @@ describe('invite diff', () => {
   });
 
   it('matches a new invite first seen with one use', () => {
-    expect(diffInviteUses(snap({ a: [2] }), snap({ a: [2], fresh: [1] }))).to.deep.equal({ kind: 'matched', code: 'fresh' });
+    expect(diffInviteUses(snap({ a: [2] }), snap({ a: [2], fresh: [1] }))).to.deep.equal({
+      kind: 'matched',
+      code: 'fresh',
+    });
   });
 
   it('reports nothing when no invite moved (vanity URL, Discovery)', () => {
@@ -47,6 +55,9 @@ describe('invite diff', () => {
   });
 
   it('treats two uses of one invite between snapshots as ambiguous (two joins raced)', () => {
-    expect(diffInviteUses(snap({ a: [0] }), snap({ a: [2] }))).to.deep.equal({ kind: 'ambiguous', codes: ['a'] });
+    expect(diffInviteUses(snap({ a: [0] }), snap({ a: [2] }))).to.deep.equal({
+      kind: 'ambiguous',
+      codes: ['a'],
+    });
   });
 });

@@ -1,6 +1,10 @@
 import { expect } from 'chai';
 import { DomainError, localizeError } from '../../../shared/services/errors.js';
-import { splitTags, validateAttributes, validateIntroInput } from '../../../shared/services/profile-validation.js';
+import {
+  splitTags,
+  validateAttributes,
+  validateIntroInput,
+} from '../../../shared/services/profile-validation.js';
 
 function errorOf(fn: () => unknown): DomainError {
   try {
@@ -13,7 +17,13 @@ function errorOf(fn: () => unknown): DomainError {
 }
 
 describe('intro validation', () => {
-  const good = { name: '  山田 花子 ', career: '2015〜2022 営業部', currentWork: '', interests: '登山、写真, coffee', greeting: 'よろしく' };
+  const good = {
+    name: '  山田 花子 ',
+    career: '2015〜2022 営業部',
+    currentWork: '',
+    interests: '登山、写真, coffee',
+    greeting: 'よろしく',
+  };
 
   it('trims fields, splits interests and turns empty optional fields into null', () => {
     expect(validateIntroInput(good)).to.deep.equal({
@@ -33,7 +43,9 @@ describe('intro validation', () => {
   });
 
   it('reports every over-long field with its limit', () => {
-    const error = errorOf(() => validateIntroInput({ ...good, name: 'x'.repeat(81), greeting: 'y'.repeat(1001) }));
+    const error = errorOf(() =>
+      validateIntroInput({ ...good, name: 'x'.repeat(81), greeting: 'y'.repeat(1001) }),
+    );
     expect(error.issues.map((i) => [i.field, i.vars.max])).to.deep.equal([
       ['name', 80],
       ['greeting', 1000],
@@ -60,7 +72,14 @@ describe('attribute validation', () => {
   it('accepts values from the lists and converts yes/no and year strings', () => {
     expect(
       validateAttributes(
-        { leaveYear: '2020', tenureBand: '3to5', joinedAsNewGraduate: 'yes', industry: 'it', region: 'kansai', lifeStages: ['parenting'] },
+        {
+          leaveYear: '2020',
+          tenureBand: '3to5',
+          joinedAsNewGraduate: 'yes',
+          industry: 'it',
+          region: 'kansai',
+          lifeStages: ['parenting'],
+        },
         now,
       ),
     ).to.deep.equal({
@@ -74,16 +93,26 @@ describe('attribute validation', () => {
   });
 
   it('rejects a leave year in the future or before 1980', () => {
-    expect(errorOf(() => validateAttributes({ leaveYear: 2027 }, now)).i18nKey).to.equal('connect.error.leaveYearRange');
-    expect(errorOf(() => validateAttributes({ leaveYear: 1979 }, now)).vars).to.deep.equal({ min: 1980, max: 2026 });
+    expect(errorOf(() => validateAttributes({ leaveYear: 2027 }, now)).i18nKey).to.equal(
+      'connect.error.leaveYearRange',
+    );
+    expect(errorOf(() => validateAttributes({ leaveYear: 1979 }, now)).vars).to.deep.equal({
+      min: 1980,
+      max: 2026,
+    });
   });
 
   it('rejects values outside the lists, each reported', () => {
-    const error = errorOf(() => validateAttributes({ industry: 'piracy', region: 'atlantis', lifeStages: ['retired?'] }, now));
+    const error = errorOf(() =>
+      validateAttributes({ industry: 'piracy', region: 'atlantis', lifeStages: ['retired?'] }, now),
+    );
     expect(error.issues.map((i) => i.field)).to.deep.equal(['industry', 'region', 'lifeStages']);
   });
 
   it('lets null clear a value', () => {
-    expect(validateAttributes({ industry: null, leaveYear: null }, now)).to.deep.equal({ industry: null, leaveYear: null });
+    expect(validateAttributes({ industry: null, leaveYear: null }, now)).to.deep.equal({
+      industry: null,
+      leaveYear: null,
+    });
   });
 });

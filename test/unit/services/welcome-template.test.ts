@@ -26,7 +26,11 @@ describe('welcome template', () => {
   });
 
   it('cuts the rendered text to 2000 characters', () => {
-    const text = renderWelcomeTemplate(`${'a'.repeat(1990)} {server}`, { ...values, serverName: 'x'.repeat(50) }, 'en');
+    const text = renderWelcomeTemplate(
+      `${'a'.repeat(1990)} {server}`,
+      { ...values, serverName: 'x'.repeat(50) },
+      'en',
+    );
     expect([...text]).to.have.length(2000);
     expect(text.endsWith('…')).to.equal(true);
   });
@@ -43,7 +47,9 @@ describe('welcome template', () => {
   });
 
   it('rejects templates over 2000 characters and empty ones', () => {
-    expect(checkWelcomeTemplate('x'.repeat(2001)).map((i) => i.i18nKey)).to.deep.equal(['connect.error.templateTooLong']);
+    expect(checkWelcomeTemplate('x'.repeat(2001)).map((i) => i.i18nKey)).to.deep.equal([
+      'connect.error.templateTooLong',
+    ]);
     expect(checkWelcomeTemplate('   ').map((i) => i.i18nKey)).to.deep.equal(['connect.error.templateEmpty']);
   });
 });

@@ -1,0 +1,55 @@
+/** People-like steps shared by the Connect tests: join, open the intro, fill it in, post it. */
+import type { APIMessage } from 'discord-api-types/v10';
+import type { ConnectWorld } from './connect-world.js';
+
+export const INTRO_TEXT = {
+  name: 'Aiko Tanaka',
+  career: 'Sales, 2015–2024',
+  currentWork: 'Product manager at a start-up',
+  interests: 'hiking, coffee、写真',
+  greeting: 'Happy to reconnect with everyone!',
+};
+
+/** The custom ids of a message's components. */
+export function customIds(message: { components?: unknown[] }): string[] {
+  return JSON.stringify(message.components ?? []).match(/"custom_id":"[^"]+"/g)?.map((m) => m.slice(13, -1)) ?? [];
+}
+
+/** A new person joins and waits for the welcome DM (the intro button). */
+export async function joinAndGetDm(w: ConnectWorld, name: string, inviteCode?: string): Promise<{ userId: string; dm: APIMessage }> {
+  const userId = w.person(name);
+  w.drivers.memberJoin(w.guildId, userId, inviteCode ? { inviteCode } : {});
+  const dm = await w.until(() => w.drivers.dmsTo(userId)[0], `${name}'s welcome DM`);
+  return { userId, dm };
+}
+
+/** Clicks the intro button and submits the modal; returns the ephemeral survey message. */
+export async function submitIntro(
+  w: ConnectWorld,
+  userId: string,
+  buttonMessage: APIMessage,
+  text: Partial<typeof INTRO_TEXT> = INTRO_TEXT,
+): Promise<APIMessage> {
+  const click = w.drivers.clickButton(buttonMessage.id, `intro:start:${w.guildId}`, userId);
+  await click.waitForModal();
+  const submit = w.drivers.submitModal(click, `intro:modal:${w.guildId}`, text as Record<string, string>);
+  return submit.waitForReply();
+}
+
+/** Answers the survey (leave year 2019, 5–10 years, new graduate, IT, Kanto, parenting) and posts. */
+export async function answerSurveyAndPost(w: ConnectWorld, userId: string, survey: APIMessage) {
+  const id = (suffix: string) => `intro:${suffix}:${w.guildId}`;
+  const pick = async (customId: string, values: string[]) =>
+    w.drivers.selectValues(survey.id, customId, userId, values).waitForReply();
+  await pick(id('decade'), ['2010']);
+  await pick(`${id('attr')}:leaveYear`, ['2019']);
+  await pick(`${id('attr')}:tenureBand`, ['5to10']);
+  await pick(`${id('attr')}:joinedAsNewGraduate`, ['yes']);
+  await w.drivers.clickButton(survey.id, `intro:page:${w.guildId}:2`, userId).waitForReply();
+  await pick(`${id('attr')}:industry`, ['it']);
+  await pick(`${id('attr')}:region`, ['kanto']);
+  await pick(`${id('attr')}:lifeStages`, ['parenting']);
+  const post = w.drivers.clickButton(survey.id, id('post'), userId);
+  const result = await post.waitForReply();
+  return { post, result };
+}
