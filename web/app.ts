@@ -18,6 +18,7 @@ import { guildRoutes } from './routes/guilds.routes.js';
 import { healthzRoutes } from './routes/healthz.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { localeRoutes } from './routes/locale.routes.js';
+import { serviceConnectReads } from './services/connect-reads.js';
 import { createDiscordDirectory } from './services/discord-directory.js';
 import { createGuildAccess } from './services/guild-access.service.js';
 import { createGuildPicker } from './services/guild-picker.service.js';
@@ -83,7 +84,9 @@ export function createApp(deps: WebDeps): Express {
       guildAccess: services.guildAccess,
       picker: services.picker,
       healthLookup: deps.healthLookup ?? getGuildHealth,
-      timeZone: config.timeZone ?? 'Asia/Tokyo',
+      reads: deps.connectReads ?? serviceConnectReads,
+      ...(deps.membersPageSize ? { pageSize: deps.membersPageSize } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
     }),
   );
 

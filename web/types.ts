@@ -6,6 +6,7 @@ import type { GuildHealth } from '../shared/health/index.js';
 import type { DiscordOAuth, OAuthGuild, OAuthUser } from './auth/discord-oauth.js';
 import type { DiscordDirectory, GuildInfo } from './services/discord-directory.js';
 import type { GuildAccess, GuildAccessResult, StaffRoleLookup } from './services/guild-access.service.js';
+import type { ConnectReads } from './services/connect-reads.js';
 
 /** The dashboard's settings; web/main.ts builds them from shared/config.ts. */
 export interface WebConfig {
@@ -15,7 +16,10 @@ export interface WebConfig {
   publicUrl: string;
   /** Used when neither the language cookie nor Accept-Language decide (default ja). */
   defaultLocale?: Locale;
-  /** IANA zone for dates until per-guild settings exist (default Asia/Tokyo). */
+  /**
+   * No longer read by the guild pages: their dates follow each guild's GuildSettings.timeZone
+   * (Asia/Tokyo when the guild has none). Kept so existing callers still type-check.
+   */
   timeZone?: string;
   discord: {
     clientId: string;
@@ -56,6 +60,10 @@ export interface WebDeps {
   /** Moderator/organiser role ids from GuildSettings (default: none configured). */
   staffRoles?: StaffRoleLookup;
   healthLookup?: HealthLookup;
+  /** Connect & Know reads for the guild pages (default: shared/services on mongoose's connection). */
+  connectReads?: ConnectReads;
+  /** Rows per page of the member list (default 25). */
+  membersPageSize?: number;
   oauth?: DiscordOAuth;
   /** Milliseconds since the epoch; injectable for session-expiry tests. */
   now?: () => number;

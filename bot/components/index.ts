@@ -2,6 +2,7 @@ import type { ComponentFamily } from './types.js';
 import { aboutComponents } from './about.js';
 import { introComponents } from './intro.js';
 import { relayComponents } from './relay.js';
+import { profileComponents } from './profile.js';
 
 /**
  * Every component family (buttons, selects, modals), explicitly: add one by writing
@@ -11,4 +12,5 @@ export const componentFamilies: readonly ComponentFamily[] = [
   aboutComponents,
   introComponents,
   relayComponents,
+  profileComponents,
 ];

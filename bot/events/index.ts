@@ -4,6 +4,7 @@ import { interactionCreate } from './interaction-create.js';
 import { guildCreate } from './guild-create.js';
 import { guildDelete } from './guild-delete.js';
 import { roleUpdate } from './role-update.js';
+import { botMemberUpdate } from './bot-member-update.js';
 import { clientError, clientWarn, shardError } from './diagnostics.js';
 import { guildMemberAdd } from './guild-member-add.js';
 import { guildMemberRemove } from './guild-member-remove.js';
@@ -22,6 +23,7 @@ export const events: readonly BotEvent<any>[] = [
   guildCreate,
   guildDelete,
   roleUpdate,
+  botMemberUpdate,
   clientError,
   clientWarn,
   shardError,

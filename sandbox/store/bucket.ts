@@ -15,7 +15,10 @@ export function rewriteBucket(spec: Document): Document[] {
   const { groupBy, boundaries, output } = spec;
   const hasDefault = 'default' in spec;
   if (!Array.isArray(boundaries) || boundaries.length < 2) {
-    throw new StoreError(40192, "The $bucket 'boundaries' field must be an array of values with at least 2 values");
+    throw new StoreError(
+      40192,
+      "The $bucket 'boundaries' field must be an array of values with at least 2 values",
+    );
   }
   for (let i = 1; i < boundaries.length; i++) {
     if (compareValues(boundaries[i - 1], boundaries[i]) >= 0) {
@@ -23,10 +26,15 @@ export function rewriteBucket(spec: Document): Document[] {
     }
   }
   if (typeof groupBy !== 'string' && (groupBy === null || typeof groupBy !== 'object')) {
-    throw new StoreError(40202, "The $bucket 'groupBy' field must be defined as a $-prefixed path or an expression");
+    throw new StoreError(
+      40202,
+      "The $bucket 'groupBy' field must be defined as a $-prefixed path or an expression",
+    );
   }
   const branches = boundaries.slice(0, -1).map((lower, i) => ({
-    case: { $and: [{ $gte: [groupBy, { $literal: lower }] }, { $lt: [groupBy, { $literal: boundaries[i + 1] }] }] },
+    case: {
+      $and: [{ $gte: [groupBy, { $literal: lower }] }, { $lt: [groupBy, { $literal: boundaries[i + 1] }] }],
+    },
     then: { $literal: lower },
   }));
   // Without a default, a value outside the boundaries is an error in MongoDB; mingo's $switch would yield null.
@@ -47,7 +55,10 @@ export function rewritePipeline(pipeline: Document[]): Document[] {
     if (stage['$bucket']) return rewriteBucket(stage['$bucket'] as Document);
     if (stage['$facet']) {
       const facets = Object.fromEntries(
-        Object.entries(stage['$facet'] as Document).map(([name, sub]) => [name, rewritePipeline(sub as Document[])]),
+        Object.entries(stage['$facet'] as Document).map(([name, sub]) => [
+          name,
+          rewritePipeline(sub as Document[]),
+        ]),
       );
       return [{ $facet: facets }];
     }

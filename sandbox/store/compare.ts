@@ -81,10 +81,13 @@ export function compareValues(a: unknown, b: unknown): number {
     case 10:
       return cmp((a as Date).getTime(), (b as Date).getTime());
     case 8:
-      return cmp((a as { toHexString(): string }).toHexString(), (b as { toHexString(): string }).toHexString());
+      return cmp(
+        (a as { toHexString(): string }).toHexString(),
+        (b as { toHexString(): string }).toHexString(),
+      );
     case 7: {
-      const ba = (a as { buffer: Uint8Array; sub_type: number });
-      const bb = (b as { buffer: Uint8Array; sub_type: number });
+      const ba = a as { buffer: Uint8Array; sub_type: number };
+      const bb = b as { buffer: Uint8Array; sub_type: number };
       if (ba.buffer.length !== bb.buffer.length) return cmp(ba.buffer.length, bb.buffer.length);
       if (ba.sub_type !== bb.sub_type) return cmp(ba.sub_type, bb.sub_type);
       return Buffer.compare(Buffer.from(ba.buffer), Buffer.from(bb.buffer));

@@ -8,7 +8,17 @@ import { checkTimezone, offsetMs, toWallClock } from './timezone.js';
 export const DEFAULT_DATE_FORMAT = '%Y-%m-%dT%H:%M:%S.%LZ';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
   'December',
 ];
 
@@ -48,24 +58,60 @@ export function formatDate(date: Date, format: string = DEFAULT_DATE_FORMAT, tim
     }
     const spec = format[++i];
     switch (spec) {
-      case 'Y': out += pad(w.getUTCFullYear(), 4); break;
-      case 'm': out += pad(w.getUTCMonth() + 1); break;
-      case 'd': out += pad(w.getUTCDate()); break;
-      case 'H': out += pad(w.getUTCHours()); break;
-      case 'M': out += pad(w.getUTCMinutes()); break;
-      case 'S': out += pad(w.getUTCSeconds()); break;
-      case 'L': out += pad(w.getUTCMilliseconds(), 3); break;
-      case 'j': out += pad(dayOfYear(w), 3); break;
-      case 'w': out += String(w.getUTCDay() + 1); break;
-      case 'u': out += String(w.getUTCDay() || 7); break;
-      case 'U': out += pad(sundayWeek(w)); break;
-      case 'V': out += pad(isoWeek(w).week); break;
-      case 'G': out += pad(isoWeek(w).year, 4); break;
-      case 'z': out += `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}${pad(Math.abs(offsetMinutes) % 60)}`; break;
-      case 'Z': out += `${offsetMinutes < 0 ? '-' : '+'}${Math.abs(offsetMinutes)}`; break;
-      case 'b': out += MONTHS[w.getUTCMonth()]; break;
-      case 'B': out += MONTH_NAMES[w.getUTCMonth()]; break;
-      case '%': out += '%'; break;
+      case 'Y':
+        out += pad(w.getUTCFullYear(), 4);
+        break;
+      case 'm':
+        out += pad(w.getUTCMonth() + 1);
+        break;
+      case 'd':
+        out += pad(w.getUTCDate());
+        break;
+      case 'H':
+        out += pad(w.getUTCHours());
+        break;
+      case 'M':
+        out += pad(w.getUTCMinutes());
+        break;
+      case 'S':
+        out += pad(w.getUTCSeconds());
+        break;
+      case 'L':
+        out += pad(w.getUTCMilliseconds(), 3);
+        break;
+      case 'j':
+        out += pad(dayOfYear(w), 3);
+        break;
+      case 'w':
+        out += String(w.getUTCDay() + 1);
+        break;
+      case 'u':
+        out += String(w.getUTCDay() || 7);
+        break;
+      case 'U':
+        out += pad(sundayWeek(w));
+        break;
+      case 'V':
+        out += pad(isoWeek(w).week);
+        break;
+      case 'G':
+        out += pad(isoWeek(w).year, 4);
+        break;
+      case 'z':
+        out += `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}${pad(Math.abs(offsetMinutes) % 60)}`;
+        break;
+      case 'Z':
+        out += `${offsetMinutes < 0 ? '-' : '+'}${Math.abs(offsetMinutes)}`;
+        break;
+      case 'b':
+        out += MONTHS[w.getUTCMonth()];
+        break;
+      case 'B':
+        out += MONTH_NAMES[w.getUTCMonth()];
+        break;
+      case '%':
+        out += '%';
+        break;
       default:
         throw new StoreError(18536, `Invalid format character '%${spec ?? ''}' in format string`);
     }

@@ -48,13 +48,27 @@ function parseWithFormat(text: string, format: string): Fields {
     }
     const spec = format[++i];
     switch (spec) {
-      case 'Y': fields.year = digits(4, 4); break;
-      case 'm': fields.month = digits(1, 2); break;
-      case 'd': fields.day = digits(1, 2); break;
-      case 'H': fields.hour = digits(1, 2); break;
-      case 'M': fields.minute = digits(1, 2); break;
-      case 'S': fields.second = digits(1, 2); break;
-      case 'L': fields.ms = digits(1, 3); break;
+      case 'Y':
+        fields.year = digits(4, 4);
+        break;
+      case 'm':
+        fields.month = digits(1, 2);
+        break;
+      case 'd':
+        fields.day = digits(1, 2);
+        break;
+      case 'H':
+        fields.hour = digits(1, 2);
+        break;
+      case 'M':
+        fields.minute = digits(1, 2);
+        break;
+      case 'S':
+        fields.second = digits(1, 2);
+        break;
+      case 'L':
+        fields.ms = digits(1, 3);
+        break;
       case 'z': {
         const m = /^([+-]\d{2}:?\d{2}|Z)/.exec(text.slice(pos));
         if (!m) fail(text);

@@ -27,10 +27,16 @@ export interface DateTruncArgs {
 }
 
 function weekReference(startOfWeek: string): number {
-  const wanted = DAYS.findIndex((d) => d === startOfWeek.toLowerCase() || d.slice(0, 3) === startOfWeek.toLowerCase());
-  if (wanted < 0) throw new StoreError(5439015, `$dateTrunc parameter 'startOfWeek' value cannot be recognized as a day of a week: ${startOfWeek}`);
+  const wanted = DAYS.findIndex(
+    (d) => d === startOfWeek.toLowerCase() || d.slice(0, 3) === startOfWeek.toLowerCase(),
+  );
+  if (wanted < 0)
+    throw new StoreError(
+      5439015,
+      `$dateTrunc parameter 'startOfWeek' value cannot be recognized as a day of a week: ${startOfWeek}`,
+    );
   const referenceDay = new Date(REFERENCE).getUTCDay();
-  return REFERENCE + (((wanted - referenceDay + 7) % 7) * 86_400_000);
+  return REFERENCE + ((wanted - referenceDay + 7) % 7) * 86_400_000;
 }
 
 /** Truncates `date` to the start of its bin. */

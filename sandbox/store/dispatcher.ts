@@ -60,7 +60,12 @@ export class Dispatcher {
     } catch (error) {
       const storeError = toStoreError(error);
       this.state.logger.debug(
-        { err: error instanceof StoreError ? undefined : error, command: name, code: storeError.code, errmsg: storeError.message },
+        {
+          err: error instanceof StoreError ? undefined : error,
+          command: name,
+          code: storeError.code,
+          errmsg: storeError.message,
+        },
         'embedded store answered ok: 0',
       );
       return storeError.toReply();

@@ -22,7 +22,8 @@ export function leafValues(doc: unknown, path: string): unknown[] {
     if (Array.isArray(value)) {
       const out: unknown[] = [];
       if (/^\d+$/.test(part)) out.push(...collect(value[Number(part)], i + 1, true));
-      for (const element of value) if (isPlainObject(element)) out.push(...collect(element[part], i + 1, false));
+      for (const element of value)
+        if (isPlainObject(element)) out.push(...collect(element[part], i + 1, false));
       return out.length ? out : [undefined];
     }
     if (isPlainObject(value)) return collect(value[part], i + 1, false);
@@ -34,7 +35,11 @@ export function leafValues(doc: unknown, path: string): unknown[] {
 function equalsOne(values: unknown[], wanted: unknown): boolean {
   if (wanted === null || wanted === undefined) return values.some((v) => v === null || v === undefined);
   if (wanted instanceof RegExp) {
-    return values.some((v) => (typeof v === 'string' ? new RegExp(wanted.source, wanted.flags).test(v) : v instanceof RegExp && encodeKey(v) === encodeKey(wanted)));
+    return values.some((v) =>
+      typeof v === 'string'
+        ? new RegExp(wanted.source, wanted.flags).test(v)
+        : v instanceof RegExp && encodeKey(v) === encodeKey(wanted),
+    );
   }
   const key = encodeKey(wanted);
   return values.some((v) => v !== undefined && encodeKey(v) === key);
@@ -42,9 +47,15 @@ function equalsOne(values: unknown[], wanted: unknown): boolean {
 
 type Predicate = (doc: Document) => boolean;
 
-export const $eq = (selector: string, value: unknown): Predicate => (doc) => equalsOne(leafValues(doc, selector), value);
+export const $eq =
+  (selector: string, value: unknown): Predicate =>
+  (doc) =>
+    equalsOne(leafValues(doc, selector), value);
 
-export const $ne = (selector: string, value: unknown): Predicate => (doc) => !equalsOne(leafValues(doc, selector), value);
+export const $ne =
+  (selector: string, value: unknown): Predicate =>
+  (doc) =>
+    !equalsOne(leafValues(doc, selector), value);
 
 export const $in = (selector: string, value: unknown): Predicate => {
   const wanted = value as unknown[];

@@ -23,7 +23,8 @@ export const $lookup = (collection: Lazy, expr: Document, options: Options): Laz
   const foreignField = expr['foreignField'] as string;
   const as = expr['as'] as string;
   const from = expr['from'];
-  const foreign = typeof from === 'string' && options.collectionResolver ? options.collectionResolver(from) : [];
+  const foreign =
+    typeof from === 'string' && options.collectionResolver ? options.collectionResolver(from) : [];
   const byKey = new Map<string, Array<[number, Document]>>();
   (foreign as Document[]).forEach((doc, position) => {
     for (const key of keysOf(doc, foreignField)) {
@@ -34,7 +35,8 @@ export const $lookup = (collection: Lazy, expr: Document, options: Options): Laz
   });
   return collection.map((doc) => {
     const found = new Map<number, Document>();
-    for (const key of keysOf(doc, localField)) for (const [position, match] of byKey.get(key) ?? []) found.set(position, match);
+    for (const key of keysOf(doc, localField))
+      for (const [position, match] of byKey.get(key) ?? []) found.set(position, match);
     const matches = [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, match]) => match);
     return { ...doc, [as]: matches };
   });

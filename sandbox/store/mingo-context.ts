@@ -30,9 +30,24 @@ import { pathValues } from './storage/keys.js';
 import { originalOf } from './views.js';
 
 const TYPE_ALIASES: Record<number, string> = {
-  1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 6: 'undefined', 7: 'objectId', 8: 'bool',
-  9: 'date', 10: 'null', 11: 'regex', 13: 'javascript', 16: 'int', 17: 'timestamp', 18: 'long', 19: 'decimal',
-  [-1]: 'minKey', 127: 'maxKey',
+  1: 'double',
+  2: 'string',
+  3: 'object',
+  4: 'array',
+  5: 'binData',
+  6: 'undefined',
+  7: 'objectId',
+  8: 'bool',
+  9: 'date',
+  10: 'null',
+  11: 'regex',
+  13: 'javascript',
+  16: 'int',
+  17: 'timestamp',
+  18: 'long',
+  19: 'decimal',
+  [-1]: 'minKey',
+  127: 'maxKey',
 };
 
 /** MongoDB's type alias for a stored value (numbers: integral int32-range values travel as int, others as double). */
@@ -50,24 +65,37 @@ export function bsonType(value: unknown): string {
   if (value instanceof RegExp) return 'regex';
   const tag = (value as { _bsontype?: string })._bsontype;
   switch (tag) {
-    case 'ObjectId': return 'objectId';
-    case 'Decimal128': return 'decimal';
-    case 'Long': return 'long';
-    case 'Int32': return 'int';
-    case 'Double': return 'double';
-    case 'Binary': return 'binData';
-    case 'Timestamp': return 'timestamp';
-    case 'MinKey': return 'minKey';
-    case 'MaxKey': return 'maxKey';
-    case 'BSONRegExp': return 'regex';
-    case 'Code': return 'javascript';
-    default: return 'object';
+    case 'ObjectId':
+      return 'objectId';
+    case 'Decimal128':
+      return 'decimal';
+    case 'Long':
+      return 'long';
+    case 'Int32':
+      return 'int';
+    case 'Double':
+      return 'double';
+    case 'Binary':
+      return 'binData';
+    case 'Timestamp':
+      return 'timestamp';
+    case 'MinKey':
+      return 'minKey';
+    case 'MaxKey':
+      return 'maxKey';
+    case 'BSONRegExp':
+      return 'regex';
+    case 'Code':
+      return 'javascript';
+    default:
+      return 'object';
   }
 }
 
 function typeMatches(value: unknown, wanted: string): boolean {
   const actual = bsonType(value);
-  if (wanted === 'number') return actual === 'int' || actual === 'double' || actual === 'long' || actual === 'decimal';
+  if (wanted === 'number')
+    return actual === 'int' || actual === 'double' || actual === 'long' || actual === 'decimal';
   return actual === wanted;
 }
 
@@ -152,7 +180,10 @@ const $dateFromString = (obj: unknown, expr: unknown, options: Options): Date | 
   if (args['format'] === null || args['timezone'] === null) return null;
   try {
     if (typeof text !== 'string') {
-      throw new StoreError(241, `$dateFromString requires that 'dateString' be a string, found: ${bsonType(text)}`);
+      throw new StoreError(
+        241,
+        `$dateFromString requires that 'dateString' be a string, found: ${bsonType(text)}`,
+      );
     }
     return parseDate(text, args['format'] as string | undefined, args['timezone'] as string | undefined);
   } catch (error) {

@@ -34,7 +34,9 @@ function sliceArray(values: unknown[], spec: unknown): unknown[] {
 }
 
 function getField(doc: Document, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Document)[k] : undefined), doc);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Document)[k] : undefined), doc);
 }
 
 function setField(doc: Document, path: string, value: unknown): void {
@@ -58,7 +60,11 @@ function firstMatching(values: unknown[], condition: Document): unknown {
 }
 
 /** Applies a projection to matched documents; `filter` is needed for the positional `field.$` form. */
-export function project(docs: Document[], projection: Document | undefined, filter: Document = {}): Document[] {
+export function project(
+  docs: Document[],
+  projection: Document | undefined,
+  filter: Document = {},
+): Document[] {
   if (!projection || Object.keys(projection).length === 0 || docs.length === 0) return docs;
   const slices: Array<[string, unknown]> = [];
   const elemMatches: Array<[string, Document]> = [];
@@ -70,12 +76,15 @@ export function project(docs: Document[], projection: Document | undefined, filt
     else if (op === '$elemMatch') elemMatches.push([field, (value as Document)['$elemMatch'] as Document]);
     else rest[field] = value;
   }
-  const inclusion = Object.entries(rest).some(([k, v]) => k !== '_id' && v !== 0 && v !== false) || elemMatches.length > 0;
+  const inclusion =
+    Object.entries(rest).some(([k, v]) => k !== '_id' && v !== 0 && v !== false) || elemMatches.length > 0;
   if (inclusion) for (const [field] of [...slices, ...elemMatches]) rest[field] = 1;
   let projected = docs;
   if (Object.keys(rest).length) {
     const positional = Object.keys(rest).some((k) => k.endsWith('.$'));
-    const out = makeQuery(positional ? filter : {}).find(docs, rest).all() as Document[];
+    const out = makeQuery(positional ? filter : {})
+      .find(docs, rest)
+      .all() as Document[];
     projected = out.map((doc, i) => reorder(docs[i]!, doc));
   } else {
     projected = docs.map((doc) => cloneValue(doc));

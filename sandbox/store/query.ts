@@ -11,12 +11,32 @@ import { encodeCompound, encodeKey } from './storage/keys.js';
 
 const TOP_LEVEL = new Set(['$and', '$or', '$nor', '$expr', '$comment', '$alwaysTrue', '$alwaysFalse']);
 const FIELD_OPS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$type', '$regex', '$options', '$not',
-  '$elemMatch', '$size', '$all', '$mod', '$bitsAllSet', '$bitsAnySet', '$bitsAllClear', '$bitsAnyClear',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$type',
+  '$regex',
+  '$options',
+  '$not',
+  '$elemMatch',
+  '$size',
+  '$all',
+  '$mod',
+  '$bitsAllSet',
+  '$bitsAnySet',
+  '$bitsAllClear',
+  '$bitsAnyClear',
 ]);
 
 function isOperatorObject(value: unknown): value is Document {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date)
+    return false;
   if (value instanceof RegExp || (value as { _bsontype?: string })._bsontype) return false;
   const keys = Object.keys(value);
   return keys.length > 0 && keys[0]!.startsWith('$');
@@ -27,9 +47,11 @@ export function validateFilter(filter: Document): void {
   for (const [key, value] of Object.entries(filter)) {
     if (key.startsWith('$')) {
       if (key === '$where') throw notSupported('$where');
-      if (key === '$text') throw new StoreError(ErrorCodes.IndexNotFound, 'text index required for $text query');
+      if (key === '$text')
+        throw new StoreError(ErrorCodes.IndexNotFound, 'text index required for $text query');
       if (key === '$jsonSchema') throw notSupported('$jsonSchema');
-      if (!TOP_LEVEL.has(key)) throw new StoreError(ErrorCodes.BadValue, `unknown top level operator: ${key}`);
+      if (!TOP_LEVEL.has(key))
+        throw new StoreError(ErrorCodes.BadValue, `unknown top level operator: ${key}`);
       if (key === '$and' || key === '$or' || key === '$nor') {
         if (!Array.isArray(value) || value.length === 0) {
           throw new StoreError(ErrorCodes.BadValue, `${key} argument must be a non-empty array`);
@@ -113,7 +135,10 @@ export interface Plan {
  * Candidate documents for a filter: from the `_id` map or an equality index when possible, else every document.
  * Candidates are a superset of the matches; callers still run the Matcher on each.
  */
-export function candidates(collection: Collection, filter: Document): { docs: Iterable<Document>; plan: Plan } {
+export function candidates(
+  collection: Collection,
+  filter: Document,
+): { docs: Iterable<Document>; plan: Plan } {
   const ids = equalityValues(filter, '_id');
   if (ids) {
     const encoded = [...new Set(ids.map(encodeKey))];
@@ -141,7 +166,11 @@ export function candidates(collection: Collection, filter: Document): { docs: It
 }
 
 /** Matching documents in natural order, using an index when the filter allows. */
-export function findMatching(collection: Collection | undefined, filter: Document, matcher?: Matcher): Document[] {
+export function findMatching(
+  collection: Collection | undefined,
+  filter: Document,
+  matcher?: Matcher,
+): Document[] {
   const m = matcher ?? new Matcher(filter);
   if (!collection) return [];
   const out: Document[] = [];

@@ -57,7 +57,9 @@ export class WireServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', (error) => this.logger.debug({ err: error, connectionId }, 'embedded store socket error'));
+    socket.on('error', (error) =>
+      this.logger.debug({ err: error, connectionId }, 'embedded store socket error'),
+    );
     socket.on('data', (chunk: Buffer) => {
       let messages: Buffer[];
       try {
@@ -83,7 +85,12 @@ export class WireServer {
         if (!request.moreToCome) socket.write(encodeOpMsg(reply, header.requestId));
       } else if (header.opCode === OP_QUERY) {
         const request = parseOpQuery(message);
-        socket.write(encodeOpReply(this.runLegacy(request.fullCollectionName, request.query, connectionId), header.requestId));
+        socket.write(
+          encodeOpReply(
+            this.runLegacy(request.fullCollectionName, request.query, connectionId),
+            header.requestId,
+          ),
+        );
       } else if (header.opCode === OP_COMPRESSED) {
         throw new WireError('OP_COMPRESSED is not supported (the store never advertises compression)');
       } else {
@@ -96,16 +103,24 @@ export class WireServer {
       const reply = new StoreError(code, `malformed message: ${message}`).toReply();
       this.logger.debug({ err: error, connectionId }, 'embedded store rejected a malformed message');
       socket.write(
-        header.opCode === OP_QUERY ? encodeOpReply(reply, header.requestId) : encodeOpMsg(reply, header.requestId),
+        header.opCode === OP_QUERY
+          ? encodeOpReply(reply, header.requestId)
+          : encodeOpMsg(reply, header.requestId),
       );
     }
   }
 
   /** Legacy OP_QUERY is only valid for commands on `<db>.$cmd` (the driver's first hello/isMaster). */
   private runLegacy(namespace: string, query: Document, connectionId: number): Document {
-    const [db, collection] = [namespace.slice(0, namespace.indexOf('.')), namespace.slice(namespace.indexOf('.') + 1)];
+    const [db, collection] = [
+      namespace.slice(0, namespace.indexOf('.')),
+      namespace.slice(namespace.indexOf('.') + 1),
+    ];
     if (collection !== '$cmd') {
-      return new StoreError(ErrorCodes.CommandNotSupported, 'legacy OP_QUERY is only supported for commands').toReply();
+      return new StoreError(
+        ErrorCodes.CommandNotSupported,
+        'legacy OP_QUERY is only supported for commands',
+      ).toReply();
     }
     // Drivers may wrap the command as { $query: {...}, $readPreference: ... }.
     const command = (query['$query'] as Document | undefined) ?? query;

@@ -47,7 +47,14 @@ export function offsetMs(instant: number, tz: string | undefined): number {
   for (const part of formatter(tz).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+  const wall = Date.UTC(
+    parts['year']!,
+    parts['month']! - 1,
+    parts['day']!,
+    parts['hour']!,
+    parts['minute']!,
+    parts['second']!,
+  );
   const truncated = instant - (((instant % 1000) + 1000) % 1000);
   return wall - truncated;
 }

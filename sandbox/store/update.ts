@@ -12,8 +12,21 @@ import { mingoOptions } from './mingo-context.js';
 import { restoreWide, toNumbers, viewOf, widePaths } from './views.js';
 
 const OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$rename', '$setOnInsert', '$min', '$max', '$currentDate',
-  '$addToSet', '$pop', '$pull', '$push', '$pullAll', '$bit',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$rename',
+  '$setOnInsert',
+  '$min',
+  '$max',
+  '$currentDate',
+  '$addToSet',
+  '$pop',
+  '$pull',
+  '$push',
+  '$pullAll',
+  '$bit',
 ]);
 const NUMERIC_OPS = new Set(['$inc', '$mul']);
 const ARRAY_OPS = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
@@ -88,7 +101,10 @@ function checkConflicts(update: Document): void {
 }
 
 /** The value at a dotted path (no array expansion), `undefined` when missing. Stops at positional parts. */
-function getPath(doc: Document, path: string): { value: unknown; blockedBy?: { part: string; holder: unknown } } {
+function getPath(
+  doc: Document,
+  path: string,
+): { value: unknown; blockedBy?: { part: string; holder: unknown } } {
   let current: unknown = doc;
   const parts = path.split('.');
   for (let i = 0; i < parts.length; i++) {
@@ -100,7 +116,12 @@ function getPath(doc: Document, path: string): { value: unknown; blockedBy?: { p
       current = current[Number(part)];
       continue;
     }
-    if (current === null || typeof current !== 'object' || current instanceof Date || (current as { _bsontype?: string })._bsontype) {
+    if (
+      current === null ||
+      typeof current !== 'object' ||
+      current instanceof Date ||
+      (current as { _bsontype?: string })._bsontype
+    ) {
       return { value: undefined, blockedBy: { part, holder: current } };
     }
     current = (current as Document)[part];
@@ -232,7 +253,10 @@ function rewriteOperators(copy: Document, modifier: Document): Document {
     for (const [path, spec] of Object.entries(out['$currentDate'] as Document)) {
       const type = spec && typeof spec === 'object' ? (spec as Document)['$type'] : 'date';
       if (type !== 'date' && type !== 'timestamp') {
-        throw new StoreError(ErrorCodes.BadValue, "The '$type' string field is required to be 'date' or 'timestamp'");
+        throw new StoreError(
+          ErrorCodes.BadValue,
+          "The '$type' string field is required to be 'date' or 'timestamp'",
+        );
       }
       set[path] = type === 'timestamp' ? currentTimestamp() : new Date();
     }
@@ -299,7 +323,9 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
       );
     }
     const { _id: _ignored, ...rest } = cloneValue(replacement);
-    return '_id' in doc ? { _id: doc['_id'], ...rest } : idFirst({ ...rest, ...(_ignored === undefined ? {} : { _id: _ignored }) });
+    return '_id' in doc
+      ? { _id: doc['_id'], ...rest }
+      : idFirst({ ...rest, ...(_ignored === undefined ? {} : { _id: _ignored }) });
   }
   // mingo computes on numbers: run on the numeric view and give Long/Decimal128 fields their type back afterwards.
   const wide = widePaths(doc);
@@ -308,7 +334,8 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
   if (kind === 'operators') {
     const { $setOnInsert, ...others } = update as Document;
     modifier = others;
-    if (options.isInsert && $setOnInsert) modifier = { ...others, $set: { ...(others['$set'] ?? {}), ...$setOnInsert } };
+    if (options.isInsert && $setOnInsert)
+      modifier = { ...others, $set: { ...(others['$set'] ?? {}), ...$setOnInsert } };
     checkConflicts(options.isInsert ? (update as Document) : others);
     modifier = takeIdFromSet(copy, modifier);
     precheck(copy, modifier);
@@ -320,10 +347,16 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
   }
   const docs = [copy];
   try {
-    updateOne(docs, options.isInsert ? {} : toNumbers(options.filter), modifier as never, {
-      arrayFilters: toNumbers(options.arrayFilters),
-      cloneMode: 'deep',
-    }, mingoOptions());
+    updateOne(
+      docs,
+      options.isInsert ? {} : toNumbers(options.filter),
+      modifier as never,
+      {
+        arrayFilters: toNumbers(options.arrayFilters),
+        cloneMode: 'deep',
+      },
+      mingoOptions(),
+    );
   } catch (error) {
     throw new StoreError(ErrorCodes.BadValue, error instanceof Error ? error.message : String(error));
   }
@@ -347,7 +380,8 @@ function setPath(target: Document, path: string, value: unknown): void {
 }
 
 function isOperatorObject(value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date)
+    return false;
   if ((value as { _bsontype?: string })._bsontype || value instanceof RegExp) return false;
   const first = Object.keys(value)[0];
   return first !== undefined && first.startsWith('$');
@@ -371,7 +405,11 @@ export function seedFromFilter(filter: Document, seed: Document = {}): Document 
 }
 
 /** The document an upsert inserts: seed from the filter (ignored for replacements except `_id`), then the update. */
-export function buildUpsert(filter: Document, update: Document | Document[], arrayFilters?: Document[]): Document {
+export function buildUpsert(
+  filter: Document,
+  update: Document | Document[],
+  arrayFilters?: Document[],
+): Document {
   const seed = seedFromFilter(filter);
   const kind = updateKind(update);
   let doc: Document;

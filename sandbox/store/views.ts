@@ -86,7 +86,11 @@ export function originalOf(view: Document): Document {
 }
 
 /** Dotted paths (array indexes included) holding a Long or Decimal128, with their values. */
-export function widePaths(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+export function widePaths(
+  value: unknown,
+  prefix = '',
+  out = new Map<string, unknown>(),
+): Map<string, unknown> {
   if (value === null || typeof value !== 'object') return out;
   if (isWide(value)) {
     out.set(prefix, value);

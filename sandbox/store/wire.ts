@@ -127,7 +127,8 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
       if (offset + 4 > end) throw new WireError('truncated document sequence');
       const sectionSize = message.readInt32LE(offset);
       const sectionEnd = offset + sectionSize;
-      if (sectionSize < 5 || sectionEnd > end) throw new WireError(`invalid document sequence size ${sectionSize}`);
+      if (sectionSize < 5 || sectionEnd > end)
+        throw new WireError(`invalid document sequence size ${sectionSize}`);
       const { value: identifier, next } = readCString(message, offset + 4, sectionEnd);
       const docs: Document[] = [];
       let cursor = next;

@@ -14,6 +14,8 @@ import { jaWeb } from './ja/web.js';
 import { enWeb } from './en/web.js';
 import { jaConnectBot } from './ja/connect-bot.js';
 import { enConnectBot } from './en/connect-bot.js';
+import { jaWebConnect } from './ja/web-connect.js';
+import { enWebConnect } from './en/web-connect.js';
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -22,8 +24,8 @@ export const DEFAULT_LOCALE: Locale = 'ja';
 export type Catalogue = Record<string, string>;
 
 const catalogues: Record<Locale, Catalogue> = {
-  ja: { ...jaCommon, ...jaBot, ...jaWeb, ...jaConnect, ...jaConnectBot },
-  en: { ...enCommon, ...enBot, ...enWeb, ...enConnect, ...enConnectBot },
+  ja: { ...jaCommon, ...jaBot, ...jaWeb, ...jaConnect, ...jaConnectBot, ...jaWebConnect },
+  en: { ...enCommon, ...enBot, ...enWeb, ...enConnect, ...enConnectBot, ...enWebConnect },
 };
 
 export function catalogue(locale: Locale): Readonly<Catalogue> {

@@ -4,6 +4,7 @@
  */
 import { MemberEvent, type MemberEventKind } from '../models/member-event.model.js';
 import { utcDay } from './clock.js';
+import { upsertWithRetry } from './upsert.js';
 
 /** Adds `by` (default 1) to the guild's counter of `kind` for the UTC day of `at`. */
 export async function countMemberEvent(
@@ -12,7 +13,10 @@ export async function countMemberEvent(
   at: Date = new Date(),
   by = 1,
 ): Promise<void> {
-  await MemberEvent.updateOne({ guildId, day: utcDay(at), kind }, { $inc: { count: by } }, { upsert: true });
+  // Two first events of a day may race to insert the counter; the loser retries as an update.
+  await upsertWithRetry(() =>
+    MemberEvent.updateOne({ guildId, day: utcDay(at), kind }, { $inc: { count: by } }, { upsert: true }),
+  );
 }
 
 export interface MemberEventTotals {
@@ -36,4 +40,16 @@ export async function memberEventTotals(
   const totals: MemberEventTotals = { join: 0, rejoin: 0, leave: 0, intro: 0, relayCompleted: 0, erasure: 0 };
   for (const row of rows) totals[row.kind as MemberEventKind] += row.count ?? 0;
   return totals;
+}
+
+/** Daily counts of one kind between two UTC days (inclusive), oldest first, for charts. */
+export async function memberEventSeries(
+  guildId: string,
+  kind: MemberEventKind,
+  range: { fromDay: string; toDay: string },
+): Promise<{ day: string; count: number }[]> {
+  const rows = await MemberEvent.find({ guildId, kind, day: { $gte: range.fromDay, $lte: range.toDay } })
+    .sort({ day: 1 })
+    .lean();
+  return rows.map((r) => ({ day: r.day, count: r.count ?? 0 }));
 }

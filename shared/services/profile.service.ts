@@ -4,6 +4,7 @@
  */
 import { Profile } from '../models/profile.model.js';
 import { DomainError } from './errors.js';
+import { upsertWithRetry } from './upsert.js';
 import { countMemberEvent } from './member-events.service.js';
 import { toProfileData, type ProfileData } from './profile-data.js';
 import {
@@ -52,18 +53,20 @@ export async function saveIntro(input: {
   const intro = validateIntroInput(input.fields);
   const now = input.now ?? new Date();
   const { guildId, userId } = input;
-  await Profile.updateOne(
-    { guildId, userId },
-    {
-      $set: {
-        displayName: intro.displayName,
-        departmentThen: intro.departmentThen,
-        roleNow: intro.roleNow,
-        interests: intro.interests,
-        greeting: intro.greeting,
+  await upsertWithRetry(() =>
+    Profile.updateOne(
+      { guildId, userId },
+      {
+        $set: {
+          displayName: intro.displayName,
+          departmentThen: intro.departmentThen,
+          roleNow: intro.roleNow,
+          interests: intro.interests,
+          greeting: intro.greeting,
+        },
       },
-    },
-    { upsert: true, runValidators: true },
+      { upsert: true, runValidators: true },
+    ),
   );
   // Conditional on introducedAt still being null, so a double submit counts one intro.
   const first = await Profile.updateOne(
@@ -88,7 +91,9 @@ export async function updateAttributes(input: {
   const attributes = validateAttributes(input.attributes, input.now);
   const { guildId, userId } = input;
   if (Object.keys(attributes).length > 0) {
-    await Profile.updateOne({ guildId, userId }, { $set: attributes }, { upsert: true, runValidators: true });
+    await upsertWithRetry(() =>
+      Profile.updateOne({ guildId, userId }, { $set: attributes }, { upsert: true, runValidators: true }),
+    );
   }
   return requireProfile(guildId, userId);
 }

@@ -9,12 +9,14 @@ import { RelayLink, OPEN_LINK_STATUSES, openNomineeKey } from '../models/relay-l
 import { Profile } from '../models/profile.model.js';
 import { DomainError } from './errors.js';
 import { addDays } from './clock.js';
+import { isDuplicateKey } from './upsert.js';
 import { getGuildSettings } from './guild-settings.service.js';
 import { countMemberEvent } from './member-events.service.js';
 import { toChainView, toLinkView, type RelayChainView, type RelayLinkView } from './relay-view.js';
 
 export * from './relay-check.service.js';
 export { relayCandidates } from './relay-candidates.js';
+export { isDuplicateKey } from './upsert.js';
 export type { RelayChainView, RelayLinkView, RelayBreakView } from './relay-view.js';
 
 export type IntroRelayResult =
@@ -23,7 +25,7 @@ export type IntroRelayResult =
   | { kind: 'none'; chain: RelayChainView | null };
 
 /**
- * Call after a member's first intro. Completes their open nomination (chain length + 1, the
+ * Call after a member's intro (safe to call again on edits). Completes their open nomination (chain length + 1, the
  * baton moves to them) or, when nobody nominated them, starts a new chain they hold.
  * Returns the chain so the adapter can ask the member to nominate the next person.
  */
@@ -54,6 +56,14 @@ export async function onIntroduced(input: {
   }
   const held = await RelayChain.findOne({ guildId, batonHolderId: userId, status: 'active' }).lean();
   if (held) return { kind: 'none', chain: toChainView(held) };
+  // Someone already in a chain (an edited intro, a repeated call) never starts another one.
+  const inChain =
+    (await RelayChain.exists({ guildId, startedBy: userId })) ??
+    (await RelayLink.exists({
+      guildId,
+      $or: [{ fromUserId: userId }, { nomineeId: userId, status: 'completed' }],
+    }));
+  if (inChain) return { kind: 'none', chain: null };
   const settings = await getGuildSettings(guildId);
   if (!settings.relay.enabled) return { kind: 'none', chain: null };
   return { kind: 'started', chain: await startChain(guildId, userId, now) };
@@ -202,14 +212,19 @@ export interface RelayStatus {
 }
 
 /**
- * The guild's chains for `/relay status` and the dashboard: newest activity first, each with its
- * links, the open nomination, its length and where it broke or was passed.
+ * The guild's chains for `/relay status` and the dashboard: newest activity first (or the one
+ * `chainId`), each with its links, the open nomination, its length and where it broke or was
+ * passed. The totals always cover the whole guild.
  */
 export async function getRelayStatus(
   guildId: string,
-  options: { limit?: number } = {},
+  options: { limit?: number; chainId?: string } = {},
 ): Promise<RelayStatus> {
-  const chains = await RelayChain.find({ guildId })
+  const only =
+    options.chainId && Types.ObjectId.isValid(options.chainId)
+      ? { _id: new Types.ObjectId(options.chainId) }
+      : {};
+  const chains = await RelayChain.find({ guildId, ...only })
     .sort({ lastActivityAt: -1 })
     .limit(options.limit ?? 10)
     .lean();
@@ -232,9 +247,4 @@ export async function getRelayStatus(
     longestLength: Math.max(0, ...all.map((c) => c.length ?? 0)),
     totalIntroductions: all.reduce((sum, c) => sum + (c.length ?? 0), 0),
   };
-}
-
-/** True for MongoDB's duplicate key error (E11000). */
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }

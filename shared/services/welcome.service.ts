@@ -8,6 +8,7 @@ import { countMemberEvent } from './member-events.service.js';
 import { toProfileData, type ProfileData } from './profile-data.js';
 import { renderWelcomeTemplate } from './welcome-template.js';
 import { getGuildSettings } from './guild-settings.service.js';
+import { isDuplicateKey } from './upsert.js';
 
 export type JoinOutcome = 'new' | 'returning' | 'duplicate';
 
@@ -39,12 +40,18 @@ export async function recordJoin(input: {
     await countMemberEvent(guildId, 'rejoin', joinedAt);
     return result('returning', toProfileData(returned));
   }
-  const upsert = await Profile.updateOne(
+  // A concurrent duplicate event may win the insert: then this one is the duplicate.
+  const created = await Profile.updateOne(
     { guildId, userId },
     { $setOnInsert: { joinedAt, rejoinCount: 0 } },
     { upsert: true },
+  ).then(
+    (upsert) => upsert.upsertedCount === 1,
+    (error: unknown) => {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    },
   );
-  const created = upsert.upsertedCount === 1;
   if (created) await countMemberEvent(guildId, 'join', joinedAt);
   const doc = await Profile.findOne({ guildId, userId }).lean();
   if (!doc) throw new Error(`profile ${guildId}/${userId} vanished during recordJoin`);

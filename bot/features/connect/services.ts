@@ -4,6 +4,7 @@ import * as profiles from '../../../shared/services/profile.service.js';
 import * as relay from '../../../shared/services/relay.service.js';
 import * as invites from '../../../shared/services/invite-tracking.service.js';
 import * as rolePanels from '../../../shared/services/role-panel.service.js';
+import * as personalData from '../../../shared/services/personal-data.service.js';
 import type { BotContext } from '../../context.js';
 
 /**
@@ -17,6 +18,7 @@ export const connectServices = {
   relay,
   invites,
   rolePanels,
+  personalData,
   /** The clock relay nominations and checks use (tests move it forward by days). */
   now: (): Date => new Date(),
 };

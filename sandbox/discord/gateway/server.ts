@@ -132,7 +132,11 @@ export class GatewayServer {
       );
     const connection: Connection = { socket, largeThreshold: 50 };
     this.connections.add(connection);
-    socket.on('close', () => this.connections.delete(connection));
+    socket.on('close', (code) => {
+      this.connections.delete(connection);
+      // A clean close (1000/1001) ends the session on Discord: it cannot be resumed.
+      if ((code === 1000 || code === 1001) && connection.session) this.sessions.delete(connection.session.id);
+    });
     socket.on('error', (error) => logger.warn({ err: error }, 'gateway socket error'));
     socket.on('message', (raw, isBinary) => this.onMessage(connection, raw, isBinary));
     socket.send(

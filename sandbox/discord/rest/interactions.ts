@@ -12,12 +12,14 @@ import {
   MessageType,
   type APIInteraction,
   type APIMessage,
+  type APIMessageInteractionMetadata,
   type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { EmulatorContext } from '../context.js';
 import { Errors, errorTree } from '../errors.js';
 import type { Router, RouteRequest, RouteResponse } from '../router.js';
 import { snowflake } from '../snowflake.js';
+import { normalizeEmbeds, numberComponents } from '../state/normalize.js';
 import { serializeUser } from '../state/serialize.js';
 import type { DiscordState } from '../state/state.js';
 import { toMessageEdit, toMessageInput, toModal } from './webhooks.js';
@@ -71,13 +73,25 @@ export class InteractionStore extends EventEmitter {
   readonly settings: InteractionSettings = { initialResponseMs: 3000, followUpMs: 15 * 60 * 1000 };
   private readonly byId = new Map<string, InteractionRecord>();
   private readonly byToken = new Map<string, InteractionRecord>();
+  private added = 0;
 
   /** Registers an interaction built by a driver (the payload already carries id and token). */
   add(record: Omit<InteractionRecord, 'ephemeral' | 'followUpIds' | 'responses'>): InteractionRecord {
     const full: InteractionRecord = { ...record, ephemeral: new Map(), followUpIds: [], responses: [] };
     this.byId.set(full.id, full);
     this.byToken.set(full.token, full);
+    if (++this.added % 100 === 0) this.prune();
     return full;
+  }
+
+  /** Forgets interactions an hour past their follow-up window, so a long sandbox run stays bounded. */
+  private prune(): void {
+    const cutoff = Date.now() - this.settings.followUpMs - 60 * 60 * 1000;
+    for (const record of this.byId.values()) {
+      if (record.createdAt >= cutoff) continue;
+      this.byId.delete(record.id);
+      this.byToken.delete(record.token);
+    }
   }
 
   find(id: string): InteractionRecord | undefined {
@@ -141,11 +155,11 @@ export function createResponseMessage(
       mentions: [],
       mention_roles: [],
       attachments: input.attachments ?? [],
-      embeds: input.embeds ?? [],
+      embeds: normalizeEmbeds(input.embeds ?? []),
       pinned: false,
       type,
       flags,
-      components: input.components ?? [],
+      components: numberComponents(input.components ?? []),
       webhook_id: record.applicationId,
       application_id: record.applicationId,
       interaction_metadata: metadata,
@@ -159,7 +173,7 @@ export function createResponseMessage(
     type,
     webhookId: record.applicationId,
     applicationId: record.applicationId,
-    extra: { interaction_metadata: metadata } as Partial<APIMessage>,
+    extra: { interaction_metadata: metadata },
   });
 }
 
@@ -168,7 +182,7 @@ function interactionMetadata(
   state: DiscordState,
   record: InteractionRecord,
   original: boolean,
-): Record<string, unknown> {
+): APIMessageInteractionMetadata {
   const trigger = record.triggeringInteractionId
     ? interactionsOf(state).find(record.triggeringInteractionId)
     : undefined;
@@ -186,7 +200,7 @@ function interactionMetadata(
     ...(record.type === InteractionType.ModalSubmit && trigger
       ? { triggering_interaction_metadata: interactionMetadata(state, trigger, true) }
       : {}),
-  };
+  } as APIMessageInteractionMetadata;
 }
 
 /** Returns one of the interaction's messages (ephemeral or in the channel) or throws 10008. */
@@ -215,10 +229,18 @@ export function editInteractionMessage(
     ((current.flags ?? 0) & MessageFlags.Ephemeral);
   const ephemeral = record.ephemeral.get(messageId);
   if (ephemeral) {
-    Object.assign(ephemeral, { ...definedOnly(patch), flags, edited_timestamp: new Date().toISOString() });
+    Object.assign(ephemeral, { ...normalized(patch), flags, edited_timestamp: new Date().toISOString() });
     return ephemeral;
   }
   return emu.state.messages.update(record.channelId, messageId, { ...definedOnly(patch), flags });
+}
+
+/** An edit as Discord stores it (ephemeral messages bypass the message store, so normalize here). */
+function normalized(patch: ReturnType<typeof toMessageEdit>): ReturnType<typeof toMessageEdit> {
+  const out = definedOnly(patch);
+  if (out.embeds) out.embeds = normalizeEmbeds(out.embeds);
+  if (out.components) out.components = numberComponents(out.components);
+  return out;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
@@ -314,7 +336,7 @@ function editSource(
   const sourceId = record.sourceMessageId!;
   const ephemeralSource = findEphemeral(emu.state, sourceId);
   if (ephemeralSource) {
-    Object.assign(ephemeralSource, { ...definedOnly(patch), edited_timestamp: new Date().toISOString() });
+    Object.assign(ephemeralSource, { ...normalized(patch), edited_timestamp: new Date().toISOString() });
     return ephemeralSource;
   }
   return emu.state.messages.update(record.channelId, sourceId, definedOnly(patch));

@@ -51,7 +51,8 @@ export function registerMemberRoutes(router: Router): void {
 
   router.route('GET', '/guilds/:guildId/members/:userId', ({ emu, params }) => {
     const guild = guildForBot(emu, params.guildId!);
-    return { body: emu.state.members.toApi(emu.state.members.get(guild.id, params.userId!)) };
+    const userId = params.userId === '@me' ? emu.botUser.id : params.userId!;
+    return { body: emu.state.members.toApi(emu.state.members.get(guild.id, userId)) };
   });
 
   router.route('PATCH', '/guilds/:guildId/members/:userId', ({ emu, params, body }) => {

@@ -78,6 +78,8 @@ export function registerMessageRoutes(router: Router): void {
     if (channel.type === ChannelType.DM) assertCanDm(req, channel);
     else requireChannelPermission(emu, channel.id, PermissionFlagsBits.SendMessages);
     const body = validateMessageCreate(req.body, { files: req.files.length });
+    if (body.poll) throw Errors.unsupported('polls');
+    if (body.sticker_ids?.length) throw Errors.unsupported('stickers');
     const reference = body.message_reference as
       { message_id?: string; fail_if_not_exists?: boolean } | undefined;
     if (reference?.message_id && !emu.state.data.messages.get(channel.id)?.has(reference.message_id)) {

@@ -18,7 +18,8 @@ export function registerUserRoutes(router: Router): void {
     '/users/@me',
     (req) => {
       requireScope(req, 'identify');
-      const withEmail = req.auth.kind === 'bot' || (req.auth.kind === 'bearer' && req.auth.scopes.includes('email'));
+      const withEmail =
+        req.auth.kind === 'bot' || (req.auth.kind === 'bearer' && req.auth.scopes.includes('email'));
       return { body: serializeCurrentUser(req.emu.state.users.get(actorId(req)), withEmail) };
     },
     { auth: 'any' },

@@ -119,11 +119,19 @@ export class MemberStore {
     return this.update(guildId, userId, { roles: member.roles.filter((r) => r !== roleId) });
   }
 
-  /** The member leaves or is kicked: disconnects voice, emits GUILD_MEMBER_REMOVE. */
+  /**
+   * The member leaves or is kicked: disconnects voice, emits GUILD_MEMBER_REMOVE. When the bot
+   * itself leaves, its sessions get GUILD_DELETE instead (sent while it can still see the guild).
+   */
   remove(guildId: string, userId: string): void {
     const guild = this.s.guilds.get(guildId);
     this.get(guildId, userId);
     if (guild.voiceStates.has(userId)) this.s.voice.leave(guildId, userId);
+    if (userId === this.s.botUserId) {
+      this.s.emit(GatewayDispatchEvents.GuildDelete, { id: guildId }, guildId);
+      guild.members.delete(userId);
+      return;
+    }
     for (const event of guild.scheduledEvents.values()) event.interested.delete(userId);
     guild.members.delete(userId);
     this.s.emit(

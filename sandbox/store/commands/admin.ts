@@ -7,7 +7,14 @@ import { ErrorCodes, StoreError, notSupported } from '../errors.js';
 import { ID_INDEX_SPEC } from '../storage/collection.js';
 import { collectionName, docOption, intOption, type CommandHandler } from './context.js';
 
-const SUPPORTED_CREATE_OPTIONS = new Set(['create', '$db', 'lsid', 'writeConcern', '$readPreference', 'comment']);
+const SUPPORTED_CREATE_OPTIONS = new Set([
+  'create',
+  '$db',
+  'lsid',
+  'writeConcern',
+  '$readPreference',
+  'comment',
+]);
 
 const create: CommandHandler = (body, ctx) => {
   const name = collectionName(body, 'create');
@@ -56,7 +63,10 @@ const listCollections: CommandHandler = (body, ctx) => {
 
 const listDatabases: CommandHandler = (body, ctx) => {
   if (ctx.db !== 'admin') {
-    throw new StoreError(ErrorCodes.Unauthorized, 'listDatabases may only be run against the admin database.');
+    throw new StoreError(
+      ErrorCodes.Unauthorized,
+      'listDatabases may only be run against the admin database.',
+    );
   }
   const nameOnly = body['nameOnly'] === true;
   let totalSize = 0;
@@ -76,14 +86,19 @@ const listDatabases: CommandHandler = (body, ctx) => {
 const renameCollection: CommandHandler = (body, ctx) => {
   const from = collectionName(body, 'renameCollection');
   const to = body['to'];
-  if (typeof to !== 'string') throw new StoreError(ErrorCodes.TypeMismatch, "BSON field 'to' must be a string");
-  const split = (ns: string): [string, string] => [ns.slice(0, ns.indexOf('.')), ns.slice(ns.indexOf('.') + 1)];
+  if (typeof to !== 'string')
+    throw new StoreError(ErrorCodes.TypeMismatch, "BSON field 'to' must be a string");
+  const split = (ns: string): [string, string] => [
+    ns.slice(0, ns.indexOf('.')),
+    ns.slice(ns.indexOf('.') + 1),
+  ];
   const [fromDb, fromName] = split(from);
   const [toDb, toName] = split(to);
   const source = ctx.catalog.get(fromDb, fromName);
   if (!source) throw new StoreError(ErrorCodes.NamespaceNotFound, 'Source collection does not exist');
   if (ctx.catalog.get(toDb, toName)) {
-    if (body['dropTarget'] !== true) throw new StoreError(ErrorCodes.NamespaceExists, 'target namespace exists');
+    if (body['dropTarget'] !== true)
+      throw new StoreError(ErrorCodes.NamespaceExists, 'target namespace exists');
     ctx.catalog.drop(toDb, toName);
   }
   const target = ctx.catalog.ensure(toDb, toName, source.options);
@@ -95,8 +110,20 @@ const renameCollection: CommandHandler = (body, ctx) => {
 
 /** Commands mongod has that the store deliberately does not implement: refuse them by name, loudly. */
 const UNSUPPORTED = [
-  'mapReduce', 'collMod', 'explain', 'geoNear', 'createUser', 'saslStart', 'authenticate', 'convertToCapped',
-  'cloneCollectionAsCapped', 'compact', 'validate', 'applyOps', 'replSetGetStatus', 'shardCollection',
+  'mapReduce',
+  'collMod',
+  'explain',
+  'geoNear',
+  'createUser',
+  'saslStart',
+  'authenticate',
+  'convertToCapped',
+  'cloneCollectionAsCapped',
+  'compact',
+  'validate',
+  'applyOps',
+  'replSetGetStatus',
+  'shardCollection',
 ];
 
 export const adminCommands: Record<string, CommandHandler> = {

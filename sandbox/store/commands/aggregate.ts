@@ -10,15 +10,51 @@ import { makeAggregator } from '../mingo-context.js';
 import { candidates, validateFilter } from '../query.js';
 import { freshView, toNumbers } from '../views.js';
 import { docOption, intOption, type CommandHandler } from './context.js';
+import { checkHint } from './read.js';
 
 const STAGES = new Set([
-  '$match', '$group', '$sort', '$project', '$lookup', '$unwind', '$facet', '$bucket', '$bucketAuto', '$addFields',
-  '$set', '$unset', '$limit', '$skip', '$count', '$replaceRoot', '$replaceWith', '$sortByCount', '$sample',
-  '$unionWith', '$graphLookup', '$redact', '$setWindowFields', '$densify', '$fill', '$documents',
+  '$match',
+  '$group',
+  '$sort',
+  '$project',
+  '$lookup',
+  '$unwind',
+  '$facet',
+  '$bucket',
+  '$bucketAuto',
+  '$addFields',
+  '$set',
+  '$unset',
+  '$limit',
+  '$skip',
+  '$count',
+  '$replaceRoot',
+  '$replaceWith',
+  '$sortByCount',
+  '$sample',
+  '$unionWith',
+  '$graphLookup',
+  '$redact',
+  '$setWindowFields',
+  '$densify',
+  '$fill',
+  '$documents',
 ]);
 const UNSUPPORTED_STAGES = new Set([
-  '$out', '$merge', '$search', '$searchMeta', '$vectorSearch', '$geoNear', '$collStats', '$indexStats', '$currentOp',
-  '$listSessions', '$listLocalSessions', '$planCacheStats', '$listSearchIndexes', '$shardedDataDistribution',
+  '$out',
+  '$merge',
+  '$search',
+  '$searchMeta',
+  '$vectorSearch',
+  '$geoNear',
+  '$collStats',
+  '$indexStats',
+  '$currentOp',
+  '$listSessions',
+  '$listLocalSessions',
+  '$planCacheStats',
+  '$listSearchIndexes',
+  '$shardedDataDistribution',
 ]);
 const SCRIPT_OPERATORS = new Set(['$function', '$accumulator', '$where']);
 
@@ -29,7 +65,8 @@ function rejectScripts(value: unknown): void {
   if ((value as { _bsontype?: string })._bsontype || value instanceof Date || value instanceof RegExp) return;
   for (const [key, inner] of Object.entries(value as Document)) {
     if (SCRIPT_OPERATORS.has(key)) throw notSupported(`${key} (server-side JavaScript)`);
-    if (key === '$text') throw new StoreError(ErrorCodes.IndexNotFound, 'text index required for $text query');
+    if (key === '$text')
+      throw new StoreError(ErrorCodes.IndexNotFound, 'text index required for $text query');
     rejectScripts(inner);
   }
 }
@@ -77,6 +114,7 @@ const aggregate: CommandHandler = (body, ctx) => {
   if (typeof target === 'string') {
     namespace = `${ctx.db}.${target}`;
     const collection = ctx.catalog.get(ctx.db, target);
+    checkHint(collection, body['hint']);
     if (collection) {
       const first = pipeline[0]?.['$match'] as Document | undefined;
       source = [...(first ? candidates(collection, first).docs : collection.docs.values())].map(freshView);
@@ -87,7 +125,8 @@ const aggregate: CommandHandler = (body, ctx) => {
   const aggregator = makeAggregator(rewritePipeline(toNumbers(pipeline)), {
     // Inputs are fresh copies already (freshView), so mingo may work on them in place.
     processingMode: ProcessingMode.CLONE_OFF,
-    collectionResolver: (name: string) => [...(ctx.catalog.get(ctx.db, name)?.docs.values() ?? [])].map(freshView),
+    collectionResolver: (name: string) =>
+      [...(ctx.catalog.get(ctx.db, name)?.docs.values() ?? [])].map(freshView),
   });
   const results = aggregator.run(source) as Document[];
   return ctx.cursors.open(namespace, results, intOption(cursorOption, 'batchSize'));

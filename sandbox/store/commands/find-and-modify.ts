@@ -13,7 +13,8 @@ import { select } from './read.js';
 function validate(body: Document): void {
   const remove = body['remove'] === true;
   const hasUpdate = body['update'] !== undefined && body['update'] !== null;
-  if (remove && hasUpdate) throw new StoreError(ErrorCodes.FailedToParse, 'Cannot specify both an update and remove=true');
+  if (remove && hasUpdate)
+    throw new StoreError(ErrorCodes.FailedToParse, 'Cannot specify both an update and remove=true');
   if (remove && body['upsert'] === true) {
     throw new StoreError(ErrorCodes.FailedToParse, 'Cannot specify both upsert=true and remove=true');
   }
@@ -23,7 +24,8 @@ function validate(body: Document): void {
       "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document",
     );
   }
-  if (!remove && !hasUpdate) throw new StoreError(ErrorCodes.FailedToParse, 'Either an update or remove=true must be specified');
+  if (!remove && !hasUpdate)
+    throw new StoreError(ErrorCodes.FailedToParse, 'Either an update or remove=true must be specified');
 }
 
 const findAndModify: CommandHandler = (body, ctx) => {
@@ -32,8 +34,9 @@ const findAndModify: CommandHandler = (body, ctx) => {
   const filter = docOption(body, 'query') ?? {};
   const fields = docOption(body, 'fields');
   const existing = ctx.catalog.get(ctx.db, name);
-  const [doc] = select(existing, { filter, sort: docOption(body, 'sort'), limit: 1 });
-  const shape = (value: Document | undefined): Document | null => (value ? project([value], fields, filter)[0]! : null);
+  const [doc] = select(existing, { filter, sort: docOption(body, 'sort'), limit: 1, hint: body['hint'] });
+  const shape = (value: Document | undefined): Document | null =>
+    value ? project([value], fields, filter)[0]! : null;
 
   if (body['remove'] === true) {
     if (!doc) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
@@ -50,7 +53,8 @@ const findAndModify: CommandHandler = (body, ctx) => {
     if (changed(doc, next)) existing!.replace(doc, next);
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: shape(returnNew ? next : doc), ok: 1 };
   }
-  if (body['upsert'] !== true) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+  if (body['upsert'] !== true)
+    return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   const inserted = buildUpsert(filter, update, arrayFilters);
   ctx.catalog.ensure(ctx.db, name).insert(inserted);
   return {
@@ -60,4 +64,7 @@ const findAndModify: CommandHandler = (body, ctx) => {
   };
 };
 
-export const findAndModifyCommands: Record<string, CommandHandler> = { findAndModify, findandmodify: findAndModify };
+export const findAndModifyCommands: Record<string, CommandHandler> = {
+  findAndModify,
+  findandmodify: findAndModify,
+};

@@ -46,7 +46,8 @@ export const handshakeCommands: Record<string, CommandHandler> = {
   getParameter: (body) => {
     const all = body['getParameter'] === '*';
     const reply: Document = {};
-    for (const [name, value] of Object.entries(PARAMETERS)) if (all || body[name] !== undefined) reply[name] = value;
+    for (const [name, value] of Object.entries(PARAMETERS))
+      if (all || body[name] !== undefined) reply[name] = value;
     return { ...reply, ok: 1 };
   },
   endSessions: () => ({ ok: 1 }),

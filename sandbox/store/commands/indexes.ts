@@ -12,7 +12,15 @@ import { toNumbers } from '../views.js';
 import { collectionName, intOption, type CommandHandler } from './context.js';
 
 const KNOWN_OPTIONS = new Set([
-  'key', 'name', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'background', 'v', 'hidden',
+  'key',
+  'name',
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'background',
+  'v',
+  'hidden',
 ]);
 
 /** Default index name as mongod builds it: `field_1_other_-1`. */
@@ -26,18 +34,27 @@ export function defaultIndexName(key: Document): string {
 export function normaliseIndexSpec(input: Document): IndexSpec {
   // int64 options (expireAfterSeconds…) become numbers; the partial filter keeps its values as given.
   const raw: Document = { ...toNumbers(input) };
-  if (input['partialFilterExpression'] !== undefined) raw['partialFilterExpression'] = input['partialFilterExpression'];
+  if (input['partialFilterExpression'] !== undefined)
+    raw['partialFilterExpression'] = input['partialFilterExpression'];
   const key = raw['key'];
   if (!key || typeof key !== 'object' || Object.keys(key).length === 0) {
     throw new StoreError(ErrorCodes.CannotCreateIndex, 'Index key pattern must be a non-empty object');
   }
   for (const [field, direction] of Object.entries(key as Document)) {
-    if (direction === 'text' || direction === '2d' || direction === '2dsphere' || direction === 'geoHaystack') {
+    if (
+      direction === 'text' ||
+      direction === '2d' ||
+      direction === '2dsphere' ||
+      direction === 'geoHaystack'
+    ) {
       throw notSupported(`'${direction}' indexes`);
     }
     if (field.includes('$**')) throw notSupported('wildcard indexes');
     if (direction !== 'hashed' && direction !== 1 && direction !== -1) {
-      throw new StoreError(ErrorCodes.CannotCreateIndex, `Values in the index key pattern can't be ${String(direction)}`);
+      throw new StoreError(
+        ErrorCodes.CannotCreateIndex,
+        `Values in the index key pattern can't be ${String(direction)}`,
+      );
     }
   }
   for (const option of Object.keys(raw)) {
@@ -45,14 +62,21 @@ export function normaliseIndexSpec(input: Document): IndexSpec {
     else if (!KNOWN_OPTIONS.has(option)) throw notSupported(`index option '${option}'`);
   }
   if (raw['partialFilterExpression']) validateFilter(raw['partialFilterExpression'] as Document);
-  const spec: IndexSpec = { key: { ...(key as Document) }, name: (raw['name'] as string) ?? defaultIndexName(key) };
+  const spec: IndexSpec = {
+    key: { ...(key as Document) },
+    name: (raw['name'] as string) ?? defaultIndexName(key),
+  };
   if (raw['unique'] === true) spec.unique = true;
   if (raw['sparse'] === true) spec.sparse = true;
-  if (raw['partialFilterExpression']) spec.partialFilterExpression = raw['partialFilterExpression'] as Document;
+  if (raw['partialFilterExpression'])
+    spec.partialFilterExpression = raw['partialFilterExpression'] as Document;
   if (raw['expireAfterSeconds'] !== undefined) {
     const seconds = Number(raw['expireAfterSeconds']);
     if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new StoreError(ErrorCodes.CannotCreateIndex, 'TTL index \'expireAfterSeconds\' option must be a non-negative number');
+      throw new StoreError(
+        ErrorCodes.CannotCreateIndex,
+        "TTL index 'expireAfterSeconds' option must be a non-negative number",
+      );
     }
     spec.expireAfterSeconds = seconds;
   }
@@ -61,7 +85,12 @@ export function normaliseIndexSpec(input: Document): IndexSpec {
 
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
   const pick = (s: IndexSpec): string =>
-    encodeKey({ u: !!s.unique, s: !!s.sparse, p: s.partialFilterExpression ?? null, t: s.expireAfterSeconds ?? null });
+    encodeKey({
+      u: !!s.unique,
+      s: !!s.sparse,
+      p: s.partialFilterExpression ?? null,
+      t: s.expireAfterSeconds ?? null,
+    });
   return pick(a) === pick(b);
 }
 
@@ -94,9 +123,14 @@ const createIndexes: CommandHandler = (body, ctx) => {
       }
       continue;
     }
-    const sameKey = [...collection.indexes.values()].find((i) => encodeKey(i.spec.key) === encodeKey(spec.key));
+    const sameKey = [...collection.indexes.values()].find(
+      (i) => encodeKey(i.spec.key) === encodeKey(spec.key),
+    );
     if (sameKey && sameOptions(sameKey.spec, spec)) {
-      throw new StoreError(ErrorCodes.IndexOptionsConflict, `Index already exists with a different name: ${sameKey.name}`);
+      throw new StoreError(
+        ErrorCodes.IndexOptionsConflict,
+        `Index already exists with a different name: ${sameKey.name}`,
+      );
     }
     collection.addIndex(spec);
     created += 1;

@@ -21,17 +21,39 @@ export function validateSort(sort: Document | undefined): void {
   }
 }
 
+/** A hint must name an existing index (by name or key pattern) or be `$natural`, as in mongod. */
+export function checkHint(collection: Collection | undefined, hint: unknown): void {
+  if (hint === undefined || hint === null || !collection) return;
+  if (typeof hint === 'string') {
+    if (hint === '_id_' || collection.indexes.has(hint)) return;
+  } else if (typeof hint === 'object') {
+    const keys = Object.keys(hint as Document);
+    if (keys.length === 1 && keys[0] === '$natural') return;
+    if (keys.length === 0) return;
+    const encoded = encodeKey(hint);
+    if (
+      encoded === encodeKey({ _id: 1 }) ||
+      [...collection.indexes.values()].some((i) => encodeKey(i.spec.key) === encoded)
+    ) {
+      return;
+    }
+  }
+  throw new StoreError(ErrorCodes.BadValue, 'hint provided does not correspond to an existing index');
+}
+
 export interface SelectOptions {
   filter: Document;
   sort?: Document | undefined;
   skip?: number | undefined;
   limit?: number | undefined;
+  hint?: unknown;
 }
 
 /** Matching documents after sort/skip/limit, using indexes for equality filters and stopping early when it can. */
 export function select(collection: Collection | undefined, options: SelectOptions): Document[] {
   const matcher = new Matcher(options.filter);
   validateSort(options.sort);
+  checkHint(collection, options.hint);
   if (!collection) return [];
   const skip = Math.max(0, options.skip ?? 0);
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
@@ -66,11 +88,12 @@ const find: CommandHandler = (body, ctx) => {
     sort: docOption(body, 'sort'),
     skip: intOption(body, 'skip'),
     limit,
+    hint: body['hint'],
   });
   const projected = project(docs, docOption(body, 'projection'), filter);
   let batchSize = intOption(body, 'batchSize');
   if (batchSize !== undefined && batchSize < 0) {
-    throw new StoreError(ErrorCodes.BadValue, 'BSON field \'batchSize\' value must be >= 0');
+    throw new StoreError(ErrorCodes.BadValue, "BSON field 'batchSize' value must be >= 0");
   }
   if (limit && (batchSize === undefined || batchSize > limit)) batchSize = limit;
   return ctx.cursors.open(`${ctx.db}.${name}`, projected, batchSize, singleBatch);
@@ -79,7 +102,10 @@ const find: CommandHandler = (body, ctx) => {
 const getMore: CommandHandler = (body, ctx) => {
   const collection = body['collection'];
   if (typeof collection !== 'string') {
-    throw new StoreError(ErrorCodes.TypeMismatch, "BSON field 'getMore.collection' is missing or not a string");
+    throw new StoreError(
+      ErrorCodes.TypeMismatch,
+      "BSON field 'getMore.collection' is missing or not a string",
+    );
   }
   return ctx.cursors.getMore(body['getMore'], `${ctx.db}.${collection}`, intOption(body, 'batchSize'));
 };
@@ -87,7 +113,8 @@ const getMore: CommandHandler = (body, ctx) => {
 const killCursors: CommandHandler = (body, ctx) => {
   collectionName(body, 'killCursors');
   const ids = body['cursors'];
-  if (!Array.isArray(ids)) throw new StoreError(ErrorCodes.TypeMismatch, "BSON field 'cursors' must be an array");
+  if (!Array.isArray(ids))
+    throw new StoreError(ErrorCodes.TypeMismatch, "BSON field 'cursors' must be an array");
   return ctx.cursors.kill(ids);
 };
 
@@ -97,18 +124,24 @@ const count: CommandHandler = (body, ctx) => {
   const query = docOption(body, 'query') ?? {};
   const skip = intOption(body, 'skip');
   const limit = intOption(body, 'limit');
-  if (Object.keys(query).length === 0 && !skip && !limit) {
+  if (Object.keys(query).length === 0 && !skip && !limit && body['hint'] === undefined) {
     new Matcher(query);
     return { n: collection?.docs.size ?? 0, ok: 1 };
   }
-  const n = select(collection, { filter: query, skip, limit: limit ? Math.abs(limit) : undefined }).length;
+  const n = select(collection, {
+    filter: query,
+    skip,
+    limit: limit ? Math.abs(limit) : undefined,
+    hint: body['hint'],
+  }).length;
   return { n, ok: 1 };
 };
 
 const distinct: CommandHandler = (body, ctx) => {
   const name = collectionName(body, 'distinct');
   const key = body['key'];
-  if (typeof key !== 'string') throw new StoreError(ErrorCodes.TypeMismatch, "BSON field 'distinct.key' must be a string");
+  if (typeof key !== 'string')
+    throw new StoreError(ErrorCodes.TypeMismatch, "BSON field 'distinct.key' must be a string");
   const docs = select(ctx.catalog.get(ctx.db, name), { filter: docOption(body, 'query') ?? {} });
   const seen = new Map<string, unknown>();
   for (const doc of docs) {

@@ -13,12 +13,17 @@ import { collectionName, type CommandContext, type CommandHandler } from './cont
 
 function statements(body: Document, field: string): Document[] {
   const list = body[field];
-  if (!Array.isArray(list)) throw new StoreError(ErrorCodes.FailedToParse, `BSON field '${field}' is missing or not an array`);
+  if (!Array.isArray(list))
+    throw new StoreError(ErrorCodes.FailedToParse, `BSON field '${field}' is missing or not an array`);
   return list as Document[];
 }
 
 /** Runs each statement, collecting writeErrors; stops early when ordered. */
-function runBulk(body: Document, items: Document[], run: (item: Document, index: number) => void): Document[] {
+function runBulk(
+  body: Document,
+  items: Document[],
+  run: (item: Document, index: number) => void,
+): Document[] {
   const ordered = body['ordered'] !== false;
   const writeErrors: Document[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -66,10 +71,13 @@ export function updateStatement(
   checkStatementOptions(statement);
   const kind = updateKind(update);
   if (multi && kind === 'replacement') {
-    throw new StoreError(ErrorCodes.FailedToParse, 'multi update is not supported for replacement-style update');
+    throw new StoreError(
+      ErrorCodes.FailedToParse,
+      'multi update is not supported for replacement-style update',
+    );
   }
   const existing = ctx.catalog.get(ctx.db, name);
-  const targets = select(existing, { filter, limit: multi ? undefined : 1 });
+  const targets = select(existing, { filter, limit: multi ? undefined : 1, hint: statement['hint'] });
   if (targets.length === 0) {
     if (statement['upsert'] !== true) return { matched: 0, modified: 0 };
     const doc = buildUpsert(filter, update, arrayFilters);
@@ -124,10 +132,17 @@ const deleteCommand: CommandHandler = (body, ctx) => {
     const filter = (statement['q'] as Document | undefined) ?? {};
     const limit = Number(statement['limit'] ?? 0);
     if (limit !== 0 && limit !== 1) {
-      throw new StoreError(ErrorCodes.FailedToParse, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+      throw new StoreError(
+        ErrorCodes.FailedToParse,
+        `The limit field in delete objects must be 0 or 1. Got ${limit}`,
+      );
     }
     const collection = ctx.catalog.get(ctx.db, name);
-    for (const doc of select(collection, { filter, limit: limit === 1 ? 1 : undefined })) {
+    for (const doc of select(collection, {
+      filter,
+      limit: limit === 1 ? 1 : undefined,
+      hint: statement['hint'],
+    })) {
       collection!.remove(doc);
       n += 1;
     }

@@ -8,7 +8,8 @@ import { ErrorCodes, StoreError } from '../errors.js';
 export function renderValue(value: unknown): string {
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (value instanceof Date) return `new Date(${value.getTime()})`;
   if (Array.isArray(value)) return `[ ${value.map(renderValue).join(', ')} ]`;
   const bson = value as { _bsontype?: string; toHexString?: () => string; toString(): string };

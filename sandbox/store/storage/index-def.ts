@@ -27,7 +27,9 @@ export class Index {
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
-    this.partial = spec.partialFilterExpression ? makeQuery(toNumbers(spec.partialFilterExpression)) : undefined;
+    this.partial = spec.partialFilterExpression
+      ? makeQuery(toNumbers(spec.partialFilterExpression))
+      : undefined;
   }
 
   get name(): string {

@@ -58,7 +58,9 @@ export function encodeKey(value: unknown): string {
 /** Decimal128 "1.0" equals number 1 in MongoDB; normalise simple decimal strings to JS number text. */
 function normalizeDecimal(text: string): string {
   const n = Number(text);
-  return Number.isFinite(n) && String(n) !== 'NaN' && /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i.test(text) ? String(n) : text;
+  return Number.isFinite(n) && String(n) !== 'NaN' && /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i.test(text)
+    ? String(n)
+    : text;
 }
 
 /**

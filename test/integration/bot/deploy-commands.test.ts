@@ -26,9 +26,9 @@ describe('deploy-commands against the Discord emulator', () => {
       restApi: emu.restBase,
     });
     expect(names).to.include('about');
-    const saved = (await rest.get(
-      Routes.applicationGuildCommands(emu.application.id, guild.id),
-    )) as RESTGetAPIApplicationCommandsResult;
+    const saved = (await rest.get(Routes.applicationGuildCommands(emu.application.id, guild.id), {
+      query: new URLSearchParams({ with_localizations: 'true' }),
+    })) as RESTGetAPIApplicationCommandsResult;
     const about = saved.find((c) => c.name === 'about');
     expect(about?.description_localizations?.['en-US']).to.equal(
       'About Tsunagu: version, servers, latency and links',

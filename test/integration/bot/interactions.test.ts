@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MessageFlags } from 'discord.js';
+import { MessageFlags, REST, Routes } from 'discord.js';
 import { useMongoose } from '../../support/database.js';
 import { startWorld, type BotWorld } from './bot-world.js';
 import { testCommands, testComponents } from './test-handlers.js';
@@ -69,6 +69,28 @@ describe('bot interactions against the Discord emulator', () => {
     expect(modal.custom_id).to.equal(`note:save:${world.memberId}`);
     const submit = world.drivers.submitModal(open, modal.custom_id, { text: 'hello' });
     expect((await submit.waitForReply()).content).to.equal('saved: hello');
+  });
+
+  it('routes a select menu pick to its family, which updates the message', async () => {
+    const reply = await world.drivers
+      .runSlashCommand(guildId, channelId, world.memberId, 'pick')
+      .waitForReply();
+    const choice = world.drivers.selectValues(reply.id, 'pick:colour', world.memberId, ['blue']);
+    const updated = await choice.waitForReply();
+    expect(updated.id).to.equal(reply.id);
+    expect(updated.content).to.equal('colour: blue');
+  });
+
+  it('answers "not available" to a command Discord still lists but the bot no longer has', async () => {
+    const rest = new REST({ api: world.emu.restBase }).setToken(world.emu.botToken);
+    await rest.post(Routes.applicationGuildCommands(world.emu.application.id, guildId), {
+      body: { name: 'ghost', description: 'Removed from the bot' },
+    });
+    const reply = await world.drivers
+      .runSlashCommand(guildId, channelId, world.memberId, 'ghost', {}, { locale: 'en-US' })
+      .waitForReply();
+    expect(reply.content).to.equal('This command is not available any more.');
+    expect((reply.flags ?? 0) & MessageFlags.Ephemeral).to.equal(MessageFlags.Ephemeral);
   });
 
   it('answers an ephemeral, localized error when a handler throws (ja)', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { PermissionFlagsBits } from 'discord.js';
+import { IntentsBitField, PermissionFlagsBits } from 'discord.js';
 import { useMongoose } from '../../support/database.js';
-import { getGuildHealth } from '../../../shared/health/index.js';
+import { getGuildHealth, type HealthReport } from '../../../shared/health/index.js';
 import { StartupError } from '../../../bot/startup-error.js';
 import { DEFAULT_BOT_PERMISSIONS } from '../../../sandbox/discord/state/seed.js';
 import { capturingLogger, startWorld, type BotWorld } from './bot-world.js';
@@ -80,6 +80,46 @@ describe('bot lifecycle against the Discord emulator', () => {
     ]);
   });
 
+  it('re-checks a guild when an organiser fixes the bot role permissions', async () => {
+    const lacking = DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.MoveMembers;
+    world = await startWorld({ seed: { botPermissions: lacking } });
+    const guildId = world.seeded.guild.id;
+    expect((await getGuildHealth(guildId)).guild?.ok).to.equal(false);
+    world.emu.state.roles.update(guildId, world.seeded.botRole!.id, { permissions: DEFAULT_BOT_PERMISSIONS });
+    expect(await pollHealth(guildId, (h) => h.ok)).to.deep.include({ ok: true, problems: [] });
+  });
+
+  it('re-checks a guild when an organiser gives the bot another role', async () => {
+    const lacking = DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.ManageEvents;
+    world = await startWorld({ seed: { botPermissions: lacking } });
+    const guildId = world.seeded.guild.id;
+    const events = world.emu.state.roles.create(guildId, {
+      name: 'Event bot',
+      permissions: PermissionFlagsBits.ManageEvents,
+      position: 1,
+    });
+    world.emu.state.members.addRole(guildId, world.emu.botUser.id, events.id);
+    expect(await pollHealth(guildId, (h) => h.ok)).to.deep.include({ ok: true, problems: [] });
+  });
+
+  it('identifies with the seven intents and never MessageContent', async () => {
+    world = await startWorld();
+    const identify = world.emu.gateway.received.find((p) => p.op === 2);
+    const intents = new IntentsBitField((identify?.d as { intents: number }).intents);
+    expect(intents.toArray().sort()).to.deep.equal(
+      [
+        'Guilds',
+        'GuildMembers',
+        'GuildVoiceStates',
+        'GuildMessages',
+        'GuildInvites',
+        'GuildScheduledEvents',
+        'DirectMessages',
+      ].sort(),
+    );
+    expect(intents.has('MessageContent')).to.equal(false);
+  });
+
   it('stops with one clear message naming the Server Members Intent when it is not enabled (close 4014)', async () => {
     const emu = await startDiscordEmulator({
       logger: pino({ level: 'silent' }),
@@ -120,10 +160,11 @@ describe('bot lifecycle against the Discord emulator', () => {
   });
 });
 
-async function pollHealth(guildId: string) {
+/** Reads a guild's health until `ready` holds (the checks run on gateway events, asynchronously). */
+async function pollHealth(guildId: string, ready: (report: HealthReport) => boolean = () => true) {
   for (let i = 0; i < 100; i++) {
     const { guild } = await getGuildHealth(guildId);
-    if (guild) return guild;
+    if (guild && ready(guild)) return guild;
     await new Promise((r) => setTimeout(r, 20));
   }
   return undefined;

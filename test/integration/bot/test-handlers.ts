@@ -8,6 +8,7 @@ import {
   MessageFlags,
   ModalBuilder,
   SlashCommandBuilder,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
@@ -77,6 +78,26 @@ export const note: Command = {
   },
 };
 
+export const pick: Command = {
+  data: new SlashCommandBuilder().setName('pick').setDescription('Posts a select menu'),
+  async execute(interaction) {
+    const menu = new StringSelectMenuBuilder()
+      .setCustomId(customId('pick', 'colour'))
+      .addOptions({ label: 'Red', value: 'red' }, { label: 'Blue', value: 'blue' });
+    await interaction.reply({
+      content: 'pick one',
+      components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
+    });
+  },
+};
+
+export const pickFamily: ComponentFamily = {
+  prefix: 'pick',
+  async select(interaction, [what]) {
+    await interaction.update({ content: `${what}: ${interaction.values.join(', ')}`, components: [] });
+  },
+};
+
 export const noteFamily: ComponentFamily = {
   prefix: 'note',
   async modal(interaction, [action, authorId]) {
@@ -85,5 +106,14 @@ export const noteFamily: ComponentFamily = {
   },
 };
 
-export const testCommands: readonly Command[] = [...commands, boom, slowBoom, quietBoom, dmMe, grant, note];
-export const testComponents: readonly ComponentFamily[] = [...componentFamilies, noteFamily];
+export const testCommands: readonly Command[] = [
+  ...commands,
+  boom,
+  slowBoom,
+  quietBoom,
+  dmMe,
+  grant,
+  note,
+  pick,
+];
+export const testComponents: readonly ComponentFamily[] = [...componentFamilies, noteFamily, pickFamily];

@@ -41,6 +41,7 @@ export async function startConnectWorld(options: { settings?: boolean; locale?: 
   };
   const agenda = createAgenda({ db: mongoose.connection.db as unknown as Db, processEveryMs: 50, name: 'connect-test' });
   const world = await startWorld({
+    ...(process.env.DEBUG_EMULATOR ? { emulator: { logger: (await import('pino')).pino({ level: 'debug' }) } } : {}),
     seed: { roles: [{ name: 'Alumni' }, { name: 'Introduced' }, { name: 'Newcomer' }, { name: 'Organiser' }], memberCount: 3 },
     bot: { agenda, services: { connect: { ...connectServices, now: () => clock.now } } },
   });

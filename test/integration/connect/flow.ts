@@ -49,7 +49,12 @@ export async function answerSurveyAndPost(w: ConnectWorld, userId: string, surve
   await pick(`${id('attr')}:industry`, ['it']);
   await pick(`${id('attr')}:region`, ['kanto']);
   await pick(`${id('attr')}:lifeStages`, ['parenting']);
-  const post = w.drivers.clickButton(survey.id, id('post'), userId);
+  return postSurvey(w, userId, survey);
+}
+
+/** Clicks "Post my introduction" on the survey. */
+export async function postSurvey(w: ConnectWorld, userId: string, survey: APIMessage) {
+  const post = w.drivers.clickButton(survey.id, `intro:post:${w.guildId}`, userId);
   const result = await post.waitForReply();
   return { post, result };
 }

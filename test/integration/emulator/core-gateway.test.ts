@@ -58,6 +58,46 @@ describe('emulator core: gateway with discord.js', () => {
     expect(byId.get(target.id)?.user.username).to.equal('member-005');
   });
 
+  it('empties message content without the MessageContent intent unless the bot is mentioned', async () => {
+    const { client, emu, seeded } = world;
+    const author = seeded.members[5]!.id;
+    const channelId = seeded.channels.general!.id;
+    const plain = nextEvent(client, Events.MessageCreate, (m) => m.author.id === author && m.content === '');
+    const plainSent = emu.state.messages.create(channelId, { authorId: author, content: 'hello everyone' });
+    const [plainSeen] = await plain;
+    expect(plainSeen.id).to.equal(plainSent.id);
+    const mention = nextEvent(
+      client,
+      Events.MessageCreate,
+      (m) => m.author.id === author && m.content !== '',
+    );
+    emu.state.messages.create(channelId, { authorId: author, content: `<@${emu.botUser.id}> hi` });
+    const [mentionSeen] = await mention;
+    expect(mentionSeen.content).to.equal(`<@${emu.botUser.id}> hi`);
+  });
+
+  it('does not send GUILD_MEMBER_ADD to a session without the GuildMembers intent', async () => {
+    const { emu, seeded } = world;
+    const other = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: emu.restBase } });
+    try {
+      const ready = nextEvent(other, Events.ClientReady);
+      await other.login(emu.botToken);
+      await ready;
+      const seen: string[] = [];
+      other.on(Events.GuildMemberAdd, (m) => seen.push(m.id));
+      const user = emu.state.users.create({ username: 'quiet-joiner' });
+      const toMain = nextEvent(world.client, Events.GuildMemberAdd, (m) => m.id === user.id);
+      emu.state.members.add(seeded.guild.id, user.id);
+      await toMain;
+      const marker = nextEvent(other, Events.ChannelCreate, (c) => 'name' in c && c.name === 'marker');
+      emu.state.channels.create(seeded.guild.id, { name: 'marker' });
+      await marker; // the Guilds-intent event behind it arrived, so the member add was filtered, not late
+      expect(seen).to.deep.equal([]);
+    } finally {
+      await other.destroy();
+    }
+  });
+
   it('resumes after a dropped socket and replays the events sent meanwhile', async () => {
     const { client, emu, seeded } = world;
     const resumed = nextEvent(client, Events.ShardResume);

@@ -37,6 +37,12 @@ describe('emulator core: REST mutations emit gateway events', () => {
     expect(world.emu.state.members.get(guild.id, target.id).roles).to.include(alumni.id);
   });
 
+  it("fetches the bot's own member through /members/@me", async () => {
+    const me = await guild.members.fetchMe({ force: true });
+    expect(me.id).to.equal(world.emu.botUser.id);
+    expect(me.roles.cache.has(world.seeded.botRole!.id)).to.equal(true);
+  });
+
   it('creates a channel: CHANNEL_CREATE adds it to the guild cache', async () => {
     const created = nextEvent(world.client, Events.ChannelCreate, (c) => c.name === 'mixer-1');
     const channel = await guild.channels.create({
@@ -99,6 +105,18 @@ describe('emulator core: REST mutations emit gateway events', () => {
     expect(world.emu.state.messages.list(channel.id).some((m) => m.id === sent.id)).to.equal(false);
   });
 
+  it('accepts a multipart message with a file and records the attachment', async () => {
+    const channel = guild.channels.cache.get(world.seeded.channels.general!.id)!;
+    if (!channel.isSendable()) throw new Error('general is not sendable');
+    const sent = await channel.send({
+      content: 'report',
+      files: [{ attachment: Buffer.from('a,b\n1,2\n'), name: 'report.csv' }],
+    });
+    const stored = world.emu.state.messages.get(channel.id, sent.id);
+    expect(stored.attachments.map((a) => [a.filename, a.size])).to.deep.equal([['report.csv', 8]]);
+    expect(sent.attachments.first()?.name).to.equal('report.csv');
+  });
+
   it('creates an invite with INVITE_CREATE and deletes it when used up (INVITE_DELETE)', async () => {
     const channel = guild.channels.cache.get(world.seeded.channels.welcome!.id)!;
     if (channel.type !== ChannelType.GuildText) throw new Error('welcome is not a text channel');
@@ -158,5 +176,20 @@ describe('emulator core: REST mutations emit gateway events', () => {
     world.emu.state.members.add(guild.id, user.id);
     const [member] = await added;
     expect(member.user.username).to.equal('newcomer');
+  });
+});
+
+describe('emulator core: the bot removed from a guild', () => {
+  it('sends GUILD_DELETE and discord.js drops the guild', async () => {
+    const world = await startCoreWorld();
+    try {
+      const { client, emu, seeded } = world;
+      const deleted = nextEvent(client, Events.GuildDelete, (g) => g.id === seeded.guild.id);
+      emu.state.members.remove(seeded.guild.id, emu.botUser.id);
+      await deleted;
+      expect(client.guilds.cache.has(seeded.guild.id)).to.equal(false);
+    } finally {
+      await world.stop();
+    }
   });
 });

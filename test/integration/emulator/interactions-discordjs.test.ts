@@ -116,6 +116,20 @@ describe('emulator interactions through discord.js', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('gives discord.js the callback response it asked for with withResponse', async () => {
+    let messageId: string | undefined;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const response = await i.reply({ content: 'with response', withResponse: true });
+      messageId = response.resource?.message?.id;
+    };
+    const reply = await drivers
+      .runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'x' })
+      .waitForReply();
+    await drivers.waitFor(() => messageId, 2000, 'the callback response');
+    expect(messageId).to.equal(reply.id);
+  });
+
   it('keeps an ephemeral reply out of the channel', async () => {
     handler = async (i) => {
       if (i.isChatInputCommand()) await i.reply({ content: 'only you', flags: MessageFlags.Ephemeral });

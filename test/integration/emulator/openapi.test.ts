@@ -696,7 +696,12 @@ export const ROUTE_CASES: RouteCase[] = [
     what: 'a follow-up message',
     call: async (c) => {
       const h = await acked(c);
-      const follow = await c.api('POST', wh(c, h, '?wait=true'), { content: 'f', flags: 64 }, 'none');
+      const follow = await c.api(
+        'POST',
+        wh(c, h, '?wait=true'),
+        { content: 'f', flags: 64, embeds: [{ title: 't', fields: [{ name: 'a', value: 'b' }] }] },
+        'none',
+      );
       return c.api('GET', wh(c, h, `/messages/${(follow.body as { id: string }).id}`), undefined, 'none');
     },
   },

@@ -67,6 +67,15 @@ describe('relay service (mongoose on the store)', () => {
     expect(status.longestLength).to.equal(2);
   });
 
+  it('does not start a second chain when an introduced member edits their intro', async () => {
+    await introduce(1);
+    await nominate({ guildId, by: { userId: id(1) }, nominee: member(2) });
+    const again = await introduce(1, addDays(t0, 1));
+    expect(again.kind).to.equal('none');
+    const status = await getRelayStatus(guildId);
+    expect(status.chains).to.have.length(1);
+  });
+
   it('rejects self, bots, members who left, the already introduced and the already nominated', async () => {
     await introduce(1);
     await introduce(3);
@@ -111,6 +120,7 @@ describe('relay service (mongoose on the store)', () => {
 
   it('has the database refuse a second open nomination of the same member (unique sparse index)', async () => {
     const { chain } = await introduce(1);
+    if (!chain) throw new Error('expected a chain');
     const base = { guildId, chainId: chain.chainId, nominatedAt: t0, reminderDueAt: t0 };
     await RelayLink.create({
       ...base,

@@ -68,6 +68,13 @@ describe('welcome and guild settings services (mongoose on the store)', () => {
     expect(totals.join).to.equal(1);
   });
 
+  it('treats two simultaneous join events of a new member as one join', async () => {
+    const outcomes = await Promise.all([recordJoin({ guildId, userId }), recordJoin({ guildId, userId })]);
+    expect(outcomes.map((o) => o.outcome).sort()).to.deep.equal(['duplicate', 'new']);
+    expect(await Profile.countDocuments({ guildId, userId })).to.equal(1);
+    expect((await memberEventTotals(guildId)).join).to.equal(1);
+  });
+
   it('counts joins, leaves and rejoins without user ids', async () => {
     await recordJoin({ guildId, userId });
     await recordLeave({ guildId, userId });

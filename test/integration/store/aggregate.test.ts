@@ -448,7 +448,7 @@ describe('store conformance: aggregation', () => {
               fromParts: {
                 $dateFromParts: { year: 2026, month: 3, day: 2, hour: 1, timezone: 'Asia/Tokyo' },
               },
-              fromString: { $dateFromString: { dateString: '2026-03-02 01:00', timezone: 'Asia/Tokyo' } },
+              fromString: { $dateFromString: { dateString: '2026-03-02T01:00:00', timezone: 'Asia/Tokyo' } },
             },
           },
         ])

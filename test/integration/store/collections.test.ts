@@ -3,7 +3,7 @@
  */
 import { expect } from 'chai';
 import { useDriver, uniqueDbName } from '../../support/database.js';
-import { looseCollection } from './support/target.js';
+import { looseCollection, serverError } from './support/target.js';
 
 describe('store conformance: collections and databases', () => {
   const { db, client } = useDriver('collections');
@@ -22,6 +22,16 @@ describe('store conformance: collections and databases', () => {
   it('creates a collection implicitly on first insert', async () => {
     await looseCollection(db(), 'implicit').insertOne({ a: 1 });
     expect(await names()).to.include('implicit');
+  });
+
+  it('handles collection names that contain dots', async () => {
+    const c = looseCollection(db(), 'guild.members');
+    await c.createIndex({ user: 1 }, { unique: true });
+    await c.insertOne({ user: 'u1' });
+    expect(await names()).to.include('guild.members');
+    expect(await c.countDocuments()).to.equal(1);
+    const error = await serverError(() => c.insertOne({ user: 'u1' }));
+    expect(error.message).to.include(`collection: ${db().databaseName}.guild.members`);
   });
 
   it('listCollections filters by name and answers nameOnly', async () => {

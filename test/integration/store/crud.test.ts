@@ -274,6 +274,20 @@ describe('store conformance: CRUD through the mongodb driver', () => {
       expect(docs.map((d) => d._id)).to.deep.equal([2, 3, 5, 1, 4]);
     });
 
+    it('compares strings by their UTF-8 bytes, not UTF-16 code units', async () => {
+      const c = looseCollection(db(), 'utf8');
+      // U+FF5E (fullwidth tilde) is EF BD 9E in UTF-8; U+1F600 is F0 9F 98 80, so it sorts after,
+      // although its UTF-16 surrogate D83D is smaller than FF5E.
+      await c.insertMany([
+        { _id: 1, s: '～' },
+        { _id: 2, s: '😀' },
+        { _id: 3, s: 'a' },
+        { _id: 4, s: 'あ' },
+      ]);
+      expect((await c.find().sort({ s: 1 }).toArray()).map((d) => d._id)).to.deep.equal([3, 4, 1, 2]);
+      expect((await c.find({ s: { $gt: '～' } }).toArray()).map((d) => d._id)).to.deep.equal([2]);
+    });
+
     it('sorts arrays by their smallest element ascending and largest descending', async () => {
       const c = looseCollection(db(), 'arrays');
       await c.insertMany([

@@ -132,7 +132,7 @@ describe('store conformance: update operators', () => {
 
     it('$bit applies and, or and xor to integers', async () => {
       const { c, read } = await one('bit', { _id: 1, a: 13, o: 1, x: 5 });
-      await c.updateOne({ _id: 1 }, { $bit: { a: { and: 10 }, o: { or: 4 }, x: { xor: 1 } } });
+      await c.updateOne({ _id: 1 }, ops({ $bit: { a: { and: 10 }, o: { or: 4 }, x: { xor: 1 } } }));
       expect(await read()).to.deep.equal({ _id: 1, a: 8, o: 5, x: 4 });
     });
 
@@ -305,6 +305,8 @@ describe('store conformance: update operators', () => {
           $pull: {
             nums: { $gte: 6 },
             fruits: { $in: ['apple', 'orange'] },
+            // A document value is applied to each element as a query (the `$pull: { items: { _id } }`
+            // idiom), so elements with further fields are removed too.
             results: { score: 8, item: 'B' },
           },
         }),

@@ -5,6 +5,7 @@
  */
 import type { DiscordOAuth, OAuthGuild, OAuthUser } from '../../../../web/auth/discord-oauth.js';
 import type { DiscordDirectory, GuildInfo, MemberInfo } from '../../../../web/services/discord-directory.js';
+import type { ConnectReads } from '../../../../web/services/connect-reads.js';
 
 export interface FakeDiscord {
   guilds: Map<string, GuildInfo>;
@@ -75,5 +76,32 @@ export function fakeOAuth(fake: FakeDiscord): DiscordOAuth {
       }
       return guilds;
     },
+  };
+}
+
+/**
+ * Connect & Know reads for a guild with nothing recorded yet, for tests that build the app
+ * without a database (the pages then show their empty states).
+ */
+export function emptyConnectReads(): ConnectReads {
+  return {
+    settings: async () => ({ timeZone: 'Asia/Tokyo', relayEnabled: true }),
+    memberCounts: async () => ({ joined: 0, introduced: 0 }),
+    listMembers: async (_guildId, _filter, paging) => ({
+      rows: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+      pageSize: paging.pageSize,
+    }),
+    latestIntros: async () => [],
+    knownLeaveYears: async () => [],
+    displayNames: async () => new Map(),
+    inviteLeaderboard: async () => [],
+    cohortInvites: async () => [],
+    attributionCounts: async () => ({ attributed: 0, ambiguous: 0, unknown: 0 }),
+    relayStatus: async () => ({ chains: [], activeChains: 0, longestLength: 0, totalIntroductions: 0 }),
+    openRelayBatons: async () => [],
+    batonsAwaitingNomination: async () => 0,
   };
 }
