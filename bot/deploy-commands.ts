@@ -43,7 +43,7 @@ export function guildFromArgs(argv: readonly string[]): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(undefined, 'deploy');
   const logger = createLogger(config.logLevel, 'deploy-commands');
   const { token, clientId, apiBase, devGuildId } = config.discord;
   if (!token || !clientId) {

@@ -39,14 +39,16 @@ const envSchema = z
     SANDBOX_MEMBERS: z.coerce.number().int().min(0).max(5000).default(150),
   });
 
-/** Variables production cannot run without (checked even when other variables are invalid). */
-const PRODUCTION_REQUIRED = [
-  'MONGODB_URI',
-  'SESSION_SECRET',
-  'DISCORD_CLIENT_ID',
-  'DISCORD_CLIENT_SECRET',
-  'PUBLIC_URL',
-] as const;
+/**
+ * What each production process cannot run without (checked even when other variables are
+ * invalid, so one message lists everything). `deploy` only registers slash commands.
+ */
+export const PRODUCTION_REQUIRED = {
+  app: ['MONGODB_URI', 'SESSION_SECRET', 'DISCORD_CLIENT_ID', 'DISCORD_CLIENT_SECRET', 'PUBLIC_URL'],
+  deploy: ['DISCORD_CLIENT_ID'],
+} as const;
+
+export type ConfigPurpose = keyof typeof PRODUCTION_REQUIRED;
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -87,14 +89,17 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Parses an environment (default `process.env`) into a Config, or throws one ConfigError listing every problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parses an environment (default `process.env`) into a Config, or throws one ConfigError listing
+ * every problem. In production (DISCORD_TOKEN set) the variables `purpose` needs are required.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: ConfigPurpose = 'app'): Config {
   const parsed = envSchema.safeParse(source);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`);
   if (source.DISCORD_TOKEN?.trim()) {
-    for (const key of PRODUCTION_REQUIRED) {
+    for (const key of PRODUCTION_REQUIRED[purpose]) {
       if (!source[key]?.trim()) problems.push(`${key} is required in production (DISCORD_TOKEN is set)`);
     }
   }

@@ -180,6 +180,16 @@ export class Drivers {
         `No slash command /${commandName} is registered${guildId ? ` in guild ${guildId}` : ''}`,
       );
     const where = this.place(guildId, channelId, userId);
+    if (
+      !guildId &&
+      (command.dm_permission === false ||
+        (command.contexts && !command.contexts.includes(InteractionContextType.BotDM)))
+    ) {
+      throw new DriverError(`/${commandName} is not available in DMs`);
+    }
+    if (guildId && command.contexts && !command.contexts.includes(InteractionContextType.Guild)) {
+      throw new DriverError(`/${commandName} is not available in guilds`);
+    }
     if (guildId && command.default_member_permissions !== null) {
       const needed = BigInt(command.default_member_permissions!);
       if ((permissionsFor(this.state, guildId, userId, where.channelId) & needed) !== needed) {

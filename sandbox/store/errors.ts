@@ -74,7 +74,7 @@ export class StoreError extends Error {
 export function notSupported(what: string): StoreError {
   return new StoreError(
     ErrorCodes.NotImplemented,
-    `${what} is not supported by the embedded MongoDB-compatible store (tests and sandbox only); use a real MongoDB`,
+    `not supported by the embedded MongoDB-compatible store (tests and sandbox only): ${what}; use a real MongoDB`,
   );
 }
 

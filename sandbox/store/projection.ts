@@ -79,7 +79,7 @@ export function project(
   const inclusion =
     Object.entries(rest).some(([k, v]) => k !== '_id' && v !== 0 && v !== false) || elemMatches.length > 0;
   if (inclusion) for (const [field] of [...slices, ...elemMatches]) rest[field] = 1;
-  let projected = docs;
+  let projected: Document[];
   if (Object.keys(rest).length) {
     const positional = Object.keys(rest).some((k) => k.endsWith('.$'));
     const out = makeQuery(positional ? filter : {})

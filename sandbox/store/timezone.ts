@@ -2,7 +2,7 @@
  * Time-zone arithmetic for the aggregation corrections: wall-clock fields of an instant in an Olson zone or a
  * UTC offset, and the reverse. Built on Intl (full ICU ships with Node 20), so DST transitions are honoured.
  */
-import { ErrorCodes, StoreError } from './errors.js';
+import { StoreError } from './errors.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const OFFSET = /^([+-])(\d{2}):?(\d{2})?$/;

@@ -6,7 +6,7 @@ export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
 /**
  * Daily counters of member events per guild, for the dashboard's growth and funnel charts.
  * Deliberately holds no user ids: the counts survive a person's erasure without pointing at them.
- * `day` is the UTC date (YYYY-MM-DD); dashboards regroup by the guild's zone when needed.
+ * `day` is the date (YYYY-MM-DD) in the guild's time zone when the event happened.
  */
 const memberEventSchema = new Schema(
   {

@@ -22,3 +22,15 @@ export function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** The calendar day of `date` in `timeZone` as YYYY-MM-DD (e.g. 00:30 JST counts on the JST day). */
+export function localDay(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

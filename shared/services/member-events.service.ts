@@ -3,19 +3,27 @@
  * correct and anonymous after a person's data is erased.
  */
 import { MemberEvent, type MemberEventKind } from '../models/member-event.model.js';
-import { utcDay } from './clock.js';
+import { localDay } from './clock.js';
+import { GuildSettings } from '../models/guild-settings.model.js';
+
+const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 import { upsertWithRetry } from './upsert.js';
 
-/** Adds `by` (default 1) to the guild's counter of `kind` for the UTC day of `at`. */
+/**
+ * Adds `by` (default 1) to the guild's counter of `kind` for the day of `at` in the guild's time
+ * zone (Asia/Tokyo unless set), so daily charts match the community's calendar.
+ */
 export async function countMemberEvent(
   guildId: string,
   kind: MemberEventKind,
   at: Date = new Date(),
   by = 1,
 ): Promise<void> {
+  const settings = await GuildSettings.findOne({ guildId }, { timeZone: 1 }).lean();
+  const day = localDay(at, settings?.timeZone ?? DEFAULT_TIME_ZONE);
   // Two first events of a day may race to insert the counter; the loser retries as an update.
   await upsertWithRetry(() =>
-    MemberEvent.updateOne({ guildId, day: utcDay(at), kind }, { $inc: { count: by } }, { upsert: true }),
+    MemberEvent.updateOne({ guildId, day, kind }, { $inc: { count: by } }, { upsert: true }),
   );
 }
 
@@ -28,7 +36,7 @@ export interface MemberEventTotals {
   erasure: number;
 }
 
-/** Sums the guild's counters between two UTC days (inclusive), for dashboards. */
+/** Sums the guild's counters between two days (YYYY-MM-DD in the guild's zone, inclusive), for dashboards. */
 export async function memberEventTotals(
   guildId: string,
   range: { fromDay?: string; toDay?: string } = {},
@@ -42,7 +50,7 @@ export async function memberEventTotals(
   return totals;
 }
 
-/** Daily counts of one kind between two UTC days (inclusive), oldest first, for charts. */
+/** Daily counts of one kind between two days (guild's zone, inclusive), oldest first, for charts. */
 export async function memberEventSeries(
   guildId: string,
   kind: MemberEventKind,

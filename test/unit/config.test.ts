@@ -46,6 +46,12 @@ describe('config', () => {
     expect(config.discord.clientId).to.equal('123456789012345678');
   });
 
+  it('lets command deployment run with only the token and application id', () => {
+    const config = loadConfig({ DISCORD_TOKEN: 'token', DISCORD_CLIENT_ID: '123456789012345678' }, 'deploy');
+    expect(config.mode).to.equal('production');
+    expect(() => loadConfig({ DISCORD_TOKEN: 'token' }, 'deploy')).to.throw(ConfigError, /DISCORD_CLIENT_ID/);
+  });
+
   it('rejects a time zone that is not IANA', () => {
     expect(() => loadConfig({ DEFAULT_TIME_ZONE: 'Tokyo/Japan' })).to.throw(ConfigError, /DEFAULT_TIME_ZONE/);
   });

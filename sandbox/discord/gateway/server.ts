@@ -13,11 +13,11 @@ import {
   GatewayOpcodes,
   type APIMessage,
   type GatewayGuildCreateDispatchData,
-  type GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
 import type { EmulatorContext } from '../context.js';
 import { buildGuildCreate } from '../state/guild-payload.js';
-import { ALL_INTENTS, PRIVILEGED_INTENTS, redactMessageContent, requiredIntent } from './intents.js';
+import { checkIdentify, dispatchReady, type IdentifyData } from './identify.js';
+import { redactMessageContent, requiredIntent } from './intents.js';
 import { guildCreateForSession, type GuildCreateMembersMode } from './guild-create.js';
 import { handleRequestGuildMembers } from './request-members.js';
 import { GatewaySession } from './session.js';
@@ -31,7 +31,6 @@ export interface GatewayOptions {
 interface Connection {
   socket: WebSocket;
   session?: GatewaySession;
-  largeThreshold: number;
 }
 
 type Ctx = Pick<EmulatorContext, 'state' | 'logger' | 'botToken' | 'botUser' | 'application' | 'gatewayUrl'>;
@@ -130,7 +129,7 @@ export class GatewayServer {
         GatewayCloseCodes.DecodeError,
         `compress=${url.searchParams.get('compress')} is not supported by the emulator (JSON without compression only)`,
       );
-    const connection: Connection = { socket, largeThreshold: 50 };
+    const connection: Connection = { socket };
     this.connections.add(connection);
     socket.on('close', (code) => {
       this.connections.delete(connection);
@@ -193,70 +192,29 @@ export class GatewayServer {
   }
 
   private identify(c: Connection, d: IdentifyData): void {
-    const { application, botToken, botUser, state, logger } = this.ctx;
-    if (c.session)
+    if (c.session) {
       return this.reject(c.socket, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated');
-    if (!d || d.token !== botToken)
-      return this.reject(c.socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
-    if (d.compress)
-      return this.reject(
-        c.socket,
-        GatewayCloseCodes.DecodeError,
-        'identify compress is not supported by the emulator',
-      );
-    const intents = Number(d.intents);
-    if (!Number.isInteger(intents) || intents < 0 || (intents & ~ALL_INTENTS) !== 0) {
-      return this.reject(c.socket, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
     }
-    const missing = (Object.keys(PRIVILEGED_INTENTS) as (keyof typeof PRIVILEGED_INTENTS)[]).filter(
-      (name) => (intents & PRIVILEGED_INTENTS[name]) !== 0 && !application.intents[name],
-    );
-    if (missing.length) {
-      logger.warn({ missing }, 'gateway IDENTIFY asked for privileged intents the application does not have');
-      return this.reject(c.socket, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+    const verdict = checkIdentify(this.ctx, d);
+    if (!verdict.ok) {
+      if (verdict.missing)
+        this.ctx.logger.warn(
+          { missing: verdict.missing },
+          'IDENTIFY asked for privileged intents the application lacks',
+        );
+      return this.reject(c.socket, verdict.code, verdict.reason);
     }
-    const shard = d.shard ?? [0, 1];
-    if (shard[0] !== 0 || shard[1] !== 1)
-      return this.reject(
-        c.socket,
-        GatewayCloseCodes.InvalidShard,
-        'Invalid shard (the emulator serves one shard: [0, 1])',
-      );
-    const session = new GatewaySession(intents, [0, 1]);
+    const session = new GatewaySession(verdict.intents, verdict.largeThreshold);
     session.socket = c.socket;
     c.session = session;
-    c.largeThreshold = Math.min(250, Math.max(50, d.large_threshold ?? 50));
     this.sessions.set(session.id, session);
-    const guilds = state.guilds.listForUser(botUser.id);
-    const ready: GatewayReadyDispatchData = {
-      v: 10,
-      user: { ...botUser },
-      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: session.id,
-      resume_gateway_url: this.ctx.gatewayUrl,
-      shard: [0, 1],
-      application: { id: application.id, flags: application.flags, flags_new: String(application.flags) },
-    };
-    session.dispatch(GatewayDispatchEvents.Ready, {
-      ...ready,
-      user_settings: {},
-      private_channels: [],
-      presences: [],
-      relationships: [],
-      guild_join_requests: [],
-      geo_ordered_rtc_regions: [],
-      auth: {},
-      session_type: 'normal',
-    });
+    const guilds = this.ctx.state.guilds.listForUser(this.ctx.botUser.id);
+    dispatchReady(this.ctx, session, guilds);
     for (const guild of guilds) {
+      const payload = buildGuildCreate(this.ctx.state, guild);
       session.dispatch(
         GatewayDispatchEvents.GuildCreate,
-        this.shape(
-          session,
-          GatewayDispatchEvents.GuildCreate,
-          buildGuildCreate(state, guild),
-          c.largeThreshold,
-        ),
+        this.shape(session, GatewayDispatchEvents.GuildCreate, payload),
       );
     }
   }
@@ -279,22 +237,16 @@ export class GatewayServer {
     session.dispatch(GatewayDispatchEvents.Resumed, null);
   }
 
-  private shape(
-    session: GatewaySession,
-    event: GatewayDispatchEvents,
-    data: unknown,
-    largeThreshold?: number,
-  ): unknown {
+  private shape(session: GatewaySession, event: GatewayDispatchEvents, data: unknown): unknown {
     const botId = this.ctx.botUser.id;
     if (event === GatewayDispatchEvents.GuildCreate) {
-      const threshold =
-        largeThreshold ?? [...this.connections].find((c) => c.session === session)?.largeThreshold ?? 50;
+      const mode = this.options.guildCreateMembers ?? 'discord';
       return guildCreateForSession(
         data as GatewayGuildCreateDispatchData,
         session.intents,
-        threshold,
+        session.largeThreshold,
         botId,
-        this.options.guildCreateMembers ?? 'discord',
+        mode,
       );
     }
     if (
@@ -305,13 +257,4 @@ export class GatewayServer {
     }
     return data;
   }
-}
-
-interface IdentifyData {
-  token: string;
-  intents: number | string;
-  compress?: boolean;
-  large_threshold?: number;
-  shard?: [number, number];
-  properties?: Record<string, string>;
 }

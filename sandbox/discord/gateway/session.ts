@@ -16,7 +16,8 @@ export class GatewaySession {
 
   constructor(
     readonly intents: number,
-    readonly shard: [number, number],
+    /** IDENTIFY `large_threshold` (50–250): above it GUILD_CREATE lists only online members. */
+    readonly largeThreshold = 50,
   ) {}
 
   get connected(): boolean {

@@ -203,13 +203,25 @@ function interactionMetadata(
   } as APIMessageInteractionMetadata;
 }
 
+/** An ephemeral message of this interaction, or the ephemeral message its component sat on. */
+function ephemeralOf(
+  state: DiscordState,
+  record: InteractionRecord,
+  messageId: string,
+): APIMessage | undefined {
+  return (
+    record.ephemeral.get(messageId) ??
+    (messageId === record.sourceMessageId ? findEphemeral(state, messageId) : undefined)
+  );
+}
+
 /** Returns one of the interaction's messages (ephemeral or in the channel) or throws 10008. */
 export function interactionMessage(
   emu: EmulatorContext,
   record: InteractionRecord,
   messageId: string,
 ): APIMessage {
-  const ephemeral = record.ephemeral.get(messageId);
+  const ephemeral = ephemeralOf(emu.state, record, messageId);
   if (ephemeral) return ephemeral;
   if (messageId !== record.originalMessageId && !record.followUpIds.includes(messageId))
     throw Errors.unknownMessage();
@@ -227,7 +239,7 @@ export function editInteractionMessage(
   const flags =
     ((patch.flags ?? current.flags ?? 0) & ~MessageFlags.Loading) |
     ((current.flags ?? 0) & MessageFlags.Ephemeral);
-  const ephemeral = record.ephemeral.get(messageId);
+  const ephemeral = ephemeralOf(emu.state, record, messageId);
   if (ephemeral) {
     Object.assign(ephemeral, { ...normalized(patch), flags, edited_timestamp: new Date().toISOString() });
     return ephemeral;
@@ -340,6 +352,11 @@ function editSource(
     return ephemeralSource;
   }
   return emu.state.messages.update(record.channelId, sourceId, definedOnly(patch));
+}
+
+/** Drops an ephemeral message wherever it is kept. */
+export function forgetEphemeral(state: DiscordState, messageId: string): void {
+  for (const record of interactionsOf(state).list()) record.ephemeral.delete(messageId);
 }
 
 /** Finds an ephemeral message of any interaction (components on ephemeral replies can be used too). */

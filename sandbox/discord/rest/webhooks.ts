@@ -19,6 +19,7 @@ import {
 } from '../validation.js';
 import {
   createResponseMessage,
+  forgetEphemeral,
   editInteractionMessage,
   interactionMessage,
   interactionsOf,
@@ -151,7 +152,8 @@ export function register(router: Router): void {
       const record = resolve(req);
       const id = messageId(record, req.params.messageId!);
       const message = interactionMessage(req.emu, record, id);
-      if (record.ephemeral.has(id)) record.ephemeral.delete(id);
+      // Ephemeral messages never reached the channel; they only disappear for the user.
+      if ((message.flags ?? 0) & MessageFlags.Ephemeral) forgetEphemeral(req.emu.state, id);
       else req.emu.state.messages.delete(record.channelId, id);
       interactionsOf(req.emu.state).record(record, { kind: 'delete', message });
     },

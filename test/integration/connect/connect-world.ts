@@ -14,6 +14,9 @@ import { connectServices } from '../../../bot/features/connect/services.js';
 import { RELAY_CHECK_JOB } from '../../../shared/jobs/relay-reminder.job.js';
 import { startWorld, type BotWorld } from '../bot/bot-world.js';
 
+/** Acting options of an English-speaking person (the emulator otherwise falls back to the guild's ja). */
+export const EN = { locale: 'en-US' } as const;
+
 export interface ConnectWorld extends BotWorld {
   guildId: string;
   roles: { alumni: string; introduced: string; newcomer: string; organiser: string };

@@ -10,6 +10,8 @@ import {
   Routes,
   type Guild,
 } from 'discord.js';
+import { pino } from 'pino';
+import { startDiscordEmulator } from '../../../sandbox/discord/index.js';
 import { startCoreWorld, type CoreWorld } from './core-helpers.js';
 
 async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
@@ -165,5 +167,25 @@ describe('emulator core: Discord errors', () => {
     );
     expect(res.status).to.equal(400);
     expect(((await res.json()) as { code: number }).code).to.equal(50109);
+  });
+});
+
+describe('emulator core: unsupported routes are loud', () => {
+  it('logs a warning naming the method and path of an unsupported route', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const emu = await startDiscordEmulator({ logger });
+    try {
+      const res = await fetch(`${emu.restBase}/v10/channels/1/pins`, {
+        headers: { Authorization: `Bot ${emu.botToken}` },
+      });
+      expect(res.status).to.equal(404);
+      const entry = lines
+        .map((l) => JSON.parse(l) as { level: number; method?: string; path?: string })
+        .find((e) => e.path === '/api/v10/channels/1/pins');
+      expect(entry).to.include({ level: 40, method: 'GET' });
+    } finally {
+      await emu.stop();
+    }
   });
 });

@@ -162,6 +162,27 @@ describe('emulator interactions through discord.js', () => {
     expect(drivers.messagesIn(general().id).find((m) => m.id === panel.id)?.components).to.deep.equal([]);
   });
 
+  it('edits an ephemeral panel after deferUpdate on its button', async () => {
+    handler = async (i) => {
+      if (i.isChatInputCommand()) {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('private:next').setLabel('Next').setStyle(ButtonStyle.Secondary),
+        );
+        await i.reply({ content: 'Step 1', components: [row], flags: MessageFlags.Ephemeral });
+      } else if (i.isButton()) {
+        await i.deferUpdate();
+        await i.editReply({ content: 'Step 2', components: [] });
+      }
+    };
+    const panel = await drivers
+      .runSlashCommand(seeded.guild.id, general().id, member().id, 'panel')
+      .waitForReply();
+    const edited = await drivers.clickButton(panel.id, 'private:next', member().id).waitForReply();
+    expect(edited.id).to.equal(panel.id);
+    expect(edited.content).to.equal('Step 2');
+    expect(drivers.messagesIn(general().id).map((m) => m.id)).not.to.include(panel.id);
+  });
+
   it('passes string and user select values to the bot', async () => {
     const picked: string[][] = [];
     handler = async (i) => {

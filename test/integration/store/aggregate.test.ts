@@ -6,7 +6,7 @@
  * the store. 2026-03-01 is a Sunday.
  */
 import { expect } from 'chai';
-import type { Document } from 'mongodb';
+import { Decimal128, Long, type Document } from 'mongodb';
 import { useDriver } from '../../support/database.js';
 import { looseCollection, serverError } from './support/target.js';
 
@@ -102,6 +102,20 @@ describe('store conformance: aggregation', () => {
           noAvg: null,
         },
       ]);
+    });
+
+    it('sums decimals exactly and int64 values without losing precision', async () => {
+      const c = looseCollection(db(), 'precise');
+      await c.insertMany([
+        { d: Decimal128.fromString('0.1'), l: Long.fromString('9007199254740993') },
+        { d: Decimal128.fromString('0.1'), l: Long.fromString('1') },
+        { d: Decimal128.fromString('0.1'), l: Long.fromString('1') },
+      ]);
+      const [row] = await c
+        .aggregate([{ $group: { _id: null, d: { $sum: '$d' }, l: { $sum: '$l' } } }], { useBigInt64: true })
+        .toArray();
+      expect(String(row?.d)).to.equal('0.3');
+      expect(row?.l).to.equal(9007199254740995n);
     });
 
     it('groups everything under _id null', async () => {

@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import {
+  Decimal128,
   Double,
   Long,
   ObjectId,
@@ -98,6 +99,33 @@ describe('store conformance: update operators', () => {
       };
       expect(types).to.deep.equal({ i: 'int', d: 'double', m: 'double', l: 'long' });
       expect(await c.findOne({ _id: 1 })).to.deep.equal({ _id: 1, i: 3, d: 3, m: 3, l: 6 });
+    });
+
+    it('promotes int32 overflow to int64 and keeps int64 and decimal arithmetic exact', async () => {
+      const { c } = await one('precision', {
+        _id: 1,
+        inc: 2147483647,
+        mul: 65536,
+        big: Long.fromString('9007199254740993'),
+        dec: Decimal128.fromString('0.1'),
+      });
+      await c.updateOne(
+        { _id: 1 },
+        { $inc: { inc: 1, big: 1, dec: Decimal128.fromString('0.2') }, $mul: { mul: 65536 } },
+      );
+      const doc = await c.findOne({ _id: 1 }, { useBigInt64: true });
+      expect(doc?.inc).to.equal(2147483648n);
+      expect(doc?.mul).to.equal(4294967296n);
+      expect(doc?.big).to.equal(9007199254740994n);
+      expect(String(doc?.dec)).to.equal('0.3');
+      expect(
+        await c.countDocuments({
+          _id: 1,
+          inc: { $type: 'long' },
+          mul: { $type: 'long' },
+          dec: { $type: 'decimal' },
+        }),
+      ).to.equal(1);
     });
 
     it('$inc on a non-numeric value fails with TypeMismatch (14)', async () => {

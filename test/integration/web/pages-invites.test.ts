@@ -35,7 +35,7 @@ describe('dashboard invites page', function () {
     await world.emu.stop();
   });
 
-  /** One join through `code` (or through nothing when code is null), as Discord's counters move. */
+  /** One join, followed by the invite list Discord reports right after it (the service diffs the uses). */
   async function join(n: number, invites: InviteInfo[], at: string) {
     const joinedAt = new Date(at);
     await seedMember(world.guildA, { n, joinedAt });

@@ -2,7 +2,11 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalogue, placeholders } from '../../../shared/i18n/index.js';
-import { attributeOptions, fieldLabelKey, VISIBILITY_FIELDS } from '../../../shared/services/profile-attributes.js';
+import {
+  attributeOptions,
+  fieldLabelKey,
+  VISIBILITY_FIELDS,
+} from '../../../shared/services/profile-attributes.js';
 import { INTRO_FIELDS, introFieldKeys } from '../../../shared/services/profile-validation.js';
 
 const servicesDir = fileURLToPath(new URL('../../../shared/services/', import.meta.url));
@@ -10,7 +14,9 @@ const servicesDir = fileURLToPath(new URL('../../../shared/services/', import.me
 function expectKeyInBothLanguages(key: string): void {
   expect(catalogue('ja'), `ja is missing ${key}`).to.have.property(key);
   expect(catalogue('en'), `en is missing ${key}`).to.have.property(key);
-  expect(placeholders(catalogue('ja')[key] as string), key).to.deep.equal(placeholders(catalogue('en')[key] as string));
+  expect(placeholders(catalogue('ja')[key] as string), key).to.deep.equal(
+    placeholders(catalogue('en')[key] as string),
+  );
 }
 
 describe('Connect & Know translations', () => {
@@ -21,7 +27,8 @@ describe('Connect & Know translations', () => {
   });
 
   it('label every profile field and intro input in both languages', () => {
-    for (const field of [...VISIBILITY_FIELDS, 'displayName' as const]) expectKeyInBothLanguages(fieldLabelKey(field));
+    for (const field of [...VISIBILITY_FIELDS, 'displayName' as const])
+      expectKeyInBothLanguages(fieldLabelKey(field));
     for (const field of INTRO_FIELDS) {
       const keys = introFieldKeys(field.id);
       expectKeyInBothLanguages(keys.labelKey);
