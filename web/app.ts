@@ -20,6 +20,7 @@ import { homeRoutes } from './routes/home.routes.js';
 import { localeRoutes } from './routes/locale.routes.js';
 import { serviceConnectReads } from './services/connect-reads.js';
 import { createDiscordDirectory } from './services/discord-directory.js';
+import { combinedMemberNames, createDiscordMemberNames } from './services/member-names.js';
 import { createGuildAccess } from './services/guild-access.service.js';
 import { createGuildPicker } from './services/guild-picker.service.js';
 import type { WebDeps } from './types.js';
@@ -84,7 +85,8 @@ export function createApp(deps: WebDeps): Express {
       guildAccess: services.guildAccess,
       picker: services.picker,
       healthLookup: deps.healthLookup ?? getGuildHealth,
-      reads: deps.connectReads ?? serviceConnectReads,
+      reads: services.reads,
+      names: services.names,
       ...(deps.membersPageSize ? { pageSize: deps.membersPageSize } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),
@@ -108,9 +110,16 @@ function buildServices(deps: WebDeps) {
       ...(discord.oauthBase ? { oauthBase: discord.oauthBase } : {}),
       redirectUri,
     });
-  const directory =
-    deps.directory ??
-    createDiscordDirectory(new REST({ api: discord.apiBase, version: '10' }).setToken(discord.botToken));
+  const rest = new REST({ api: discord.apiBase, version: '10' }).setToken(discord.botToken);
+  const directory = deps.directory ?? createDiscordDirectory(rest);
+  // A caller that fakes the directory fakes Discord: then only intro names are used.
+  const discordNames = deps.memberNames ?? (deps.directory ? undefined : createDiscordMemberNames(rest));
+  const reads = deps.connectReads ?? serviceConnectReads;
+  const names = combinedMemberNames({
+    introNames: reads.displayNames,
+    ...(discordNames ? { discordNames } : {}),
+    logger: deps.logger,
+  });
   const guildAccess =
     deps.guildAccess ??
     createGuildAccess({
@@ -119,7 +128,7 @@ function buildServices(deps: WebDeps) {
       now: deps.now,
     });
   const picker = createGuildPicker({ directory, guildAccess, now: deps.now });
-  return { oauth, directory, guildAccess, picker };
+  return { oauth, directory, guildAccess, picker, reads, names };
 }
 
 /** web/views and web/public sit next to this file in the source tree; a tsc build in dist/ points back to them. */

@@ -7,6 +7,7 @@ import type { DiscordOAuth, OAuthGuild, OAuthUser } from './auth/discord-oauth.j
 import type { DiscordDirectory, GuildInfo } from './services/discord-directory.js';
 import type { GuildAccess, GuildAccessResult, StaffRoleLookup } from './services/guild-access.service.js';
 import type { ConnectReads } from './services/connect-reads.js';
+import type { MemberNameLookup } from './services/member-names.js';
 
 /** The dashboard's settings; web/main.ts builds them from shared/config.ts. */
 export interface WebConfig {
@@ -64,6 +65,11 @@ export interface WebDeps {
   connectReads?: ConnectReads;
   /** Rows per page of the member list (default 25). */
   membersPageSize?: number;
+  /**
+   * Names of guild members on Discord, for people without an intro (default: listed through the
+   * bot's REST client, cached 60 s; none when `directory` is injected, i.e. Discord is faked).
+   */
+  memberNames?: MemberNameLookup;
   oauth?: DiscordOAuth;
   /** Milliseconds since the epoch; injectable for session-expiry tests. */
   now?: () => number;

@@ -3,6 +3,7 @@ import { aboutComponents } from './about.js';
 import { introComponents } from './intro.js';
 import { relayComponents } from './relay.js';
 import { profileComponents } from './profile.js';
+import { rolePanelComponents } from './rolepanel.js';
 
 /**
  * Every component family (buttons, selects, modals), explicitly: add one by writing
@@ -13,4 +14,5 @@ export const componentFamilies: readonly ComponentFamily[] = [
   introComponents,
   relayComponents,
   profileComponents,
+  rolePanelComponents,
 ];

@@ -10,8 +10,8 @@ import {
   ComponentType,
   GatewayDispatchEvents,
   InteractionContextType,
-  InteractionResponseType,
   InteractionType,
+  PermissionFlagsBits,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
   type APIGuildMember,
@@ -652,8 +652,15 @@ export function permissionsFor(
     : basePermissions(guild, userId);
 }
 
-/** What a bot may do in a DM with a user (Discord's fixed DM permission set). */
-const DM_APP_PERMISSIONS = 0x0000_0000_0006_8c40n;
+/** What a bot may do in a DM with a user: read, write, embed, attach, react (no moderation). */
+const DM_APP_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.AddReactions |
+  PermissionFlagsBits.UseExternalEmojis;
 
 function searchComponents(list: unknown[], customId: string): Record<string, unknown> | undefined {
   for (const raw of list) {
@@ -680,5 +687,3 @@ export function driversFor(emu: EmulatorContext): Drivers {
   if (!drivers) driversByContext.set(emu, (drivers = new Drivers(emu)));
   return drivers;
 }
-
-export { InteractionResponseType };

@@ -57,6 +57,30 @@ function toNumber(value: unknown): number {
 
 const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Binary string order as mongod uses it (UTF-8 bytes = code points). JS `<` compares UTF-16 code units, which
+ * puts astral characters (emoji) before U+E000–U+FFFF (e.g. fullwidth forms common in Japanese text).
+ */
+export function compareStrings(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const surrogateX = x >= 0xd800 && x <= 0xdfff;
+    const surrogateY = y >= 0xd800 && y <= 0xdfff;
+    if (surrogateX === surrogateY) return x < y ? -1 : 1;
+    // A surrogate (code point >= U+10000) sorts after any BMP unit.
+    return surrogateX ? 1 : -1;
+  }
+  return cmp(a.length, b.length);
+}
+
+/** Whether two values are in the same comparison bracket (range operators only match within one). */
+export function sameBracket(a: unknown, b: unknown): boolean {
+  return typeRank(a) === typeRank(b);
+}
+
 /** Compares two BSON values in MongoDB order. */
 export function compareValues(a: unknown, b: unknown): number {
   const ra = typeRank(a);
@@ -75,7 +99,7 @@ export function compareValues(a: unknown, b: unknown): number {
       return cmp(x, y);
     }
     case 4:
-      return cmp(String(a), String(b));
+      return compareStrings(String(a), String(b));
     case 9:
       return cmp(Number(a), Number(b));
     case 10:

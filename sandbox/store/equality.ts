@@ -7,6 +7,7 @@
  * - numbers compare by value across int / long / double / decimal (the canonical key encoding does that).
  */
 import type { Document } from 'bson';
+import { compareValues, sameBracket } from './compare.js';
 import { encodeKey } from './storage/keys.js';
 
 function isPlainObject(value: unknown): value is Document {
@@ -69,3 +70,22 @@ export const $nin = (selector: string, value: unknown): Predicate => {
   const matchesIn = $in(selector, value);
   return (doc) => !matchesIn(doc);
 };
+
+/**
+ * Range operators with MongoDB's type bracketing (a number never matches `$gt: 'a'`) and binary string order.
+ * `null` bounds: `$gte`/`$lte: null` match null and missing; `$gt`/`$lt: null` match nothing.
+ */
+function range(test: (c: number) => boolean, inclusive: boolean) {
+  return (selector: string, bound: unknown): Predicate =>
+    (doc) =>
+      leafValues(doc, selector).some((v) => {
+        if (bound === null || bound === undefined) return inclusive && (v === null || v === undefined);
+        if (v === undefined || !sameBracket(v, bound)) return false;
+        return test(compareValues(v, bound));
+      });
+}
+
+export const $gt = range((c) => c > 0, false);
+export const $gte = range((c) => c >= 0, true);
+export const $lt = range((c) => c < 0, false);
+export const $lte = range((c) => c <= 0, true);

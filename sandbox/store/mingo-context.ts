@@ -6,6 +6,8 @@
  * - `$dateToString` (expression): mingo's `%w` and `%Z` differ from mongod; see date-format.ts.
  * - `$eq`, `$ne`, `$in`, `$nin` (query): field order and array-index rules; see equality.ts.
  * - `$dateFromString` (expression): see date-parse.ts; `$lookup` (stage, equality form): see lookup.ts.
+ * - `$gt` `$gte` `$lt` `$lte` (query) and `$sort` (stage): type bracketing and binary string order (compare.ts).
+ * - `$sum` (accumulator): exact int64/decimal sums (numeric.ts).
  * - `$bucket` (stage) is rewritten in bucket.ts before mingo sees it.
  */
 import type { Document } from 'bson';
@@ -23,7 +25,9 @@ import { BUCKET_OUT_OF_RANGE } from './bucket.js';
 import { parseDate } from './date-parse.js';
 import { dateTrunc } from './date-trunc.js';
 import { $lookup } from './lookup.js';
-import { $eq, $in, $ne, $nin } from './equality.js';
+import { $eq, $gt, $gte, $in, $lt, $lte, $ne, $nin } from './equality.js';
+import { sortDocuments } from './compare.js';
+import { sumNumbers } from './numeric.js';
 import { DEFAULT_DATE_FORMAT, formatDate } from './date-format.js';
 import { ErrorCodes, StoreError } from './errors.js';
 import { pathValues } from './storage/keys.js';
@@ -192,9 +196,28 @@ const $dateFromString = (obj: unknown, expr: unknown, options: Options): Date | 
   }
 };
 
+/** `$sort` stage in MongoDB order (binary strings, BSON type order); see compare.ts. */
+const $sort = (collection: { transform(f: (docs: Document[]) => Document[]): unknown }, spec: Document): unknown =>
+  collection.transform((docs) => sortDocuments(docs, spec));
+
+/** Exact `$sum` in `$group`: reads Long/Decimal128 from the stored document when the input is one. */
+const $sumAccumulator = (collection: Document[], expr: unknown, options: Options): unknown => {
+  if (!Array.isArray(collection)) return 0;
+  if (typeof expr === 'number') return collection.length * expr;
+  const push = accumulatorOperators.$push as unknown as (c: Document[], e: unknown, o: Options) => unknown[];
+  const values = push(collection.map(originalOf), expr, options);
+  const total = sumNumbers(values);
+  const tag = (total as { _bsontype?: string } | null)?._bsontype;
+  if (tag === 'Double') return (total as { value: number }).value;
+  // Longs within the safe range stay numbers so later stages (mingo) can still compare them.
+  if (tag === 'Long' && Number.isSafeInteger((total as { toNumber(): number }).toNumber())) {
+    return (total as { toNumber(): number }).toNumber();
+  }
+  return total;
+};
+
 // mingo's Context.from() lets earlier operators win, so the corrected context is assembled by hand.
 const CORRECTIONS = Context.init({
-  accumulator: accumulatorOperators,
   expression: {
     ...expressionOperators,
     $dateTrunc,
@@ -202,9 +225,10 @@ const CORRECTIONS = Context.init({
     $dateFromString,
     [BUCKET_OUT_OF_RANGE]: bucketOutOfRange,
   } as never,
-  pipeline: { ...pipelineOperators, $lookup } as never,
+  pipeline: { ...pipelineOperators, $lookup, $sort } as never,
+  accumulator: { ...accumulatorOperators, $sum: $sumAccumulator } as never,
   projection: projectionOperators,
-  query: { ...queryOperators, $type, $eq, $ne, $in, $nin } as never,
+  query: { ...queryOperators, $type, $eq, $ne, $in, $nin, $gt, $gte, $lt, $lte } as never,
   window: windowOperators,
 });
 

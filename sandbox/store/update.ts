@@ -9,6 +9,7 @@ import { renderValue } from './storage/dup-key.js';
 import { ErrorCodes, StoreError } from './errors.js';
 import { encodeKey } from './storage/keys.js';
 import { mingoOptions } from './mingo-context.js';
+import { addNumbers, multiplyNumbers, zeroLike } from './numeric.js';
 import { restoreWide, toNumbers, viewOf, widePaths } from './views.js';
 
 const OPERATORS = new Set([
@@ -244,9 +245,10 @@ function currentTimestamp(): Timestamp {
 /**
  * Operators done here instead of by mingo, as plain `$set`s:
  * - `$currentDate` with `{ $type: 'timestamp' }` (mingo writes a number);
+ * - `$inc` / `$mul` on non-positional paths, with exact int64/decimal arithmetic and type promotion (numeric.ts);
  * - `$addToSet` on non-positional paths (mingo compares embedded documents ignoring field order; mongod does not).
  */
-function rewriteOperators(copy: Document, modifier: Document): Document {
+function rewriteOperators(copy: Document, original: Document, modifier: Document): Document {
   const out: Document = { ...modifier };
   const set: Document = { ...((modifier['$set'] as Document | undefined) ?? {}) };
   if (out['$currentDate']) {
@@ -261,6 +263,21 @@ function rewriteOperators(copy: Document, modifier: Document): Document {
       set[path] = type === 'timestamp' ? currentTimestamp() : new Date();
     }
     delete out['$currentDate'];
+  }
+  for (const op of ['$inc', '$mul'] as const) {
+    if (!out[op]) continue;
+    const rest: Document = {};
+    for (const [path, arg] of Object.entries(out[op] as Document)) {
+      if (path.split('.').some(isPositional)) {
+        rest[path] = arg;
+        continue;
+      }
+      const current = getPath(original, path).value;
+      if (current === undefined) set[path] = op === '$inc' ? arg : zeroLike(arg);
+      else set[path] = op === '$inc' ? addNumbers(current, arg) : multiplyNumbers(current, arg);
+    }
+    if (Object.keys(rest).length) out[op] = toNumbers(rest);
+    else delete out[op];
   }
   if (out['$addToSet']) {
     const rest: Document = {};
@@ -339,8 +356,8 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
     checkConflicts(options.isInsert ? (update as Document) : others);
     modifier = takeIdFromSet(copy, modifier);
     precheck(copy, modifier);
+    modifier = rewriteOperators(copy, doc, modifier);
     modifier = numericArguments(modifier, wide);
-    modifier = rewriteOperators(copy, modifier);
     if (Object.keys(modifier).length === 0) return copy;
   } else {
     modifier = update as Document[];

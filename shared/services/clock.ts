@@ -14,7 +14,8 @@ export function utcDay(date: Date): string {
 
 /** True when `zone` is an IANA time zone the runtime knows (e.g. Asia/Tokyo). */
 export function isValidTimeZone(zone: string): boolean {
-  if (!zone || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  // Area/Location names only (plus UTC): ICU also takes abbreviations like "JST", which are not IANA zones.
+  if (zone !== 'UTC' && !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

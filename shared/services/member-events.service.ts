@@ -3,11 +3,11 @@
  * correct and anonymous after a person's data is erased.
  */
 import { MemberEvent, type MemberEventKind } from '../models/member-event.model.js';
-import { localDay } from './clock.js';
 import { GuildSettings } from '../models/guild-settings.model.js';
+import { localDay } from './clock.js';
+import { upsertWithRetry } from './upsert.js';
 
 const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
-import { upsertWithRetry } from './upsert.js';
 
 /**
  * Adds `by` (default 1) to the guild's counter of `kind` for the day of `at` in the guild's time

@@ -127,7 +127,12 @@ export async function nominate(input: {
   const chain = await RelayChain.findOneAndUpdate(
     'userId' in by
       ? { guildId, batonHolderId: by.userId, status: 'active' }
-      : { guildId, _id: new Types.ObjectId(by.chainId) },
+      : // The bot may take a baton that came back to it or override a holder, never an open nomination.
+        {
+          guildId,
+          _id: new Types.ObjectId(by.chainId),
+          $or: [{ batonWithBot: true }, { batonHolderId: { $ne: null } }],
+        },
     { $set: { batonHolderId: null, batonWithBot: false, status: 'active', lastActivityAt: now } },
     { returnDocument: 'before' },
   ).lean();

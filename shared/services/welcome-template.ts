@@ -74,9 +74,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~`|])/g, '\\$1');
 }
 
-/** Cuts to `max` characters (code points), ending with an ellipsis when cut. */
+/**
+ * Cuts to at most `max` UTF-16 units (Discord's strictest way of counting), ending with an
+ * ellipsis when cut, without splitting an emoji's surrogate pair.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join('')}…`;
+  if (text.length <= max) return text;
+  let out = '';
+  for (const char of text) {
+    if (out.length + char.length > max - 1) break;
+    out += char;
+  }
+  return `${out}…`;
 }

@@ -27,7 +27,13 @@ const NAMES = ['山田 花子', '佐藤 健', '<script>alert(1)</script>', '鈴�
 
 async function seedCommunity(guildId: string): Promise<void> {
   const cohort = { code: 'sales2025', uses: 0, maxUses: 0, inviterId: uid(1) };
-  await seedMember(guildId, { n: 1, joinedAt: t0, name: NAMES[0]!, introducedAt: t0, attributes: { leaveYear: 2020, industry: 'it', region: 'kanto' } });
+  await seedMember(guildId, {
+    n: 1,
+    joinedAt: t0,
+    name: NAMES[0]!,
+    introducedAt: t0,
+    attributes: { leaveYear: 2020, industry: 'it', region: 'kanto' },
+  });
   await createCohortInvite({ guildId, invite: cohort, label: '2025年度 退職者（営業）', createdBy: uid(1) });
   for (let n = 2; n <= 8; n++) {
     const joinedAt = addDays(t0, n);
@@ -42,10 +48,25 @@ async function seedCommunity(guildId: string): Promise<void> {
     await attributeJoin({ guildId, userId: uid(n), invites: [{ ...cohort, uses: n - 1 }], joinedAt });
   }
   await onIntroduced({ guildId, userId: uid(1), now: t0 });
-  await nominate({ guildId, by: { userId: uid(1) }, nominee: { userId: uid(2), isBot: false, isMember: true }, now: t0 });
-  await seedMember(guildId, { n: 2, joinedAt: addDays(t0, 2), name: NAMES[1]!, introducedAt: addDays(t0, 3) });
+  await nominate({
+    guildId,
+    by: { userId: uid(1) },
+    nominee: { userId: uid(2), isBot: false, isMember: true },
+    now: t0,
+  });
+  await seedMember(guildId, {
+    n: 2,
+    joinedAt: addDays(t0, 2),
+    name: NAMES[1]!,
+    introducedAt: addDays(t0, 3),
+  });
   await onIntroduced({ guildId, userId: uid(2), now: addDays(t0, 3) });
-  await nominate({ guildId, by: { userId: uid(2) }, nominee: { userId: uid(6), isBot: false, isMember: true }, now: addDays(t0, 3) });
+  await nominate({
+    guildId,
+    by: { userId: uid(2) },
+    nominee: { userId: uid(6), isBot: false, isMember: true },
+    now: addDays(t0, 3),
+  });
 }
 
 describe('dashboard Connect & Know pages in a browser (e2e)', function () {
@@ -122,7 +143,10 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
     expect(await page.getByRole('cell', { name: '<script>alert(1)</script>' }).count()).to.equal(1);
 
     await page.selectOption('select[name="introduced"]', 'no');
-    await Promise.all([page.waitForURL(/introduced=no/), page.getByRole('button', { name: '絞り込む' }).click()]);
+    await Promise.all([
+      page.waitForURL(/introduced=no/),
+      page.getByRole('button', { name: '絞り込む' }).click(),
+    ]);
     expect(await page.getByTestId('member-row').count()).to.equal(3);
     await page.goto(`${baseUrl}/guilds/${world.guildA}/members`);
     mkdirSync('.tmp', { recursive: true });

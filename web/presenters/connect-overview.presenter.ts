@@ -1,6 +1,13 @@
 import type { MemberCounts, MemberRow } from '../../shared/services/dashboard-members.js';
 import type { OpenBaton } from '../../shared/services/dashboard-relay.js';
-import { dateFormatter, formatCount, formatShare, personNamer, type DateView, type PresentContext } from './format.js';
+import {
+  dateFormatter,
+  formatCount,
+  formatShare,
+  personNamer,
+  type DateView,
+  type PresentContext,
+} from './format.js';
 
 export interface ConnectOverviewView {
   joined: string;
@@ -46,5 +53,7 @@ export function presentConnectOverview(
 
 /** The user ids whose names the overview card shows. */
 export function overviewPeople(batons: OpenBaton[]): string[] {
-  return batons.flatMap(({ link }) => [link.fromUserId, link.nomineeId]).filter((id): id is string => id !== null);
+  return batons
+    .flatMap(({ link }) => [link.fromUserId, link.nomineeId])
+    .filter((id): id is string => id !== null);
 }

@@ -64,7 +64,9 @@ export function presentMembers(
   const { t } = ctx;
   const basePath = `/guilds/${input.guildId}/members`;
   const any = (selected: boolean): Option => ({ value: '', label: t('web.members.filter.any'), selected });
-  const years = [...new Set([...input.leaveYears, ...(input.form.leaveYear ? [Number(input.form.leaveYear)] : [])])]
+  const years = [
+    ...new Set([...input.leaveYears, ...(input.form.leaveYear ? [Number(input.form.leaveYear)] : [])]),
+  ]
     .sort((a, b) => b - a)
     .map((y) => ({
       value: String(y),
@@ -76,8 +78,16 @@ export function presentMembers(
     form: {
       introduced: [
         { value: '', label: t('web.members.filter.introducedAll'), selected: input.form.introduced === '' },
-        { value: 'yes', label: t('web.members.filter.introducedYes'), selected: input.form.introduced === 'yes' },
-        { value: 'no', label: t('web.members.filter.introducedNo'), selected: input.form.introduced === 'no' },
+        {
+          value: 'yes',
+          label: t('web.members.filter.introducedYes'),
+          selected: input.form.introduced === 'yes',
+        },
+        {
+          value: 'no',
+          label: t('web.members.filter.introducedNo'),
+          selected: input.form.introduced === 'no',
+        },
       ],
       leaveYears: [any(input.form.leaveYear === ''), ...years],
       industries: [
@@ -115,7 +125,8 @@ function presentPage(
   return {
     count: t('web.members.count', { total: formatCount(ctx, page.total) }),
     rows: page.rows.map((row) => ({
-      name: row.displayName ?? t('web.members.noName'),
+      // Before the intro, the Discord name (if known) tells organisers who it is.
+      name: row.displayName ?? input.names.get(row.userId) ?? t('web.members.noName'),
       unnamed: row.displayName === null,
       leaveYear: row.leaveYear === null ? none : t('web.members.leaveYearValue', { year: row.leaveYear }),
       industry: row.industry ? t(attributeLabelKey('industry', row.industry)) : none,

@@ -3,11 +3,14 @@ import { presentInvites, invitePeople } from '../presenters/invites.presenter.js
 import { presentMembers } from '../presenters/members.presenter.js';
 import { presentRelay, relayPeople } from '../presenters/relay.presenter.js';
 import type { ConnectReads } from '../services/connect-reads.js';
+import type { MemberNameLookup } from '../services/member-names.js';
 import { parseMembersQuery } from '../validation/members-query.js';
 import { guildContext, guildPageLocals } from './guild-page.js';
 
 export interface ConnectRoutesDeps {
   reads: ConnectReads;
+  /** Names people by intro name, else Discord name (web/services/member-names.ts). */
+  names: MemberNameLookup;
   /** Rows per page of the member list (default 25). */
   pageSize?: number;
   now?: () => number;
@@ -23,7 +26,7 @@ const LEADERBOARD_SIZE = 20;
  * CSRF token is needed. Thin handlers: validate → shared services (via `reads`) → presenter → view.
  */
 export function connectRoutes(deps: ConnectRoutesDeps): Router {
-  const { reads } = deps;
+  const { reads, names: nameOf } = deps;
   const pageSize = deps.pageSize ?? 25;
   const now = deps.now ?? Date.now;
   const router = Router({ mergeParams: true });
@@ -38,14 +41,17 @@ export function connectRoutes(deps: ConnectRoutesDeps): Router {
       reads.knownLeaveYears(guildId),
       valid ? reads.listMembers(guildId, query.filter, { page: query.page, pageSize }) : undefined,
     ]);
-    const inviters = page?.rows.flatMap((r) => (r.invitedBy ? [r.invitedBy] : [])) ?? [];
-    const names = await reads.displayNames(guildId, inviters);
+    const people = page?.rows.flatMap((r) => (r.invitedBy ? [r.userId, r.invitedBy] : [r.userId])) ?? [];
+    const names = await nameOf(guildId, people);
     const members = presentMembers(
       { guildId, form: query.form, issues: query.issues, leaveYears, names, ...(page ? { page } : {}) },
       ctx,
     );
     res.status(valid ? 200 : 400);
-    res.render('guilds/members', guildPageLocals(res, 'members', res.locals.t('web.members.title'), ctx, { members }));
+    res.render(
+      'guilds/members',
+      guildPageLocals(res, 'members', res.locals.t('web.members.title'), ctx, { members }),
+    );
   });
 
   router.get('/invites', async (_req, res) => {
@@ -56,18 +62,24 @@ export function connectRoutes(deps: ConnectRoutesDeps): Router {
       reads.cohortInvites(guildId),
       reads.attributionCounts(guildId),
     ]);
-    const names = await reads.displayNames(guildId, invitePeople(leaderboard));
+    const names = await nameOf(guildId, invitePeople(leaderboard));
     const invites = presentInvites({ leaderboard, cohorts, attribution, names }, ctx);
-    res.render('guilds/invites', guildPageLocals(res, 'invites', res.locals.t('web.invites.title'), ctx, { invites }));
+    res.render(
+      'guilds/invites',
+      guildPageLocals(res, 'invites', res.locals.t('web.invites.title'), ctx, { invites }),
+    );
   });
 
   router.get('/relay', async (_req, res) => {
     const guildId = res.locals.guild!.id;
     const ctx = await guildContext(res, reads, guildId);
     const status = await reads.relayStatus(guildId, RELAY_CHAINS_SHOWN);
-    const names = await reads.displayNames(guildId, relayPeople(status));
+    const names = await nameOf(guildId, relayPeople(status));
     const relay = presentRelay({ status, enabled: ctx.relayEnabled, names }, ctx);
-    res.render('guilds/relay', guildPageLocals(res, 'relay', res.locals.t('web.relay.title'), ctx, { relay }));
+    res.render(
+      'guilds/relay',
+      guildPageLocals(res, 'relay', res.locals.t('web.relay.title'), ctx, { relay }),
+    );
   });
 
   return router;

@@ -4,6 +4,7 @@ import { requireGuildAccess } from '../middleware/require-guild-access.js';
 import { overviewPeople, presentConnectOverview } from '../presenters/connect-overview.presenter.js';
 import { presentOverview } from '../presenters/overview.presenter.js';
 import type { ConnectReads } from '../services/connect-reads.js';
+import type { MemberNameLookup } from '../services/member-names.js';
 import type { GuildAccess } from '../services/guild-access.service.js';
 import type { GuildPicker } from '../services/guild-picker.service.js';
 import type { HealthLookup } from '../types.js';
@@ -16,6 +17,8 @@ export interface GuildRoutesDeps {
   healthLookup: HealthLookup;
   /** Connect & Know reads (shared/services by default). */
   reads: ConnectReads;
+  /** Names people by intro name, else Discord name (web/services/member-names.ts). */
+  names: MemberNameLookup;
   /** Rows per page of the member list (default 25). */
   pageSize?: number;
   now?: () => number;
@@ -51,16 +54,26 @@ export function guildRoutes(deps: GuildRoutesDeps): Router {
       reads.openRelayBatons(info.id, OPEN_BATONS),
       reads.batonsAwaitingNomination(info.id),
     ]);
-    const names = await reads.displayNames(info.id, overviewPeople(batons));
+    const names = await deps.names(info.id, overviewPeople(batons));
     const overview = presentOverview(info, health, ctx);
     const connect = presentConnectOverview({ counts, latest, batons, awaitingNomination, names }, ctx);
     res.format({
       html: () =>
-        res.render('guilds/overview', guildPageLocals(res, 'overview', overview.name, ctx, { overview, connect })),
+        res.render(
+          'guilds/overview',
+          guildPageLocals(res, 'overview', overview.name, ctx, { overview, connect }),
+        ),
       json: () => res.json({ ...overview, connect }),
     });
   });
-  guild.use(connectRoutes({ reads, ...(deps.pageSize ? { pageSize: deps.pageSize } : {}), ...(deps.now ? { now: deps.now } : {}) }));
+  guild.use(
+    connectRoutes({
+      reads,
+      names: deps.names,
+      ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+  );
 
   router.use('/guilds/:guildId', requireGuildAccess(deps.guildAccess), guild);
   return router;

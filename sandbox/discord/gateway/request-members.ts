@@ -1,8 +1,8 @@
 /**
  * op 8 REQUEST_GUILD_MEMBERS → GUILD_MEMBERS_CHUNK dispatches (1000 members per chunk), with
- * Discord's intent rules: the full list needs GuildMembers, presences need GuildPresences.
+ * query / limit / user_ids / nonce.
  */
-import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits } from 'discord-api-types/v10';
+import { GatewayDispatchEvents, GatewayIntentBits } from 'discord-api-types/v10';
 import type { EmulatorContext } from '../context.js';
 import type { GatewaySession } from './session.js';
 
@@ -17,27 +17,27 @@ interface RequestData {
 
 const CHUNK = 1000;
 
+/**
+ * Answers op 8. Like Discord: `presences` without GuildPresences is ignored; a full member list
+ * without GuildMembers gets no answer at all (discord.js then fails with GuildMembersTimeout), so
+ * the emulator logs that case as an error to make the missing intent obvious.
+ */
 export function handleRequestGuildMembers(
-  ctx: Pick<EmulatorContext, 'state'>,
+  ctx: Pick<EmulatorContext, 'state' | 'logger'>,
   session: GatewaySession,
   raw: unknown,
-  reject: (code: number, reason: string) => void,
 ): void {
   const d = raw as RequestData;
   const hasMembers = (session.intents & GatewayIntentBits.GuildMembers) !== 0;
-  if (d.presences && (session.intents & GatewayIntentBits.GuildPresences) === 0) {
-    return reject(
-      GatewayCloseCodes.DisallowedIntents,
-      'Disallowed intent(s): presences need GUILD_PRESENCES',
-    );
-  }
+  const presences = d.presences === true && (session.intents & GatewayIntentBits.GuildPresences) !== 0;
   const userIds =
     d.user_ids === undefined ? undefined : Array.isArray(d.user_ids) ? d.user_ids : [d.user_ids];
-  if (!userIds && (d.query ?? '') === '' && !hasMembers) {
-    return reject(
-      GatewayCloseCodes.DisallowedIntents,
-      'Disallowed intent(s): requesting all members needs GUILD_MEMBERS',
+  if (!userIds && (d.query ?? '') === '' && d.limit !== 1 && !hasMembers) {
+    ctx.logger.error(
+      { guildId: d.guild_id },
+      'Discord emulator gateway: op 8 asked for every member without the GuildMembers intent; Discord sends no chunks',
     );
+    return;
   }
   const guildIds = Array.isArray(d.guild_id) ? d.guild_id : [d.guild_id];
   for (const guildId of guildIds) {
@@ -66,7 +66,7 @@ export function handleRequestGuildMembers(
         chunk_index: i,
         chunk_count: count,
         ...(i === 0 && notFound.length ? { not_found: notFound } : {}),
-        ...(d.presences ? { presences: [] } : {}),
+        ...(presences ? { presences: [] } : {}),
         ...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
       });
     }

@@ -174,9 +174,7 @@ export class GatewayServer {
         return this.resume(c, payload.d as { token: string; session_id: string; seq: number });
       case GatewayOpcodes.RequestGuildMembers:
         if (!c.session) return this.reject(c.socket, GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
-        return handleRequestGuildMembers(this.ctx, c.session, payload.d, (code, reason) =>
-          this.reject(c.socket, code, reason),
-        );
+        return handleRequestGuildMembers(this.ctx, c.session, payload.d);
       case GatewayOpcodes.PresenceUpdate:
         if (!c.session) return this.reject(c.socket, GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
         return; // the bot's own presence is not modelled; recorded in `received`.

@@ -12,6 +12,9 @@ import { updateGuildSettings } from '../../../shared/services/guild-settings.ser
 import { InviteRecord } from '../../../shared/models/invite-record.model.js';
 import { connectServices } from '../../../bot/features/connect/services.js';
 import { RELAY_CHECK_JOB } from '../../../shared/jobs/relay-reminder.job.js';
+import { pino } from 'pino';
+import { loadConfig } from '../../../shared/config.js';
+import { startBot } from '../../../bot/start-bot.js';
 import { startWorld, type BotWorld } from '../bot/bot-world.js';
 
 /** Acting options of an English-speaking person (the emulator otherwise falls back to the guild's ja). */
@@ -28,6 +31,8 @@ export interface ConnectWorld extends BotWorld {
   until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string): Promise<T>;
   /** Messages of a channel that mention `userId`. */
   mentionsIn(channelId: string, userId: string): APIMessage[];
+  /** Stops the bot and starts a fresh one on the same emulator and database (nothing kept in memory). */
+  restartBot(): Promise<void>;
   /** Makes agenda run the relay checks that are due by the test clock (agenda itself runs on real time). */
   runDueRelayChecks(): Promise<number>;
   /** Creates an invite in the welcome channel and waits until the bot has recorded it. */
@@ -90,7 +95,7 @@ export async function startConnectWorld(options: { settings?: boolean; locale?: 
       what,
     );
   };
-  return {
+  const w: ConnectWorld = {
     ...world,
     guildId,
     roles,
@@ -110,6 +115,20 @@ export async function startConnectWorld(options: { settings?: boolean; locale?: 
       const { modifiedCount } = await jobs.updateMany(due, { $set: { nextRunAt: new Date() } });
       return modifiedCount;
     },
-    stop: () => world.stop(),
+    async restartBot() {
+      await w.bot.client.destroy();
+      w.bot = await startBot({
+        token: world.emu.botToken,
+        restApi: world.emu.restBase,
+        config: loadConfig({ NODE_ENV: 'test', DEFAULT_LOCALE: 'ja' }),
+        logger: pino({ level: 'silent' }),
+      });
+    },
+    async stop() {
+      await w.bot.stop();
+      await agenda.stop();
+      await world.emu.stop();
+    },
   };
+  return w;
 }

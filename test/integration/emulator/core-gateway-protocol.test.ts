@@ -86,6 +86,18 @@ describe('emulator core: gateway protocol', () => {
     c.socket.close();
   });
 
+  it('sends no member chunks for a full list without GuildMembers, as Discord does', async () => {
+    const c = connect(`${emu.gatewayUrl}?v=10&encoding=json`);
+    await c.next((f) => f.op === 10);
+    c.send({ op: 2, d: { token: emu.botToken, intents: 1, properties: {} } });
+    const create = await c.next((f) => f.t === 'GUILD_CREATE');
+    c.send({ op: 8, d: { guild_id: (create.d as { id: string }).id, query: '', limit: 0, nonce: 'n1' } });
+    c.send({ op: 1, d: null });
+    await c.next((f) => f.op === 11); // processed in order: the request was handled before the ACK
+    expect(c.frames.some((f) => f.t === 'GUILD_MEMBERS_CHUNK')).to.equal(false);
+    c.socket.close();
+  });
+
   it('closes with 4004 on a wrong token', async () => {
     const c = connect(`${emu.gatewayUrl}?v=10&encoding=json`);
     await c.next((f) => f.op === 10);

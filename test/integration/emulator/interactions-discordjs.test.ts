@@ -23,6 +23,7 @@ import {
 } from 'discord.js';
 import { silentLogger } from '../../../shared/logger.js';
 import { driversFor, type Drivers } from '../../../sandbox/discord/drivers.js';
+import { interactionsOf } from '../../../sandbox/discord/rest/interactions.js';
 import {
   startDiscordEmulator,
   seedGuild,
@@ -311,6 +312,24 @@ describe('emulator interactions through discord.js', () => {
     const reply = await handle.waitForReply();
     expect(seen).to.deep.equal({ user: member().id, member: false, guild: null, dm: true });
     expect(reply.content).to.equal('in your DMs');
+  });
+
+  it('fails a reply that comes after the initial response window with 10062 Unknown interaction', async () => {
+    const settings = interactionsOf(emu.state).settings;
+    settings.initialResponseMs = 50;
+    let failure: unknown;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      await i.reply('too late').catch((error: unknown) => (failure = error));
+    };
+    try {
+      drivers.runSlashCommand(seeded.guild.id, general().id, member().id, 'hello', { name: 'x' });
+      await drivers.waitFor(() => failure, 3000, 'the late reply to fail');
+    } finally {
+      settings.initialResponseMs = 3000;
+    }
+    expect((failure as DiscordAPIError).code).to.equal(10062);
   });
 
   it('answers 40060 when the bot acknowledges the same interaction twice', async () => {

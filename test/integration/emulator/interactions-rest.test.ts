@@ -191,6 +191,17 @@ describe('emulator interaction REST routes', () => {
       expect(drivers.runSlashCommand(...where, seeded.owner.id, 'admin').record.payload.type).to.equal(2);
     });
 
+    it('refuses a global command that is not allowed in DMs when typed in the bot’s DM', async () => {
+      await api('POST', `/applications/${emu.application.id}/commands`, {
+        name: 'guildonly',
+        description: 'No DMs',
+        contexts: [0],
+      });
+      expect(() => drivers.runSlashCommand(null, null, seeded.members[0]!.id, 'guildonly')).to.throw(
+        /not available in DMs/,
+      );
+    });
+
     it('carries the fields discord.js needs in INTERACTION_CREATE', () => {
       const payload = slash().record.payload as unknown as Record<string, unknown>;
       expect(payload).to.include.keys(

@@ -45,6 +45,11 @@ describe('profile service (mongoose on the store)', () => {
     expect((await memberEventTotals(guildId)).intro).to.equal(1);
   });
 
+  it('stores a name of 80 emoji (the limit counts characters, not UTF-16 units)', async () => {
+    const { profile } = await saveIntro({ guildId, userId, fields: { ...fields, name: '🌸'.repeat(80) } });
+    expect([...(profile.displayName ?? '')]).to.have.length(80);
+  });
+
   it('stores nothing when the intro is invalid', async () => {
     const error = await saveIntro({ guildId, userId, fields: { ...fields, career: '' } }).catch(
       (e: unknown) => e,

@@ -197,6 +197,13 @@ describe('relay service (mongoose on the store)', () => {
     });
     expect(revived.link).to.include({ nominatedByBot: true, fromUserId: null });
     expect(revived.chain.status).to.equal('active');
+    // While that nomination is open, the bot cannot open a second one on the same chain.
+    const error = await nominate({
+      guildId,
+      by: { bot: true, chainId: passed.chain.chainId },
+      nominee: member(4),
+    }).catch((e: unknown) => e);
+    expect((error as DomainError).code).to.equal('RELAY_NOT_HOLDER');
   });
 
   it('cancels a nomination when the nominee leaves and returns the baton', async () => {

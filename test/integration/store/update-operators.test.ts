@@ -114,18 +114,14 @@ describe('store conformance: update operators', () => {
         { $inc: { inc: 1, big: 1, dec: Decimal128.fromString('0.2') }, $mul: { mul: 65536 } },
       );
       const doc = await c.findOne({ _id: 1 }, { useBigInt64: true });
-      expect(doc?.inc).to.equal(2147483648n);
-      expect(doc?.mul).to.equal(4294967296n);
-      expect(doc?.big).to.equal(9007199254740994n);
-      expect(String(doc?.dec)).to.equal('0.3');
-      expect(
-        await c.countDocuments({
-          _id: 1,
-          inc: { $type: 'long' },
-          mul: { $type: 'long' },
-          dec: { $type: 'decimal' },
-        }),
-      ).to.equal(1);
+      // useBigInt64 reads int64 as bigint and doubles as number, so the types show in the values.
+      expect({ inc: doc?.inc, mul: doc?.mul, big: doc?.big, dec: String(doc?.dec) }).to.deep.equal({
+        inc: 2147483648n,
+        mul: 4294967296n,
+        big: 9007199254740994n,
+        dec: '0.3',
+      });
+      expect(await c.countDocuments({ _id: 1, dec: { $type: 'decimal' } })).to.equal(1);
     });
 
     it('$inc on a non-numeric value fails with TypeMismatch (14)', async () => {

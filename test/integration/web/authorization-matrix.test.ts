@@ -10,7 +10,13 @@ import request from 'supertest';
 import { createApp } from '../../../web/app.js';
 import { silentLogger } from '../../../shared/logger.js';
 import { createGuildAccess } from '../../../web/services/guild-access.service.js';
-import { emptyConnectReads, fakeDirectory, fakeDiscord, fakeOAuth, type FakeDiscord } from './helpers/fakes.js';
+import {
+  emptyConnectReads,
+  fakeDirectory,
+  fakeDiscord,
+  fakeOAuth,
+  type FakeDiscord,
+} from './helpers/fakes.js';
 import { csrfFrom, startLogin } from './helpers/browser.js';
 
 const GUILD_A = '100000000000000001';

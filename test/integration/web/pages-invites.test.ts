@@ -45,7 +45,11 @@ describe('dashboard invites page', function () {
   async function seedInvites() {
     const g = world.guildA;
     await seedMember(g, { n: 1, joinedAt: new Date('2026-01-01T00:00:00Z'), name: '佐藤 一郎' });
-    await seedMember(g, { n: 2, joinedAt: new Date('2026-01-01T00:00:00Z'), name: '<img src=x onerror=alert(1)>' });
+    await seedMember(g, {
+      n: 2,
+      joinedAt: new Date('2026-01-01T00:00:00Z'),
+      name: '<img src=x onerror=alert(1)>',
+    });
     const a = { code: 'ichiro', uses: 0, maxUses: 0, inviterId: uid(1) };
     const b = { code: 'second', uses: 0, maxUses: 0, inviterId: uid(2) };
     await syncInvites({ guildId: g, invites: [a, b] });
@@ -54,9 +58,25 @@ describe('dashboard invites page', function () {
     await join(10, [{ ...a, uses: 1 }, b, cohort], '2026-02-01T00:00:00Z');
     await join(11, [{ ...a, uses: 1 }, b, { ...cohort, uses: 1 }], '2026-02-02T00:00:00Z');
     await join(12, [{ ...a, uses: 1 }, b, { ...cohort, uses: 2 }], '2026-02-03T00:00:00Z');
-    await join(13, [{ ...a, uses: 1 }, { ...b, uses: 1 }, { ...cohort, uses: 2 }], '2026-02-04T00:00:00Z');
+    await join(
+      13,
+      [
+        { ...a, uses: 1 },
+        { ...b, uses: 1 },
+        { ...cohort, uses: 2 },
+      ],
+      '2026-02-04T00:00:00Z',
+    );
     // Nothing moved: a vanity URL or Discovery join, counted as unattributed.
-    await join(14, [{ ...a, uses: 1 }, { ...b, uses: 1 }, { ...cohort, uses: 2 }], '2026-02-05T00:00:00Z');
+    await join(
+      14,
+      [
+        { ...a, uses: 1 },
+        { ...b, uses: 1 },
+        { ...cohort, uses: 2 },
+      ],
+      '2026-02-05T00:00:00Z',
+    );
   }
 
   beforeEach(async () => {

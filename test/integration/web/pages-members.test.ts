@@ -99,7 +99,10 @@ describe('dashboard member list page', function () {
 
   it('filters by leave year and industry together and keeps the choices selected', async () => {
     const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(`${path}?leaveYear=2021&industry=finance`).set('Accept-Language', 'en').expect(200);
+    const res = await agent
+      .get(`${path}?leaveYear=2021&industry=finance`)
+      .set('Accept-Language', 'en')
+      .expect(200);
     expect(res.text).to.include('Matching members: 1');
     expect(res.text).to.not.include('山田 花子');
     expect(res.text).to.include('<option value="2021" selected>');
@@ -126,7 +129,10 @@ describe('dashboard member list page', function () {
 
   it('refuses a repeated filter parameter instead of crashing', async () => {
     const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(`${path}?industry=it&industry=finance`).set('Accept-Language', 'en').expect(400);
+    const res = await agent
+      .get(`${path}?industry=it&industry=finance`)
+      .set('Accept-Language', 'en')
+      .expect(400);
     expect(res.text).to.include('Pick the industry from the list.');
   });
 
@@ -169,7 +175,10 @@ describe('dashboard member list page', function () {
 
   it('names the inviter by their intro name', async () => {
     // uid(1)'s invite brings uid(5) in: attribution records the inviter on the new profile.
-    await syncInvites({ guildId: world.guildA, invites: [{ code: 'hanako', uses: 0, maxUses: 0, inviterId: uid(1) }] });
+    await syncInvites({
+      guildId: world.guildA,
+      invites: [{ code: 'hanako', uses: 0, maxUses: 0, inviterId: uid(1) }],
+    });
     await seedMember(world.guildA, { n: 5, joinedAt: new Date('2026-03-06T00:00:00Z') });
     await attributeJoin({
       guildId: world.guildA,

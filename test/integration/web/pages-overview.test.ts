@@ -47,7 +47,12 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
     await seedMember(g, { n: 6, joinedAt: t0, name: '去った人', introducedAt: addDays(t0, 1) });
     await recordLeave({ guildId: g, userId: uid(6), leftAt: addDays(t0, 3) });
     await onIntroduced({ guildId: g, userId: uid(1), now: t0 });
-    await nominate({ guildId: g, by: { userId: uid(1) }, nominee: { userId: uid(3), isBot: false, isMember: true }, now: t0 });
+    await nominate({
+      guildId: g,
+      by: { userId: uid(1) },
+      nominee: { userId: uid(3), isBot: false, isMember: true },
+      now: t0,
+    });
     await onIntroduced({ guildId: g, userId: uid(2), now: addDays(t0, 2) });
   }
 
@@ -77,7 +82,11 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
   it('answers JSON clients with the Connect & Know figures too', async () => {
     await seedCommunity();
     const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept', 'application/json').set('Accept-Language', 'en').expect(200);
+    const res = await agent
+      .get(path)
+      .set('Accept', 'application/json')
+      .set('Accept-Language', 'en')
+      .expect(200);
     expect(res.body.connect).to.include({ joined: '5', introduced: '2', introducedShare: '40%' });
   });
 
@@ -97,7 +106,10 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
       ['/invites', 'invites'],
       ['/relay', 'relay'],
     ] as const) {
-      const res = await agent.get(path + suffix).set('Accept-Language', 'en').expect(200);
+      const res = await agent
+        .get(path + suffix)
+        .set('Accept-Language', 'en')
+        .expect(200);
       for (const target of ['', '/members', '/invites', '/relay'])
         expect(res.text, `${key} links ${target}`).to.include(`href="${path}${target}"`);
       expect(res.text).to.match(new RegExp(`data-testid="nav-${key}" aria-current="page"`));
@@ -106,7 +118,10 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
   });
 
   it('hides a failure of the Connect & Know reads behind a localized 500 page', async () => {
-    const failing = { ...emptyConnectReads(), memberCounts: () => Promise.reject(new Error('store exploded')) };
+    const failing = {
+      ...emptyConnectReads(),
+      memberCounts: () => Promise.reject(new Error('store exploded')),
+    };
     const agent = await signedIn(dashboardApp(world, { connectReads: failing }), world.people.manager);
     const res = await agent.get(path).set('Accept-Language', 'en').expect(500);
     expect(res.text).to.include('Something went wrong');

@@ -57,12 +57,22 @@ describe('dashboard intro relay page', function () {
     await introduce(1, '一番 さん', t0);
     await nominate({ guildId: g, by: { userId: uid(1) }, nominee: member(2), now: t0 });
     await introduce(2, MALICIOUS, addDays(t0, 1));
-    const lapsed = await nominate({ guildId: g, by: { userId: uid(2) }, nominee: member(3), now: addDays(t0, 1) });
+    const lapsed = await nominate({
+      guildId: g,
+      by: { userId: uid(2) },
+      nominee: member(3),
+      now: addDays(t0, 1),
+    });
     await letNominationLapse(lapsed.link.linkId, addDays(t0, 1));
     await nominate({ guildId: g, by: { userId: uid(2) }, nominee: member(4), now: addDays(t0, 8) });
     // Chain #2: 5 → 6, then 5 leaves and 6 never introduces: the chain breaks, the bot holds it.
     await introduce(5, '五郎', addDays(t0, 2));
-    const broken = await nominate({ guildId: g, by: { userId: uid(5) }, nominee: member(6), now: addDays(t0, 2) });
+    const broken = await nominate({
+      guildId: g,
+      by: { userId: uid(5) },
+      nominee: member(6),
+      now: addDays(t0, 2),
+    });
     await recordLeave({ guildId: g, userId: uid(5), leftAt: addDays(t0, 3) });
     await letNominationLapse(broken.link.linkId, addDays(t0, 2));
   }

@@ -33,11 +33,3 @@ describe('guild settings validation', () => {
     expect(checkGuildSettingsPatch({ locale: 'fr' }).map((i) => i.field)).to.deep.equal(['locale']);
   });
 });
-
-describe('local day of an event', () => {
-  it('GIVEN 00:30 in Tokyo (15:30 UTC the day before) THEN counts it on the Tokyo day', async () => {
-    const { localDay } = await import('../../../shared/services/clock.js');
-    expect(localDay(new Date('2026-03-31T15:30:00Z'), 'Asia/Tokyo')).to.equal('2026-04-01');
-    expect(localDay(new Date('2026-03-31T15:30:00Z'), 'Europe/London')).to.equal('2026-03-31');
-  });
-});

@@ -1,0 +1,62 @@
+import { ChannelType, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import type { Command } from './types.js';
+import { interactionTranslator } from '../context.js';
+import { UserError } from '../errors/user-error.js';
+import { connect } from '../features/connect/services.js';
+import { describe } from '../features/connect/describe.js';
+import { withDomainErrors } from '../features/connect/domain-errors.js';
+import { naming, requireOrganiser } from '../features/connect/organiser.js';
+import { sendableChannel } from '../features/connect/channels.js';
+import { toInviteInfo } from '../features/connect/invite-tracker.js';
+import { inviteListEmbed } from '../presenters/invite.presenter.js';
+
+/** `/invite create label:"2025 leavers – Sales"` (organisers) and `/invite list`: cohort invites and who brings people in. */
+export const invite: Command = {
+  data: describe(new SlashCommandBuilder().setName('invite'), 'bot.command.invite.description')
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) =>
+      describe(s.setName('create'), 'bot.command.invite.create.description')
+        .addStringOption((o) => describe(o.setName('label'), 'bot.command.invite.opt.label').setRequired(true).setMaxLength(100))
+        .addChannelOption((o) =>
+          describe(o.setName('channel'), 'bot.command.invite.opt.channel').addChannelTypes(ChannelType.GuildText),
+        )
+        .addIntegerOption((o) => describe(o.setName('max_uses'), 'bot.command.invite.opt.maxUses').setMinValue(0).setMaxValue(100)),
+    )
+    .addSubcommand((s) => describe(s.setName('list'), 'bot.command.invite.list.description')),
+
+  async execute(interaction, ctx) {
+    if (!interaction.inCachedGuild()) throw new UserError('bot.error.guildOnly');
+    const tr = await interactionTranslator(ctx, interaction);
+    const svc = connect(ctx);
+    const { guild } = interaction;
+    if (interaction.options.getSubcommand() === 'list') {
+      const [leaderboard, cohorts] = await Promise.all([svc.invites.inviteLeaderboard(guild.id), svc.invites.cohortStats(guild.id)]);
+      await interaction.reply({ embeds: [inviteListEmbed(tr, leaderboard, cohorts)], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      return;
+    }
+    await requireOrganiser(ctx, interaction.member);
+    const label = interaction.options.getString('label', true);
+    // Checked before Discord creates anything, so a bad label leaves no stray invite behind.
+    if (label.trim() === '') throw new UserError('connect.invite.error.labelEmpty');
+    const settings = await svc.settings.getGuildSettings(guild.id);
+    const target =
+      interaction.options.getChannel('channel')?.id ?? settings.channels.welcome ?? interaction.channelId;
+    const channel = await sendableChannel(guild, target);
+    if (!channel || channel.isDMBased() || channel.isThread()) throw new UserError('bot.error.unknownTarget');
+    const created = await naming('bot.permission.CreateInstantInvite', tr, () =>
+      guild.invites.create(channel.id, {
+        maxAge: 0,
+        maxUses: interaction.options.getInteger('max_uses') ?? 0,
+        unique: true,
+        reason: `Tsunagu cohort invite: ${label}`,
+      }),
+    );
+    const saved = await withDomainErrors(ctx, interaction, () =>
+      svc.invites.createCohortInvite({ guildId: guild.id, invite: toInviteInfo(created), label, createdBy: interaction.user.id }),
+    );
+    await interaction.reply({
+      content: tr('bot.connect.invite.created', { label: saved.label, url: created.url }),
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+};
