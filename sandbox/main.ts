@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { connectMongoose, disconnectMongoose, resolveDatabase } from '../shared/db/connect.js';
 import { createAgenda } from '../shared/db/agenda.js';
+import { ensureIndexes } from '../shared/models/index.js';
 import { startBot } from '../bot/start-bot.js';
 import { deployCommands } from '../bot/deploy-commands.js';
 import { createApp } from '../web/app.js';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     logger,
   );
   await connectMongoose(database.uri, 'tsunagu');
+  await ensureIndexes();
 
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const emulator = await startDiscordEmulator({

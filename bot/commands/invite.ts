@@ -16,11 +16,17 @@ export const invite: Command = {
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
       describe(s.setName('create'), 'bot.command.invite.create.description')
-        .addStringOption((o) => describe(o.setName('label'), 'bot.command.invite.opt.label').setRequired(true).setMaxLength(100))
-        .addChannelOption((o) =>
-          describe(o.setName('channel'), 'bot.command.invite.opt.channel').addChannelTypes(ChannelType.GuildText),
+        .addStringOption((o) =>
+          describe(o.setName('label'), 'bot.command.invite.opt.label').setRequired(true).setMaxLength(100),
         )
-        .addIntegerOption((o) => describe(o.setName('max_uses'), 'bot.command.invite.opt.maxUses').setMinValue(0).setMaxValue(100)),
+        .addChannelOption((o) =>
+          describe(o.setName('channel'), 'bot.command.invite.opt.channel').addChannelTypes(
+            ChannelType.GuildText,
+          ),
+        )
+        .addIntegerOption((o) =>
+          describe(o.setName('max_uses'), 'bot.command.invite.opt.maxUses').setMinValue(0).setMaxValue(100),
+        ),
     )
     .addSubcommand((s) => describe(s.setName('list'), 'bot.command.invite.list.description')),
 
@@ -30,8 +36,15 @@ export const invite: Command = {
     const svc = connect(ctx);
     const { guild } = interaction;
     if (interaction.options.getSubcommand() === 'list') {
-      const [leaderboard, cohorts] = await Promise.all([svc.invites.inviteLeaderboard(guild.id), svc.invites.cohortStats(guild.id)]);
-      await interaction.reply({ embeds: [inviteListEmbed(tr, leaderboard, cohorts)], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      const [leaderboard, cohorts] = await Promise.all([
+        svc.invites.inviteLeaderboard(guild.id),
+        svc.invites.cohortStats(guild.id),
+      ]);
+      await interaction.reply({
+        embeds: [inviteListEmbed(tr, leaderboard, cohorts)],
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
       return;
     }
     await requireOrganiser(ctx, interaction.member);
@@ -52,7 +65,12 @@ export const invite: Command = {
       }),
     );
     const saved = await withDomainErrors(ctx, interaction, () =>
-      svc.invites.createCohortInvite({ guildId: guild.id, invite: toInviteInfo(created), label, createdBy: interaction.user.id }),
+      svc.invites.createCohortInvite({
+        guildId: guild.id,
+        invite: toInviteInfo(created),
+        label,
+        createdBy: interaction.user.id,
+      }),
     );
     await interaction.reply({
       content: tr('bot.connect.invite.created', { label: saved.label, url: created.url }),

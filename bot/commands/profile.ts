@@ -1,4 +1,10 @@
-import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction, type GuildMember } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+  type GuildMember,
+} from 'discord.js';
 import type { Command } from './types.js';
 import { interactionTranslator, type BotContext } from '../context.js';
 import { UserError } from '../errors/user-error.js';
@@ -31,28 +37,43 @@ export const profile: Command = {
     const sub = interaction.options.getSubcommand();
     const ephemeral = { flags: MessageFlags.Ephemeral } as const;
     if (sub === 'view') return view(interaction, ctx, member);
-    if (sub === 'delete') return void (await interaction.reply({ ...deleteConfirmation(tr, guild.id), ...ephemeral }));
+    if (sub === 'delete')
+      return void (await interaction.reply({ ...deleteConfirmation(tr, guild.id), ...ephemeral }));
     if (sub === 'export') {
       const data = await svc.personalData.exportPersonalData(guild.id, member.id, svc.now());
       return void (await interaction.reply({ ...exportMessage(tr, data), ...ephemeral }));
     }
     const own = await svc.profiles.getProfile(guild.id, member.id);
-    if (!own?.introducedAt) throw new UserError('bot.connect.profile.notIntroduced', { user: `<@${member.id}>` });
-    if (sub === 'edit') return void (await interaction.showModal(introModal(tr, { guildId: guild.id, profile: own, edit: true })));
+    if (!own?.introducedAt)
+      throw new UserError('bot.connect.profile.notIntroduced', { user: `<@${member.id}>` });
+    if (sub === 'edit')
+      return void (await interaction.showModal(
+        introModal(tr, { guildId: guild.id, profile: own, edit: true }),
+      ));
     await interaction.reply({ ...visibilityPrompt(tr, guild.id, own), ...ephemeral });
   },
 };
 
 /** Shows a profile: all fields to alumni (and to its owner, with the staff-visible ones marked), staff-visible ones to others. */
-async function view(interaction: ChatInputCommandInteraction, ctx: BotContext, viewer: GuildMember): Promise<void> {
+async function view(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+  viewer: GuildMember,
+): Promise<void> {
   const tr = await interactionTranslator(ctx, interaction);
   const target = interaction.options.getUser('user') ?? interaction.user;
   const svc = connect(ctx);
   const found = await svc.profiles.getProfile(viewer.guild.id, target.id);
-  if (!found?.introducedAt || found.leftAt) throw new UserError('bot.connect.profile.notIntroduced', { user: `<@${target.id}>` });
+  if (!found?.introducedAt || found.leftAt)
+    throw new UserError('bot.connect.profile.notIntroduced', { user: `<@${target.id}>` });
   const { roles } = await svc.settings.getGuildSettings(viewer.guild.id);
   const own = target.id === viewer.id;
-  const audience: Audience = own || !roles.alumni || viewer.roles.cache.has(roles.alumni) ? 'alumni' : 'staff';
-  const embed = introEmbed(tr, found, { audience, markStaffVisible: own, avatarUrl: target.displayAvatarURL() });
+  const audience: Audience =
+    own || !roles.alumni || viewer.roles.cache.has(roles.alumni) ? 'alumni' : 'staff';
+  const embed = introEmbed(tr, found, {
+    audience,
+    markStaffVisible: own,
+    avatarUrl: target.displayAvatarURL(),
+  });
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }

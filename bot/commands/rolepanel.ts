@@ -1,4 +1,10 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type Role } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type Role,
+} from 'discord.js';
 import type { Command } from './types.js';
 import { interactionTranslator } from '../context.js';
 import { UserError } from '../errors/user-error.js';
@@ -18,16 +24,23 @@ export const rolepanel: Command = {
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) => {
       describe(s.setName('create'), 'bot.command.rolepanel.create.description')
-        .addRoleOption((o) => describe(o.setName('role1'), 'bot.command.rolepanel.opt.role').setRequired(true))
-        .addStringOption((o) => describe(o.setName('title'), 'bot.command.rolepanel.opt.title').setMaxLength(200))
+        .addRoleOption((o) =>
+          describe(o.setName('role1'), 'bot.command.rolepanel.opt.role').setRequired(true),
+        )
+        .addStringOption((o) =>
+          describe(o.setName('title'), 'bot.command.rolepanel.opt.title').setMaxLength(200),
+        )
         .addStringOption((o) =>
           describe(o.setName('mode'), 'bot.command.rolepanel.opt.mode').addChoices(
             { name: 'buttons', value: 'buttons' },
             { name: 'select', value: 'select' },
           ),
         )
-        .addIntegerOption((o) => describe(o.setName('max'), 'bot.command.rolepanel.opt.max').setMinValue(1).setMaxValue(25));
-      for (let i = 2; i <= ROLE_OPTIONS; i++) s.addRoleOption((o) => describe(o.setName(`role${i}`), 'bot.command.rolepanel.opt.role'));
+        .addIntegerOption((o) =>
+          describe(o.setName('max'), 'bot.command.rolepanel.opt.max').setMinValue(1).setMaxValue(25),
+        );
+      for (let i = 2; i <= ROLE_OPTIONS; i++)
+        s.addRoleOption((o) => describe(o.setName(`role${i}`), 'bot.command.rolepanel.opt.role'));
       return s;
     }),
 
@@ -39,11 +52,15 @@ export const rolepanel: Command = {
     const roles: Role[] = [];
     for (let i = 1; i <= ROLE_OPTIONS; i++) {
       const role = interaction.options.getRole(`role${i}`);
-      if (role && !roles.some((r) => r.id === role.id)) roles.push(guild.roles.cache.get(role.id) ?? (role as Role));
+      if (role && !roles.some((r) => r.id === role.id))
+        roles.push(guild.roles.cache.get(role.id) ?? (role as Role));
     }
     const me = guild.members.me ?? (await guild.members.fetchMe());
-    const ungrantable = roles.find((r) => r.managed || r.id === guild.id || r.position >= me.roles.highest.position);
-    if (ungrantable) throw new UserError('bot.connect.rolepanel.cannotGrant', { role: `<@&${ungrantable.id}>` });
+    const ungrantable = roles.find(
+      (r) => r.managed || r.id === guild.id || r.position >= me.roles.highest.position,
+    );
+    if (ungrantable)
+      throw new UserError('bot.connect.rolepanel.cannotGrant', { role: `<@&${ungrantable.id}>` });
     const channel = interaction.channel;
     if (!channel?.isSendable()) throw new UserError('bot.error.unknownTarget');
 
@@ -58,7 +75,9 @@ export const rolepanel: Command = {
         options: roles.map((r) => ({ roleId: r.id, label: r.name.slice(0, 80) })),
       }),
     );
-    const message = await naming('bot.permission.SendMessages', tr, () => channel.send(rolePanelMessage(tr, panel)));
+    const message = await naming('bot.permission.SendMessages', tr, () =>
+      channel.send(rolePanelMessage(tr, panel)),
+    );
     await svc.attachPanelMessage(panel.panelId, message.id);
     await interaction.reply({ content: tr('bot.connect.rolepanel.created'), flags: MessageFlags.Ephemeral });
   },

@@ -17,7 +17,14 @@ import { setupEmbed } from '../features/connect/setup-view.js';
 import type { GuildSettingsPatch } from '../../shared/services/guild-settings.service.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
-const CLEARABLE = ['channel:welcome', 'channel:introductions', 'channel:events', 'role:newcomer', 'role:organiser', 'role:moderator'];
+const CLEARABLE = [
+  'channel:welcome',
+  'channel:introductions',
+  'channel:events',
+  'role:newcomer',
+  'role:organiser',
+  'role:moderator',
+];
 
 const data = describe(new SlashCommandBuilder().setName('setup'), 'bot.command.setup.description')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
@@ -26,7 +33,9 @@ const data = describe(new SlashCommandBuilder().setName('setup'), 'bot.command.s
   .addSubcommand((s) => {
     describe(s.setName('channels'), 'bot.command.setup.channels.description');
     for (const name of ['welcome', 'introductions', 'events']) {
-      s.addChannelOption((o) => describe(o.setName(name), `bot.command.setup.opt.${name}`).addChannelTypes(...TEXT_CHANNELS));
+      s.addChannelOption((o) =>
+        describe(o.setName(name), `bot.command.setup.opt.${name}`).addChannelTypes(...TEXT_CHANNELS),
+      );
     }
     return s;
   })
@@ -45,18 +54,26 @@ const data = describe(new SlashCommandBuilder().setName('setup'), 'bot.command.s
           { name: 'English', value: 'en' },
         ),
       )
-      .addStringOption((o) => describe(o.setName('timezone'), 'bot.command.setup.opt.timezone').setMaxLength(64)),
+      .addStringOption((o) =>
+        describe(o.setName('timezone'), 'bot.command.setup.opt.timezone').setMaxLength(64),
+      ),
   )
   .addSubcommand((s) =>
     describe(s.setName('welcome'), 'bot.command.setup.welcome.description')
-      .addStringOption((o) => describe(o.setName('template'), 'bot.command.setup.opt.template').setMaxLength(2000))
+      .addStringOption((o) =>
+        describe(o.setName('template'), 'bot.command.setup.opt.template').setMaxLength(2000),
+      )
       .addBooleanOption((o) => describe(o.setName('reset'), 'bot.command.setup.opt.reset'))
       .addBooleanOption((o) => describe(o.setName('dm'), 'bot.command.setup.opt.dm')),
   )
   .addSubcommand((s) =>
     describe(s.setName('relay'), 'bot.command.setup.relay.description')
       .addBooleanOption((o) => describe(o.setName('enabled'), 'bot.command.setup.opt.enabled'))
-      .addIntegerOption((o) => describe(o.setName('reminder_days'), 'bot.command.setup.opt.reminderDays').setMinValue(1).setMaxValue(30)),
+      .addIntegerOption((o) =>
+        describe(o.setName('reminder_days'), 'bot.command.setup.opt.reminderDays')
+          .setMinValue(1)
+          .setMaxValue(30),
+      ),
   )
   .addSubcommand((s) =>
     describe(s.setName('clear'), 'bot.command.setup.clear.description').addStringOption((o) =>
@@ -81,7 +98,9 @@ export const setup: Command = {
     if (sub !== 'show') {
       const patch = patchFrom(interaction, sub);
       if (Object.keys(patch).length === 0) throw new UserError('bot.connect.setup.nothingToChange');
-      settings = await withDomainErrors(ctx, interaction, () => svc.updateGuildSettings(interaction.guildId, patch));
+      settings = await withDomainErrors(ctx, interaction, () =>
+        svc.updateGuildSettings(interaction.guildId, patch),
+      );
     }
     // Answer in the language just chosen, so the organiser sees the effect at once.
     const answerTr = sub === 'language' ? ctx.i18n.translator(settings.locale) : tr;
@@ -118,14 +137,21 @@ function patchFrom(interaction: ChatInputCommandInteraction, sub: string): Guild
       const template = o.getString('template');
       const dm = o.getBoolean('dm');
       return {
-        ...(o.getBoolean('reset') ? { welcomeTemplate: null } : given(template) ? { welcomeTemplate: template } : {}),
+        ...(o.getBoolean('reset')
+          ? { welcomeTemplate: null }
+          : given(template)
+            ? { welcomeTemplate: template }
+            : {}),
         ...(given(dm) ? { welcomeDmEnabled: dm } : {}),
       };
     }
     case 'relay': {
       const enabled = o.getBoolean('enabled');
       const days = o.getInteger('reminder_days');
-      return { ...(given(enabled) ? { relayEnabled: enabled } : {}), ...(given(days) ? { relayReminderDays: days } : {}) };
+      return {
+        ...(given(enabled) ? { relayEnabled: enabled } : {}),
+        ...(given(days) ? { relayReminderDays: days } : {}),
+      };
     }
     case 'clear': {
       const [kind, key] = (o.getString('setting', true) ?? '').split(':');

@@ -17,10 +17,13 @@ export const profileComponents: ComponentFamily = {
   prefix: 'profile',
 
   async select(interaction, [action, guildId], ctx) {
-    if (action !== 'visibility' || !interaction.isStringSelectMenu()) throw new UserError('bot.error.expiredComponent');
+    if (action !== 'visibility' || !interaction.isStringSelectMenu())
+      throw new UserError('bot.error.expiredComponent');
     const { guild, member } = await guildAndMember(interaction, guildId);
     const chosen = new Set(interaction.values);
-    const visibility = Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, chosen.has(f) ? 'staff' : 'alumni']));
+    const visibility = Object.fromEntries(
+      VISIBILITY_FIELDS.map((f) => [f, chosen.has(f) ? 'staff' : 'alumni']),
+    );
     const saved = await withDomainErrors(ctx, interaction, () =>
       connect(ctx).profiles.setVisibility({ guildId: guild.id, userId: member.id, visibility }),
     );
@@ -30,7 +33,11 @@ export const profileComponents: ComponentFamily = {
 
   async button(interaction, [action, guildId], ctx) {
     const tr = await interactionTranslator(ctx, interaction);
-    if (action === 'cancel') return void (await interaction.update({ content: tr('bot.connect.profile.deleteCancelled'), components: [] }));
+    if (action === 'cancel')
+      return void (await interaction.update({
+        content: tr('bot.connect.profile.deleteCancelled'),
+        components: [],
+      }));
     if (action !== 'delete') throw new UserError('bot.error.expiredComponent');
     const guild = guildId ? interaction.client.guilds.cache.get(guildId) : undefined;
     if (!guild) throw new UserError('bot.error.expiredComponent');
@@ -41,7 +48,10 @@ export const profileComponents: ComponentFamily = {
       const report = await svc.personalData.erasePersonalData(guild.id, userId, svc.now());
       for (const { channelId, messageId } of report.messagesToRemove) {
         await deleteIntroMessage(guild, channelId, messageId).catch((error: unknown) =>
-          ctx.logger.warn({ err: error, guildId: guild.id }, 'could not delete the intro post of an erased profile'),
+          ctx.logger.warn(
+            { err: error, guildId: guild.id },
+            'could not delete the intro post of an erased profile',
+          ),
         );
       }
       await interaction.update({ content: tr('bot.connect.profile.deleted'), components: [] });

@@ -22,13 +22,18 @@ export const rolePanelComponents: ComponentFamily = {
     if (action !== 'toggle' || !panelId || !roleId) throw new UserError('bot.error.expiredComponent');
     const { member } = await guildAndMember(interaction, interaction.guildId ?? undefined);
     const outcome = await withDomainErrors(ctx, interaction, () =>
-      connect(ctx).rolePanels.togglePanelRole({ panelId, memberRoleIds: [...member.roles.cache.keys()], clickedRoleId: roleId }),
+      connect(ctx).rolePanels.togglePanelRole({
+        panelId,
+        memberRoleIds: [...member.roles.cache.keys()],
+        clickedRoleId: roleId,
+      }),
     );
     await apply(interaction, ctx, member, outcome);
   },
 
   async select(interaction, [action, panelId], ctx) {
-    if (action !== 'select' || !panelId || !interaction.isStringSelectMenu()) throw new UserError('bot.error.expiredComponent');
+    if (action !== 'select' || !panelId || !interaction.isStringSelectMenu())
+      throw new UserError('bot.error.expiredComponent');
     const { member } = await guildAndMember(interaction, interaction.guildId ?? undefined);
     const outcome = await withDomainErrors(ctx, interaction, () =>
       connect(ctx).rolePanels.selectPanelRoles({
@@ -41,7 +46,9 @@ export const rolePanelComponents: ComponentFamily = {
   },
 };
 
-type PanelInteraction = Parameters<NonNullable<ComponentFamily['button']>>[0] | Parameters<NonNullable<ComponentFamily['select']>>[0];
+type PanelInteraction =
+  | Parameters<NonNullable<ComponentFamily['button']>>[0]
+  | Parameters<NonNullable<ComponentFamily['select']>>[0];
 
 async function apply(
   interaction: PanelInteraction,
@@ -50,11 +57,16 @@ async function apply(
   outcome: ToggleOutcome | SelectionOutcome,
 ): Promise<void> {
   const tr = await interactionTranslator(ctx, interaction);
-  if (outcome.kind === 'limitReached') throw new UserError('connect.rolePanel.limitReached', { max: outcome.maxPicks });
+  if (outcome.kind === 'limitReached')
+    throw new UserError('connect.rolePanel.limitReached', { max: outcome.maxPicks });
   if (outcome.kind === 'notOnPanel') throw new UserError('bot.error.expiredComponent');
   await naming('bot.permission.ManageRoles', tr, async () => {
     if (outcome.remove.length) await member.roles.remove(outcome.remove, 'Tsunagu role panel');
     if (outcome.add.length) await member.roles.add(outcome.add, 'Tsunagu role panel');
   });
-  await interaction.reply({ content: roleChangeText(tr, outcome.add, outcome.remove), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.reply({
+    content: roleChangeText(tr, outcome.add, outcome.remove),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }

@@ -7,7 +7,11 @@ import { EMBED_LIMITS, fit } from './embed-limits.js';
 const ROWS_SHOWN = 10;
 
 /** `/invite list`: who brings people in (top inviters) and joins per cohort label. */
-export function inviteListEmbed(tr: Translator, leaderboard: LeaderboardRow[], cohorts: CohortRow[]): EmbedBuilder {
+export function inviteListEmbed(
+  tr: Translator,
+  leaderboard: LeaderboardRow[],
+  cohorts: CohortRow[],
+): EmbedBuilder {
   const rows = <T>(items: T[], who: (item: T) => string, joins: (item: T) => number) =>
     items.length === 0
       ? tr('bot.connect.invite.none')
@@ -21,11 +25,25 @@ export function inviteListEmbed(tr: Translator, leaderboard: LeaderboardRow[], c
     .addFields(
       {
         name: tr('bot.connect.invite.topInviters'),
-        value: fit(rows(leaderboard, (r) => `<@${r.inviterId}>`, (r) => r.joins), EMBED_LIMITS.fieldValue),
+        value: fit(
+          rows(
+            leaderboard,
+            (r) => `<@${r.inviterId}>`,
+            (r) => r.joins,
+          ),
+          EMBED_LIMITS.fieldValue,
+        ),
       },
       {
         name: tr('bot.connect.invite.cohorts'),
-        value: fit(rows(cohorts, (c) => escapeMarkdown(neutraliseMentions(c.label)), (c) => c.joins), EMBED_LIMITS.fieldValue),
+        value: fit(
+          rows(
+            cohorts,
+            (c) => escapeMarkdown(neutraliseMentions(c.label)),
+            (c) => c.joins,
+          ),
+          EMBED_LIMITS.fieldValue,
+        ),
       },
     );
 }

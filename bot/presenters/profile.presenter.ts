@@ -25,7 +25,10 @@ export function visibilityPrompt(tr: Translator, guildId: string, profile: Profi
     .setMaxValues(VISIBILITY_FIELDS.length)
     .addOptions(
       VISIBILITY_FIELDS.map((field) =>
-        new StringSelectMenuOptionBuilder().setLabel(tr(fieldLabelKey(field))).setValue(field).setDefault(shared.has(field)),
+        new StringSelectMenuOptionBuilder()
+          .setLabel(tr(fieldLabelKey(field)))
+          .setValue(field)
+          .setDefault(shared.has(field)),
       ),
     );
   return {
@@ -37,7 +40,9 @@ export function visibilityPrompt(tr: Translator, guildId: string, profile: Profi
 /** The answer after saving visibility: which fields staff may see now. */
 export function visibilitySaved(tr: Translator, profile: ProfileData): string {
   const fields = staffFields(profile).map((f) => tr(fieldLabelKey(f as never)));
-  return tr('bot.connect.profile.visibilitySaved', { fields: fields.length ? fields.join(', ') : tr('bot.connect.profile.nothing') });
+  return tr('bot.connect.profile.visibilitySaved', {
+    fields: fields.length ? fields.join(', ') : tr('bot.connect.profile.nothing'),
+  });
 }
 
 /** `/profile export`: the data as a JSON attachment. */

@@ -19,7 +19,10 @@ const BUTTONS_PER_ROW = 5;
  * the panel works after restarts.
  */
 export function rolePanelMessage(tr: Translator, panel: RolePanelView) {
-  const hint = panel.maxPicks === 1 ? tr('bot.connect.rolepanel.hintOne') : tr('bot.connect.rolepanel.hintMany', { max: panel.maxPicks });
+  const hint =
+    panel.maxPicks === 1
+      ? tr('bot.connect.rolepanel.hintOne')
+      : tr('bot.connect.rolepanel.hintMany', { max: panel.maxPicks });
   const embed = new EmbedBuilder()
     .setColor(0x8b5cf6)
     .setTitle(fit(panel.title ?? tr('bot.connect.rolepanel.defaultTitle'), EMBED_LIMITS.title))
@@ -30,8 +33,13 @@ export function rolePanelMessage(tr: Translator, panel: RolePanelView) {
       .setPlaceholder(tr('bot.connect.rolepanel.placeholder'))
       .setMinValues(0)
       .setMaxValues(Math.min(panel.maxPicks, panel.options.length))
-      .addOptions(panel.options.map((o) => new StringSelectMenuOptionBuilder().setLabel(o.label).setValue(o.roleId)));
-    return { embeds: [embed], components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select)] };
+      .addOptions(
+        panel.options.map((o) => new StringSelectMenuOptionBuilder().setLabel(o.label).setValue(o.roleId)),
+      );
+    return {
+      embeds: [embed],
+      components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select)],
+    };
   }
   const rows: ActionRowBuilder<ButtonBuilder>[] = [];
   panel.options.forEach((option, i) => {
@@ -49,6 +57,7 @@ export function rolePanelMessage(tr: Translator, panel: RolePanelView) {
 /** The member's answer after a click: which roles were added and removed. */
 export function roleChangeText(tr: Translator, added: string[], removed: string[]): string {
   if (added.length === 0 && removed.length === 0) return tr('bot.connect.rolepanel.unchanged');
-  const list = (ids: string[]) => (ids.length ? ids.map((id) => `<@&${id}>`).join(' ') : tr('bot.connect.rolepanel.none'));
+  const list = (ids: string[]) =>
+    ids.length ? ids.map((id) => `<@&${id}>`).join(' ') : tr('bot.connect.rolepanel.none');
   return tr('bot.connect.rolepanel.changed', { added: list(added), removed: list(removed) });
 }

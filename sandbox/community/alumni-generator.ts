@@ -51,7 +51,7 @@ const GREETINGS = [
 ];
 
 /** Mulberry32: a tiny seeded PRNG so the sandbox looks the same on every start. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -18,8 +18,8 @@ export interface DemoCommunity {
   organiser: UserRecord;
   roles: { alumni: APIRole; introduced: APIRole; newcomer: APIRole; organiser: APIRole; moderator: APIRole };
   channels: { welcome: string; introductions: string; events: string; general: string; lobby: string };
-  /** Cohort invites created by the organiser: label → code. */
-  invites: { label: string; code: string }[];
+  /** Cohort invites the organiser creates with /invite create (code filled in once created). */
+  cohorts: { label: string; code?: string }[];
   /** Simulated alumni with their (not yet joined) Discord user. */
   alumni: { profile: SimulatedAlumnus; user: UserRecord }[];
 }
@@ -55,10 +55,7 @@ export function seedDemoCommunity(emulator: DiscordEmulator, options: { alumniCo
   state.members.addRole(seeded.guild.id, organiser.id, role('Organiser').id);
   oauth2Of(state).defaultUserId = organiser.id;
 
-  const invites = ['2024 leavers – Sales', '2025 leavers – Engineering', 'Alumni referral'].map((label) => ({
-    label,
-    code: state.invites.create(channel('welcome'), { inviterId: organiser.id }).code,
-  }));
+  const cohorts = ['2024年卒業 – 営業', '2025年卒業 – エンジニアリング', 'Alumni referral'].map((label) => ({ label }));
 
   const alumni = generateAlumni(options.alumniCount).map((profile) => ({
     profile,
@@ -83,7 +80,7 @@ export function seedDemoCommunity(emulator: DiscordEmulator, options: { alumniCo
       general: channel('general'),
       lobby: lobby?.id ?? channel('general'),
     },
-    invites,
+    cohorts,
     alumni,
   };
 }

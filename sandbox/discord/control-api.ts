@@ -157,6 +157,23 @@ export const CONTROL_ROUTES: [HttpMethod, string, Handler][] = [
   ],
   [
     'POST',
+    '/interactions/user-command',
+    (_req, d, b) =>
+      describe(
+        d.runUserCommand(
+          str(b, 'guildId'),
+          str(b, 'channelId'),
+          str(b, 'userId'),
+          str(b, 'name'),
+          str(b, 'targetId'),
+          {
+            locale: optStr(b, 'locale'),
+          },
+        ).record,
+      ),
+  ],
+  [
+    'POST',
     '/interactions/button',
     (_req, d, b) =>
       describe(

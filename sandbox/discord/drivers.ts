@@ -209,6 +209,32 @@ export class Drivers {
     return this.dispatch(InteractionType.ApplicationCommand, data, where, userId, act);
   }
 
+  /** A person uses a user context-menu command ("Apps → name") on `targetId`. */
+  runUserCommand(
+    guildId: string,
+    channelId: string,
+    userId: string,
+    name: string,
+    targetId: string,
+    act: ActOptions = {},
+  ): InteractionHandle {
+    const app = this.emu.application.id;
+    const command = commandsOf(this.state).findByName(app, name, guildId, ApplicationCommandType.User);
+    if (!command) throw new DriverError(`No user command "${name}" is registered in guild ${guildId}`);
+    const where = this.place(guildId, channelId, userId);
+    const resolved: APIInteractionDataResolved = {};
+    this.resolveUser(targetId, guildId, resolved);
+    const data = {
+      id: command.id,
+      name: command.name,
+      type: ApplicationCommandType.User,
+      target_id: targetId,
+      resolved,
+      ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+    };
+    return this.dispatch(InteractionType.ApplicationCommand, data, where, userId, act);
+  }
+
   /** A person clicks a button on a message (the bot's or an ephemeral reply). */
   clickButton(messageId: string, customId: string, userId: string, act: ActOptions = {}): InteractionHandle {
     const { message, component } = this.findComponent(messageId, customId);
@@ -242,6 +268,13 @@ export class Drivers {
       for (const id of values) this.resolveUser(id, guildId, resolved);
     } else if (component.type === ComponentType.RoleSelect) {
       for (const id of values) this.resolveRole(id, guildId, resolved);
+    } else if (component.type === ComponentType.ChannelSelect) {
+      for (const id of values) this.resolveChannel(id, resolved);
+    } else if (component.type === ComponentType.MentionableSelect) {
+      for (const id of values) {
+        if (this.state.users.find(id)) this.resolveUser(id, guildId, resolved);
+        else this.resolveRole(id, guildId, resolved);
+      }
     } else {
       throw new DriverError(
         `${customId} is a component of type ${String(component.type)}, not a supported select`,

@@ -22,7 +22,7 @@ export { Router } from './router.js';
 export type { RouteHandler, RouteOptions, RouteRequest, RouteResponse, RequestAuth } from './router.js';
 export { DiscordApiError, Errors, formError, errorTree } from './errors.js';
 export { DiscordState } from './state/state.js';
-export { snowflake, snowflakeTime } from './snowflake.js';
+export { compareSnowflakes, snowflake, snowflakeTime } from './snowflake.js';
 export { seedGuild, type SeedGuildOptions, type SeededGuild } from './state/seed.js';
 
 export interface DiscordEmulatorOptions {

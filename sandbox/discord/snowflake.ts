@@ -28,3 +28,8 @@ export function snowflake(at: number = Date.now()): string {
 export function snowflakeTime(id: string): Date {
   return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH));
 }
+
+/** Orders snowflakes numerically without BigInt (decimal strings: shorter is smaller). */
+export function compareSnowflakes(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -27,6 +27,7 @@ import { dateTrunc } from './date-trunc.js';
 import { $lookup } from './lookup.js';
 import { $eq, $gt, $gte, $in, $lt, $lte, $ne, $nin } from './equality.js';
 import { sortDocuments } from './compare.js';
+import { Lazy } from 'mingo/lazy';
 import { sumNumbers } from './numeric.js';
 import { DEFAULT_DATE_FORMAT, formatDate } from './date-format.js';
 import { ErrorCodes, StoreError } from './errors.js';
@@ -197,8 +198,10 @@ const $dateFromString = (obj: unknown, expr: unknown, options: Options): Date | 
 };
 
 /** `$sort` stage in MongoDB order (binary strings, BSON type order); see compare.ts. */
-const $sort = (collection: { transform(f: (docs: Document[]) => Document[]): unknown }, spec: Document): unknown =>
-  collection.transform((docs) => sortDocuments(docs, spec));
+const $sort = (
+  collection: { transform(f: (docs: Document[]) => unknown): unknown },
+  spec: Document,
+): unknown => collection.transform((docs) => Lazy(sortDocuments(docs, spec)));
 
 /** Exact `$sum` in `$group`: reads Long/Decimal128 from the stored document when the input is one. */
 const $sumAccumulator = (collection: Document[], expr: unknown, options: Options): unknown => {

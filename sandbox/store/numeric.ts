@@ -17,7 +17,8 @@ interface Dec {
 
 /** The numeric kind of a BSON value, or undefined when it is not a number. */
 export function numericKind(value: unknown): Kind | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX ? 'int' : 'double';
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX ? 'int' : 'double';
   if (typeof value === 'bigint') return 'long';
   switch ((value as { _bsontype?: string } | null)?._bsontype) {
     case 'Long':
@@ -57,7 +58,8 @@ function parseDec(text: string): Dec | undefined {
 }
 
 function toDec(value: unknown): Dec | undefined {
-  if ((value as { _bsontype?: string })._bsontype === 'Decimal128') return parseDec((value as Decimal128).toString());
+  if ((value as { _bsontype?: string })._bsontype === 'Decimal128')
+    return parseDec((value as Decimal128).toString());
   if (numericKind(value) === 'long' || numericKind(value) === 'int') return { coef: toBigInt(value), exp: 0 };
   return parseDec(String(toNumber(value)).replace('e', 'E'));
 }
@@ -82,13 +84,17 @@ function combine(a: unknown, b: unknown, op: 'add' | 'mul'): unknown {
   if (kind === 'decimal') {
     const x = toDec(a);
     const y = toDec(b);
-    if (!x || !y) return Decimal128.fromString(String(op === 'add' ? toNumber(a) + toNumber(b) : toNumber(a) * toNumber(b)));
+    if (!x || !y)
+      return Decimal128.fromString(
+        String(op === 'add' ? toNumber(a) + toNumber(b) : toNumber(a) * toNumber(b)),
+      );
     if (op === 'mul') return decToBson({ coef: x.coef * y.coef, exp: x.exp + y.exp });
     const exp = Math.min(x.exp, y.exp);
     const scale = (d: Dec): bigint => d.coef * 10n ** BigInt(d.exp - exp);
     return decToBson({ coef: scale(x) + scale(y), exp });
   }
-  if (kind === 'double') return new Double(op === 'add' ? toNumber(a) + toNumber(b) : toNumber(a) * toNumber(b));
+  if (kind === 'double')
+    return new Double(op === 'add' ? toNumber(a) + toNumber(b) : toNumber(a) * toNumber(b));
   const result = op === 'add' ? toBigInt(a) + toBigInt(b) : toBigInt(a) * toBigInt(b);
   if (kind === 'int' && result >= BigInt(INT32_MIN) && result <= BigInt(INT32_MAX)) return Number(result);
   return Long.fromBigInt(BigInt.asIntN(64, result));

@@ -7,13 +7,14 @@ import { introEmbed } from '../../presenters/intro.presenter.js';
 import { userMessageFor } from '../../errors/user-message.js';
 import { connect } from './services.js';
 import { sendableChannel } from './channels.js';
-import { discordCode } from './discord-errors.js';
+import { discordCode, isMissingPermission } from './discord-errors.js';
+import { CHANNEL_PERMISSIONS } from './setup-checks.js';
 
 export type PublishResult =
   | { outcome: 'posted' | 'updated'; channelId: string; message: Message }
   | { outcome: 'noChannel' }
-  /** Discord refused the post; `reasonKey` says why (e.g. a missing permission). */
-  | { outcome: 'failed'; channelId: string; reasonKey: string };
+  /** Discord refused the post; `reasonKey` says why, `permissionKey` names a missing permission. */
+  | { outcome: 'failed'; channelId: string; reasonKey: string; permissionKey?: string };
 
 /**
  * Posts the intro embed in the introductions channel, or edits the one already posted (so a
@@ -50,7 +51,19 @@ export async function publishIntro(
     return { outcome: 'posted', channelId, message };
   } catch (error) {
     ctx.logger.warn({ err: error, guildId: guild.id, userId: member.id }, 'could not post an introduction');
-    return { outcome: 'failed', channelId, reasonKey: userMessageFor(error).key };
+    const me = guild.members.me;
+    const lacking =
+      isMissingPermission(error) && me && 'permissionsFor' in channel
+        ? CHANNEL_PERMISSIONS.find((p) => !channel.permissionsFor(me).has(p))
+        : undefined;
+    return lacking
+      ? {
+          outcome: 'failed',
+          channelId,
+          reasonKey: 'bot.connect.error.missingPermission',
+          permissionKey: `bot.permission.${lacking}`,
+        }
+      : { outcome: 'failed', channelId, reasonKey: userMessageFor(error).key };
   }
 }
 

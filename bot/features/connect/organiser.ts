@@ -15,12 +15,17 @@ export async function requireOrganiser(ctx: BotContext, member: GuildMember): Pr
  * Runs a Discord call; a 50013/50001 refusal becomes a message naming the missing permission
  * (by its i18n key, e.g. `bot.permission.ManageRoles`) instead of a generic one.
  */
-export async function naming<T>(permissionKey: string, tr: (key: string) => string, action: () => Promise<T>): Promise<T> {
+export async function naming<T>(
+  permissionKey: string,
+  tr: (key: string) => string,
+  action: () => Promise<T>,
+): Promise<T> {
   const { isMissingPermission } = await import('./discord-errors.js');
   try {
     return await action();
   } catch (error) {
-    if (isMissingPermission(error)) throw new UserError('bot.connect.error.missingPermission', { permission: tr(permissionKey) });
+    if (isMissingPermission(error))
+      throw new UserError('bot.connect.error.missingPermission', { permission: tr(permissionKey) });
     throw error;
   }
 }

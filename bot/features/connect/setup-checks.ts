@@ -10,7 +10,11 @@ export interface SetupProblem {
 }
 
 /** What the bot needs in the channels it posts in. */
-export const CHANNEL_PERMISSIONS: readonly PermissionsString[] = ['ViewChannel', 'SendMessages', 'EmbedLinks'];
+export const CHANNEL_PERMISSIONS: readonly PermissionsString[] = [
+  'ViewChannel',
+  'SendMessages',
+  'EmbedLinks',
+];
 /** Settings Tsunagu cannot work without (welcome, intros and the roles it grants). */
 const REQUIRED_CHANNELS = ['welcome', 'introductions'] as const;
 const REQUIRED_ROLES = ['alumni', 'introduced'] as const;
@@ -36,7 +40,11 @@ export function checkSetup(guild: Guild, settings: GuildSettingsView): SetupProb
     if (!id) continue;
     const channel = guild.channels.cache.get(id);
     if (!channel) {
-      problems.push({ key: 'bot.connect.setup.problem.channelMissing', vars: {}, keyVars: { what: `bot.connect.setup.channel.${key}` } });
+      problems.push({
+        key: 'bot.connect.setup.problem.channelMissing',
+        vars: {},
+        keyVars: { what: `bot.connect.setup.channel.${key}` },
+      });
       continue;
     }
     const granted = me ? channel.permissionsFor(me) : null;
@@ -50,20 +58,31 @@ export function checkSetup(guild: Guild, settings: GuildSettingsView): SetupProb
       }
     }
   }
-  const granted = GRANTED_ROLES.flatMap((key) => (settings.roles[key] ? [{ key, id: settings.roles[key] as string }] : []));
+  const granted = GRANTED_ROLES.flatMap((key) =>
+    settings.roles[key] ? [{ key, id: settings.roles[key] as string }] : [],
+  );
   if (granted.length > 0 && me && !me.permissions.has('ManageRoles')) {
-    problems.push({ key: 'bot.connect.setup.problem.manageRoles', vars: {}, keyVars: { permission: 'bot.permission.ManageRoles' } });
+    problems.push({
+      key: 'bot.connect.setup.problem.manageRoles',
+      vars: {},
+      keyVars: { permission: 'bot.permission.ManageRoles' },
+    });
   }
   for (const key of ['alumni', 'introduced', 'newcomer', 'organiser', 'moderator'] as const) {
     const id = settings.roles[key];
     if (!id) continue;
     const role = guild.roles.cache.get(id);
     if (!role) {
-      problems.push({ key: 'bot.connect.setup.problem.roleMissing', vars: {}, keyVars: { what: `bot.connect.setup.role.${key}` } });
+      problems.push({
+        key: 'bot.connect.setup.problem.roleMissing',
+        vars: {},
+        keyVars: { what: `bot.connect.setup.role.${key}` },
+      });
       continue;
     }
     if (!(GRANTED_ROLES as readonly string[]).includes(key)) continue;
-    if (role.managed) problems.push({ key: 'bot.connect.setup.problem.roleManaged', vars: { role: `<@&${id}>` } });
+    if (role.managed)
+      problems.push({ key: 'bot.connect.setup.problem.roleManaged', vars: { role: `<@&${id}>` } });
     else if (me && role.position >= me.roles.highest.position) {
       problems.push({ key: 'bot.connect.setup.problem.roleHierarchy', vars: { role: `<@&${id}>` } });
     }

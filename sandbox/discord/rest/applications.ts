@@ -49,10 +49,14 @@ export class CommandRegistry {
   }
 
   /** The command a person would see in `guildId`: a guild command wins over a global one of the same name. */
-  findByName(applicationId: string, name: string, guildId?: string): APIApplicationCommand | undefined {
+  findByName(
+    applicationId: string,
+    name: string,
+    guildId?: string,
+    type: ApplicationCommandType = ApplicationCommandType.ChatInput,
+  ): APIApplicationCommand | undefined {
     const all = [...this.commands.values()].filter(
-      (c) =>
-        c.application_id === applicationId && c.name === name && c.type === ApplicationCommandType.ChatInput,
+      (c) => c.application_id === applicationId && c.name === name && c.type === type,
     );
     return (
       all.find((c) => guildId !== undefined && c.guild_id === guildId) ??

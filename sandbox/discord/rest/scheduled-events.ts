@@ -6,6 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { formError } from '../errors.js';
 import type { Router } from '../router.js';
+import { compareSnowflakes } from '../snowflake.js';
 import { serializeUser } from '../state/serialize.js';
 import type { EmulatorContext } from '../context.js';
 import { parseBody, scheduledEventCreateSchema, scheduledEventPatchSchema } from '../validation.js';
@@ -134,7 +135,7 @@ export function registerScheduledEventRoutes(router: Router): void {
     const withMember = query.get('with_member') === 'true';
     const before = query.get('before');
     const after = query.get('after');
-    let ids = [...event.interested].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    let ids = [...event.interested].sort(compareSnowflakes);
     if (before) ids = ids.filter((id) => BigInt(id) < BigInt(before)).slice(-limit);
     if (after) ids = ids.filter((id) => BigInt(id) > BigInt(after));
     return {

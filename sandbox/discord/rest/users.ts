@@ -3,6 +3,7 @@
  * /users/@me/guilds and /users/@me/guilds/:id/member for OAuth2 users.
  */
 import { Errors } from '../errors.js';
+import { compareSnowflakes } from '../snowflake.js';
 import type { RouteRequest, Router } from '../router.js';
 import { serializeCurrentUser, serializeUser } from '../state/serialize.js';
 import { dmCreateSchema, parseBody } from '../validation.js';
@@ -54,7 +55,7 @@ export function registerUserRoutes(router: Router): void {
           ? { approximate_member_count: g.members.size, approximate_presence_count: 0 }
           : {}),
       }));
-      return { body: guilds.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)) };
+      return { body: guilds.sort((a, b) => compareSnowflakes(a.id, b.id)) };
     },
     { auth: 'any' },
   );

@@ -1,5 +1,6 @@
 import { GatewayDispatchEvents, type APIGuildMember } from 'discord-api-types/v10';
 import { Errors } from '../errors.js';
+import { compareSnowflakes } from '../snowflake.js';
 import { serializeMember, serializeUser } from './serialize.js';
 import type { DiscordState } from './state.js';
 import type { GuildRecord, MemberRecord } from './types.js';
@@ -37,7 +38,7 @@ export class MemberStore {
   /** Members ordered by user id (as GET /guilds/:id/members pages them). */
   list(guildId: string): MemberRecord[] {
     return [...this.s.guilds.get(guildId).members.values()].sort((a, b) =>
-      BigInt(a.userId) < BigInt(b.userId) ? -1 : 1,
+      compareSnowflakes(a.userId, b.userId),
     );
   }
 

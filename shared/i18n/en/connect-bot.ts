@@ -5,7 +5,8 @@ export const enConnectBot: Catalogue = {
   'bot.command.setup.description': 'Set up Tsunagu in this server: channels, roles, language, welcome',
   'bot.command.setup.show.description': 'Show the settings and what the bot is missing',
   'bot.command.setup.channels.description': 'Set the welcome, introductions and events channels',
-  'bot.command.setup.roles.description': 'Set the alumni, introduced, newcomer, organiser and moderator roles',
+  'bot.command.setup.roles.description':
+    'Set the alumni, introduced, newcomer, organiser and moderator roles',
   'bot.command.setup.language.description': 'Set the language and time zone of this server',
   'bot.command.setup.welcome.description': 'Set the welcome message',
   'bot.command.setup.relay.description': 'Set up the intro relay',
@@ -24,7 +25,8 @@ export const enConnectBot: Catalogue = {
   'bot.command.setup.opt.reset': 'Go back to the default message',
   'bot.command.setup.opt.dm': 'Also send new members a direct message',
   'bot.command.setup.opt.enabled': 'Ask each new introducer to nominate the next person',
-  'bot.command.setup.opt.reminderDays': 'Days until the nominee is reminded, and again until the baton goes back',
+  'bot.command.setup.opt.reminderDays':
+    'Days until the nominee is reminded, and again until the baton goes back',
   'bot.command.setup.opt.setting': 'The setting to clear',
 
   'bot.connect.setup.title': 'Tsunagu settings',
@@ -57,7 +59,8 @@ export const enConnectBot: Catalogue = {
     'I lack "{permission}" in {channel}: give my role that permission in the channel settings.',
   'bot.connect.setup.problem.roleMissing': 'The {what} role no longer exists.',
   'bot.connect.setup.problem.manageRoles': 'I lack "{permission}", so I cannot grant any role.',
-  'bot.connect.setup.problem.roleHierarchy': 'I cannot grant {role}: drag my role above it in Server Settings → Roles.',
+  'bot.connect.setup.problem.roleHierarchy':
+    'I cannot grant {role}: drag my role above it in Server Settings → Roles.',
   'bot.connect.setup.problem.roleManaged': '{role} is managed by an integration and cannot be granted.',
   'bot.connect.setup.saved': 'Saved.',
   'bot.connect.setup.nothingToChange': 'Give at least one option to change.',
@@ -74,7 +77,8 @@ export const enConnectBot: Catalogue = {
 
   'bot.connect.intro.modalTitle': 'Introduce yourself',
   'bot.connect.intro.editModalTitle': 'Edit your introduction',
-  'bot.connect.intro.alreadyIntroduced': 'You have already introduced yourself. Use /profile edit to change it.',
+  'bot.connect.intro.alreadyIntroduced':
+    'You have already introduced yourself. Use /profile edit to change it.',
   'bot.connect.intro.notMember': 'You are not a member of that server (any more).',
   'bot.connect.intro.invalid': 'Please check your introduction, then press the button again:\n{problems}',
   'bot.connect.intro.saved': 'Saved! A few quick questions, all optional (page {page} of 2).',
@@ -109,10 +113,14 @@ export const enConnectBot: Catalogue = {
   'bot.connect.relay.suggestions': 'Not introduced yet: {members}',
   'bot.connect.relay.pickPlaceholder': 'Nominate the next person',
   'bot.connect.relay.nominated': 'You passed the baton to {nominee}. Thank you!',
-  'bot.connect.relay.announce': '{nominee}, {nominator} passed you the intro baton! Introduce yourself with the button below.',
-  'bot.connect.relay.announceByBot': '{nominee}, the intro baton is yours! Introduce yourself with the button below.',
-  'bot.connect.relay.dm': '{nominator} nominated you to introduce yourself next in {server}. Press the button to start.',
-  'bot.connect.relay.dmByBot': 'You were picked to introduce yourself next in {server}. Press the button to start.',
+  'bot.connect.relay.announce':
+    '{nominee}, {nominator} passed you the intro baton! Introduce yourself with the button below.',
+  'bot.connect.relay.announceByBot':
+    '{nominee}, the intro baton is yours! Introduce yourself with the button below.',
+  'bot.connect.relay.dm':
+    '{nominator} nominated you to introduce yourself next in {server}. Press the button to start.',
+  'bot.connect.relay.dmByBot':
+    'You were picked to introduce yourself next in {server}. Press the button to start.',
   'bot.connect.relay.reminder':
     'A friendly reminder: the intro baton in {server} is waiting for you. Press the button to introduce yourself.',
   'bot.connect.relay.batonBack':
@@ -183,7 +191,8 @@ export const enConnectBot: Catalogue = {
   'bot.connect.rolepanel.changed': 'Added: {added} · Removed: {removed}',
   'bot.connect.rolepanel.unchanged': 'No change.',
   'bot.connect.rolepanel.none': '-',
-  'bot.connect.rolepanel.cannotGrant': 'I cannot grant {role}: it is above my role or managed by an integration.',
+  'bot.connect.rolepanel.cannotGrant':
+    'I cannot grant {role}: it is above my role or managed by an integration.',
 
   'bot.connect.error.missingPermission':
     'I lack the permission "{permission}" for that. Please ask an organiser to give it to my role.',

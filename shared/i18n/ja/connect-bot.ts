@@ -5,7 +5,8 @@ export const jaConnectBot: Catalogue = {
   'bot.command.setup.description': 'このサーバーのつなぐを設定します：チャンネル、ロール、言語、ウェルカム',
   'bot.command.setup.show.description': '現在の設定と、ボットに足りないものを表示します',
   'bot.command.setup.channels.description': 'ウェルカム・自己紹介・イベントのチャンネルを設定します',
-  'bot.command.setup.roles.description': 'アルムナイ・自己紹介済み・新メンバー・運営・モデレーターのロールを設定します',
+  'bot.command.setup.roles.description':
+    'アルムナイ・自己紹介済み・新メンバー・運営・モデレーターのロールを設定します',
   'bot.command.setup.language.description': 'このサーバーの言語とタイムゾーンを設定します',
   'bot.command.setup.welcome.description': 'ウェルカムメッセージを設定します',
   'bot.command.setup.relay.description': '自己紹介バトンを設定します',
@@ -24,7 +25,8 @@ export const jaConnectBot: Catalogue = {
   'bot.command.setup.opt.reset': '既定のメッセージに戻します',
   'bot.command.setup.opt.dm': '新しいメンバーにダイレクトメッセージも送ります',
   'bot.command.setup.opt.enabled': '自己紹介した人に次の人を指名してもらいます',
-  'bot.command.setup.opt.reminderDays': '指名された人へリマインドするまでの日数（バトンを戻すまでも同じ日数）',
+  'bot.command.setup.opt.reminderDays':
+    '指名された人へリマインドするまでの日数（バトンを戻すまでも同じ日数）',
   'bot.command.setup.opt.setting': '解除する設定',
 
   'bot.connect.setup.title': 'つなぐの設定',
@@ -68,16 +70,19 @@ export const jaConnectBot: Catalogue = {
 
   'bot.connect.welcome.back': 'おかえりなさい、{user} さん！またお会いできてうれしいです。',
   'bot.connect.welcome.introButton': '自己紹介する',
-  'bot.connect.welcome.dm': '{server} へようこそ！下のボタンから、ほかのアルムナイに自己紹介しましょう（2 分ほどで終わります）。',
+  'bot.connect.welcome.dm':
+    '{server} へようこそ！下のボタンから、ほかのアルムナイに自己紹介しましょう（2 分ほどで終わります）。',
   'bot.connect.welcome.dmClosed':
     '{user} さん、ダイレクトメッセージを送れませんでした。こちらのボタンから自己紹介できます。',
 
   'bot.connect.intro.modalTitle': '自己紹介',
   'bot.connect.intro.editModalTitle': '自己紹介を編集',
-  'bot.connect.intro.alreadyIntroduced': '自己紹介はもう済んでいます。変更するには /profile edit を使ってください。',
+  'bot.connect.intro.alreadyIntroduced':
+    '自己紹介はもう済んでいます。変更するには /profile edit を使ってください。',
   'bot.connect.intro.notMember': 'そのサーバーのメンバーではありません（退出済みです）。',
   'bot.connect.intro.invalid': '自己紹介の内容を確認して、もう一度ボタンを押してください：\n{problems}',
-  'bot.connect.intro.saved': '保存しました！あといくつか質問があります。どれも任意です（{page} / 2 ページ）。',
+  'bot.connect.intro.saved':
+    '保存しました！あといくつか質問があります。どれも任意です（{page} / 2 ページ）。',
   'bot.connect.intro.pick.leaveDecade': '退職した年代を選んでください',
   'bot.connect.intro.pick.leaveYear': '退職した年',
   'bot.connect.intro.otherDecade': 'ほかの年代…',
@@ -104,15 +109,20 @@ export const jaConnectBot: Catalogue = {
   'bot.connect.intro.footer': '自己紹介・つなぐ',
   'bot.connect.intro.staffVisible': '（会社のスタッフにも公開）',
 
-  'bot.connect.relay.ask': '自己紹介バトンをつなぎましょう。次に自己紹介してほしい人は？まだ自己紹介していないメンバーを選んでください。',
+  'bot.connect.relay.ask':
+    '自己紹介バトンをつなぎましょう。次に自己紹介してほしい人は？まだ自己紹介していないメンバーを選んでください。',
   'bot.connect.relay.suggestions': 'まだ自己紹介していない人：{members}',
   'bot.connect.relay.pickPlaceholder': '次の人を指名する',
   'bot.connect.relay.nominated': '{nominee} さんにバトンを渡しました。ありがとうございます！',
-  'bot.connect.relay.announce': '{nominee} さん、{nominator} さんから自己紹介バトンが届きました！下のボタンから自己紹介してください。',
-  'bot.connect.relay.announceByBot': '{nominee} さん、自己紹介バトンはあなたの番です！下のボタンから自己紹介してください。',
-  'bot.connect.relay.dm': '{server} で {nominator} さんがあなたを次の自己紹介に指名しました。ボタンを押して始めましょう。',
+  'bot.connect.relay.announce':
+    '{nominee} さん、{nominator} さんから自己紹介バトンが届きました！下のボタンから自己紹介してください。',
+  'bot.connect.relay.announceByBot':
+    '{nominee} さん、自己紹介バトンはあなたの番です！下のボタンから自己紹介してください。',
+  'bot.connect.relay.dm':
+    '{server} で {nominator} さんがあなたを次の自己紹介に指名しました。ボタンを押して始めましょう。',
   'bot.connect.relay.dmByBot': '{server} で次の自己紹介にあなたが選ばれました。ボタンを押して始めましょう。',
-  'bot.connect.relay.reminder': '{server} の自己紹介バトンがあなたを待っています。ボタンを押して自己紹介しましょう。',
+  'bot.connect.relay.reminder':
+    '{server} の自己紹介バトンがあなたを待っています。ボタンを押して自己紹介しましょう。',
   'bot.connect.relay.batonBack':
     '{server} の自己紹介バトンが戻ってきました。{nominee} さんはまだ自己紹介していません。代わりに次は誰にしますか？',
   'bot.connect.relay.status.title': '自己紹介バトン',
@@ -139,7 +149,8 @@ export const jaConnectBot: Catalogue = {
   'bot.command.profile.delete.description': 'このサーバーでのプロフィールと個人データを削除します',
   'bot.command.profile.opt.user': '誰のプロフィールか（省略時は自分）',
   'bot.connect.profile.notIntroduced': '{user} さんはまだ自己紹介していません。',
-  'bot.connect.profile.visibilityPrompt': '会社のスタッフにも公開する項目を選んでください。ほかの項目はアルムナイだけに公開されます。',
+  'bot.connect.profile.visibilityPrompt':
+    '会社のスタッフにも公開する項目を選んでください。ほかの項目はアルムナイだけに公開されます。',
   'bot.connect.profile.visibilitySaved': '保存しました。会社のスタッフに公開する項目：{fields}',
   'bot.connect.profile.nothing': 'なし',
   'bot.connect.profile.exportReady': 'このサーバーでつなぐが保存しているあなたのデータです。',
@@ -180,7 +191,8 @@ export const jaConnectBot: Catalogue = {
   'bot.connect.rolepanel.changed': '追加：{added}・削除：{removed}',
   'bot.connect.rolepanel.unchanged': '変更はありません。',
   'bot.connect.rolepanel.none': '-',
-  'bot.connect.rolepanel.cannotGrant': '{role} を付与できません。ボットのロールより上にあるか、連携サービスが管理しています。',
+  'bot.connect.rolepanel.cannotGrant':
+    '{role} を付与できません。ボットのロールより上にあるか、連携サービスが管理しています。',
 
   'bot.connect.error.missingPermission':
     'その操作に必要な「{permission}」の権限がありません。運営の方にボットのロールへ付けてもらってください。',

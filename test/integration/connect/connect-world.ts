@@ -28,7 +28,10 @@ export interface ConnectWorld extends BotWorld {
   /** A new person (not yet in the guild). */
   person(name: string): string;
   /** Waits until `probe` returns something truthy (re-checked on every gateway event and every 20 ms). */
-  until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string): Promise<T>;
+  until<T>(
+    probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    what: string,
+  ): Promise<T>;
   /** Messages of a channel that mention `userId`. */
   mentionsIn(channelId: string, userId: string): APIMessage[];
   /** Stops the bot and starts a fresh one on the same emulator and database (nothing kept in memory). */
@@ -40,17 +43,28 @@ export interface ConnectWorld extends BotWorld {
 }
 
 /** Starts the world; `settings: false` leaves the guild unconfigured. */
-export async function startConnectWorld(options: { settings?: boolean; locale?: 'ja' | 'en' } = {}): Promise<ConnectWorld> {
+export async function startConnectWorld(
+  options: { settings?: boolean; locale?: 'ja' | 'en' } = {},
+): Promise<ConnectWorld> {
   const clock = {
     now: new Date(),
     advanceDays(days: number) {
       clock.now = new Date(clock.now.getTime() + days * 86_400_000);
     },
   };
-  const agenda = createAgenda({ db: mongoose.connection.db as unknown as Db, processEveryMs: 50, name: 'connect-test' });
+  const agenda = createAgenda({
+    db: mongoose.connection.db as unknown as Db,
+    processEveryMs: 50,
+    name: 'connect-test',
+  });
   const world = await startWorld({
-    ...(process.env.DEBUG_EMULATOR ? { emulator: { logger: (await import('pino')).pino({ level: 'debug' }) } } : {}),
-    seed: { roles: [{ name: 'Alumni' }, { name: 'Introduced' }, { name: 'Newcomer' }, { name: 'Organiser' }], memberCount: 3 },
+    ...(process.env.DEBUG_EMULATOR
+      ? { emulator: { logger: (await import('pino')).pino({ level: 'debug' }) } }
+      : {}),
+    seed: {
+      roles: [{ name: 'Alumni' }, { name: 'Introduced' }, { name: 'Newcomer' }, { name: 'Organiser' }],
+      memberCount: 3,
+    },
     bot: { agenda, services: { connect: { ...connectServices, now: () => clock.now } } },
   });
   await agenda.start();
@@ -76,7 +90,10 @@ export async function startConnectWorld(options: { settings?: boolean; locale?: 
     });
   }
   let people = 0;
-  const until = async <T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string) => {
+  const until = async <T>(
+    probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    what: string,
+  ) => {
     // drivers.waitFor takes a synchronous probe: poll the async one into a box.
     let box: T | undefined | null | false;
     let pending = false;
@@ -101,12 +118,21 @@ export async function startConnectWorld(options: { settings?: boolean; locale?: 
     roles,
     channels,
     clock,
-    person: (name: string) => drivers.createUser({ username: `${name}-${++people}`, globalName: name, locale: 'en-US' }).id,
+    person: (name: string) =>
+      drivers.createUser({ username: `${name}-${++people}`, globalName: name, locale: 'en-US' }).id,
     until,
-    mentionsIn: (channelId, userId) => drivers.messagesIn(channelId).filter((m) => (m.content ?? '').includes(`<@${userId}>`)),
+    mentionsIn: (channelId, userId) =>
+      drivers.messagesIn(channelId).filter((m) => (m.content ?? '').includes(`<@${userId}>`)),
     async invite(inviterId, inviteOptions = {}) {
-      const invite = world.emu.state.invites.create(channels.welcome, { inviterId, maxAge: 0, ...inviteOptions });
-      await until(() => InviteRecord.exists({ guildId, code: invite.code }), `invite ${invite.code} recorded`);
+      const invite = world.emu.state.invites.create(channels.welcome, {
+        inviterId,
+        maxAge: 0,
+        ...inviteOptions,
+      });
+      await until(
+        () => InviteRecord.exists({ guildId, code: invite.code }),
+        `invite ${invite.code} recorded`,
+      );
       return invite.code;
     },
     async runDueRelayChecks() {

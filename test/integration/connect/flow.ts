@@ -12,11 +12,19 @@ export const INTRO_TEXT = {
 
 /** The custom ids of a message's components. */
 export function customIds(message: { components?: unknown[] }): string[] {
-  return JSON.stringify(message.components ?? []).match(/"custom_id":"[^"]+"/g)?.map((m) => m.slice(13, -1)) ?? [];
+  return (
+    JSON.stringify(message.components ?? [])
+      .match(/"custom_id":"[^"]+"/g)
+      ?.map((m) => m.slice(13, -1)) ?? []
+  );
 }
 
 /** A new person joins and waits for the welcome DM (the intro button). */
-export async function joinAndGetDm(w: ConnectWorld, name: string, inviteCode?: string): Promise<{ userId: string; dm: APIMessage }> {
+export async function joinAndGetDm(
+  w: ConnectWorld,
+  name: string,
+  inviteCode?: string,
+): Promise<{ userId: string; dm: APIMessage }> {
   const userId = w.person(name);
   w.drivers.memberJoin(w.guildId, userId, inviteCode ? { inviteCode } : {});
   const dm = await w.until(() => w.drivers.dmsTo(userId)[0], `${name}'s welcome DM`);

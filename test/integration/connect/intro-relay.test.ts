@@ -13,23 +13,43 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     w = await startConnectWorld();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log(JSON.stringify(w.logs.filter((l) => l.level >= 20 && (String(l.msg).includes('DBG') || String(l.msg).includes('rate') || l.level >= 40)), null, 1).slice(0, 3000));
+    if (this.currentTest?.state === 'failed')
+      console.log(
+        JSON.stringify(
+          w.logs.filter(
+            (l) =>
+              l.level >= 20 &&
+              (String(l.msg).includes('DBG') || String(l.msg).includes('rate') || l.level >= 40),
+          ),
+          null,
+          1,
+        ).slice(0, 3000),
+      );
     await w.stop();
   });
 
   it('posts the intro embed, stores the profile and swaps the Newcomer role for Introduced', async () => {
     const { userId, dm } = await joinAndGetDm(w, 'Aiko');
-    await w.until(() => w.drivers.memberRoles(w.guildId, userId).includes(w.roles.newcomer), 'the Newcomer role');
+    await w.until(
+      () => w.drivers.memberRoles(w.guildId, userId).includes(w.roles.newcomer),
+      'the Newcomer role',
+    );
     const survey = await submitIntro(w, userId, dm);
     expect(customIds(survey)).to.include(`intro:decade:${w.guildId}`);
     const { result } = await answerSurveyAndPost(w, userId, survey);
     expect(result.content).to.include(`<#${w.channels.introductions}>`);
 
-    const posted = w.drivers.messagesIn(w.channels.introductions).find((m) => m.embeds?.[0]?.title?.includes(INTRO_TEXT.name));
+    const posted = w.drivers
+      .messagesIn(w.channels.introductions)
+      .find((m) => m.embeds?.[0]?.title?.includes(INTRO_TEXT.name));
     expect(posted, 'the intro embed').to.not.equal(undefined);
     const embed = posted!.embeds[0]!;
     expect(embed.description).to.include(`<@${userId}>`).and.to.include(INTRO_TEXT.greeting);
-    expect(embed.fields?.map((f) => f.value)).to.include.members(['2019', INTRO_TEXT.career, 'hiking · coffee · 写真']);
+    expect(embed.fields?.map((f) => f.value)).to.include.members([
+      '2019',
+      INTRO_TEXT.career,
+      'hiking · coffee · 写真',
+    ]);
 
     const profile = await Profile.findOne({ guildId: w.guildId, userId }).lean();
     expect(profile).to.deep.include({
@@ -42,8 +62,14 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
       introMessageId: posted!.id,
     });
     expect(profile?.lifeStages).to.deep.equal(['parenting']);
-    await w.until(() => w.drivers.memberRoles(w.guildId, userId).includes(w.roles.introduced), 'the Introduced role');
-    await w.until(() => !w.drivers.memberRoles(w.guildId, userId).includes(w.roles.newcomer), 'the Newcomer role removed');
+    await w.until(
+      () => w.drivers.memberRoles(w.guildId, userId).includes(w.roles.introduced),
+      'the Introduced role',
+    );
+    await w.until(
+      () => !w.drivers.memberRoles(w.guildId, userId).includes(w.roles.newcomer),
+      'the Newcomer role removed',
+    );
   });
 
   it('posts once when "Post" is double-clicked, and a later click updates the same post', async () => {
@@ -54,15 +80,24 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     const answers = [(await first.waitForReply()).content, (await second.waitForReply()).content];
     expect(answers.filter((a) => a?.includes(`<#${w.channels.introductions}>`))).to.have.length(1);
     const intros = () =>
-      w.drivers.messagesIn(w.channels.introductions).filter((m) => m.embeds?.[0]?.description?.includes(`<@${userId}>`));
+      w.drivers
+        .messagesIn(w.channels.introductions)
+        .filter((m) => m.embeds?.[0]?.description?.includes(`<@${userId}>`));
     expect(intros()).to.have.length(1);
     // The click that posted goes on to ask for the next relay nominee: wait for that to finish.
-    await w.until(() => [...first.responses(), ...second.responses()].some((e) => e.kind === 'followup'), 'the relay prompt');
+    await w.until(
+      () => [...first.responses(), ...second.responses()].some((e) => e.kind === 'followup'),
+      'the relay prompt',
+    );
 
     const edit = w.drivers.runSlashCommand(w.guildId, w.channels.general, userId, 'profile edit');
     await edit.waitForModal();
-    const again = await w.drivers.submitModal(edit, `intro:modal:${w.guildId}`, { ...INTRO_TEXT, name: 'Ren K.' }).waitForReply();
-    const updated = await w.drivers.clickButton(again.id, `intro:post:${w.guildId}`, userId, { locale: 'en-US' }).waitForReply();
+    const again = await w.drivers
+      .submitModal(edit, `intro:modal:${w.guildId}`, { ...INTRO_TEXT, name: 'Ren K.' })
+      .waitForReply();
+    const updated = await w.drivers
+      .clickButton(again.id, `intro:post:${w.guildId}`, userId, { locale: 'en-US' })
+      .waitForReply();
     expect(updated.content).to.equal('Your introduction is updated.');
     await w.until(() => intros()[0]?.embeds[0]?.title?.includes('Ren K.'), 'the post updated');
     expect(intros()).to.have.length(1);
@@ -77,15 +112,23 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     expect(customIds(prompt)).to.deep.equal([`relay:nominate:${w.guildId}`]);
     expect(prompt.content).to.include(`<@${ken}>`);
 
-    const answer = await w.drivers.selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [ken]).waitForReply();
+    const answer = await w.drivers
+      .selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [ken])
+      .waitForReply();
     expect(answer.content).to.include(`<@${ken}>`);
     const mention = await w.until(
-      () => w.mentionsIn(w.channels.introductions, ken).find((m) => m.content?.includes('passed you the intro baton')),
+      () =>
+        w
+          .mentionsIn(w.channels.introductions, ken)
+          .find((m) => m.content?.includes('passed you the intro baton')),
       'the nominee mentioned',
     );
     expect(mention.content).to.include(`<@${aiko}>`);
     expect(customIds(mention)).to.deep.equal([`intro:start:${w.guildId}`]);
-    const nomineeDm = await w.until(() => w.drivers.dmsTo(ken).find((m) => m.content?.includes('nominated you')), 'the nominee DM');
+    const nomineeDm = await w.until(
+      () => w.drivers.dmsTo(ken).find((m) => m.content?.includes('nominated you')),
+      'the nominee DM',
+    );
     expect(customIds(nomineeDm)).to.deep.equal([`intro:start:${w.guildId}`]);
   });
 
@@ -93,7 +136,8 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     const { userId: aiko, dm } = await joinAndGetDm(w, 'Aiko');
     const { post } = await answerSurveyAndPost(w, aiko, await submitIntro(w, aiko, dm));
     const prompt = await post.waitForFollowUp(1);
-    const nominate = (who: string) => w.drivers.selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [who]).waitForReply();
+    const nominate = (who: string) =>
+      w.drivers.selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [who]).waitForReply();
     expect((await nominate(aiko)).content).to.match(/yourself/i);
     expect((await nominate(w.emu.botUser.id)).content).to.match(/bot/i);
     const { userId: mei, dm: meiDm } = await joinAndGetDm(w, 'Mei');
@@ -108,18 +152,27 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     const { post } = await answerSurveyAndPost(w, aiko, await submitIntro(w, aiko, dm));
     const prompt = await post.waitForFollowUp(1);
     await w.drivers.selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [ken]).waitForReply();
-    await w.until(() => w.drivers.dmsTo(ken).find((m) => m.content?.includes('nominated you')), 'the nominee DM');
+    await w.until(
+      () => w.drivers.dmsTo(ken).find((m) => m.content?.includes('nominated you')),
+      'the nominee DM',
+    );
 
     expect(await w.runDueRelayChecks(), 'nothing is due before the reminder day').to.equal(0);
     w.clock.advanceDays(3);
     expect(await w.runDueRelayChecks()).to.equal(1);
-    const reminder = await w.until(() => w.drivers.dmsTo(ken).find((m) => m.content?.includes('friendly reminder')), 'the reminder DM');
+    const reminder = await w.until(
+      () => w.drivers.dmsTo(ken).find((m) => m.content?.includes('friendly reminder')),
+      'the reminder DM',
+    );
     expect(customIds(reminder)).to.deep.equal([`intro:start:${w.guildId}`]);
     await w.until(() => RelayLink.exists({ nomineeId: ken, status: 'reminded' }), 'the link marked reminded');
 
     w.clock.advanceDays(3);
     await w.until(async () => (await w.runDueRelayChecks()) > 0, 'the pass check due');
-    const back = await w.until(() => w.drivers.dmsTo(aiko).find((m) => m.content?.includes('came back to you')), 'the baton back DM');
+    const back = await w.until(
+      () => w.drivers.dmsTo(aiko).find((m) => m.content?.includes('came back to you')),
+      'the baton back DM',
+    );
     expect(customIds(back)).to.deep.equal([`relay:nominate:${w.guildId}`]);
     expect(w.drivers.dmsTo(ken).filter((m) => m.content?.includes('friendly reminder'))).to.have.length(1);
   });

@@ -33,48 +33,69 @@ describe('Connect: /profile (real discord.js through the emulator)', () => {
     return { aiko, ken, mei };
   }
 
-  it('exports the member\'s data as a JSON attachment, only to them', async () => {
+  it("exports the member's data as a JSON attachment, only to them", async () => {
     const { aiko } = await aikoWithHistory();
-    const reply = await w.drivers.runSlashCommand(w.guildId, w.channels.general, aiko, 'profile export', {}, EN).waitForReply();
+    const reply = await w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, aiko, 'profile export', {}, EN)
+      .waitForReply();
     expect(reply.flags! & 64).to.equal(64);
     // The emulator keeps the attachment entry of ephemeral replies (file names: see .tmp/emulator-requests.md).
     expect(reply.attachments).to.have.length(1);
     expect(reply.content).to.include('everything Tsunagu stores about you');
   });
 
-  it('/profile delete leaves no trace of the person\'s personal data in any collection and removes the intro post', async () => {
+  it("/profile delete leaves no trace of the person's personal data in any collection and removes the intro post", async () => {
     const { aiko, ken } = await aikoWithHistory();
     const introPost = (await Profile.findOne({ guildId: w.guildId, userId: aiko }).lean())?.introMessageId;
     expect(introPost).to.be.a('string');
 
-    const confirm = await w.drivers.runSlashCommand(w.guildId, w.channels.general, aiko, 'profile delete', {}, EN).waitForReply();
+    const confirm = await w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, aiko, 'profile delete', {}, EN)
+      .waitForReply();
     expect(customIds(confirm)).to.deep.equal([`profile:delete:${w.guildId}`, `profile:cancel:${w.guildId}`]);
     await w.drivers.clickButton(confirm.id, `profile:delete:${w.guildId}`, aiko).waitForReply();
 
-    await w.until(() => !w.drivers.messagesIn(w.channels.introductions).some((m) => m.id === introPost), 'the intro post deleted');
+    await w.until(
+      () => !w.drivers.messagesIn(w.channels.introductions).some((m) => m.id === introPost),
+      'the intro post deleted',
+    );
     const db = mongoose.connection.db as unknown as Db;
     const collections = await db.listCollections({}, { nameOnly: true }).toArray();
-    expect(collections.map((c) => c.name)).to.include.members(['profiles', 'relaylinks', 'relaychains', 'joinattributions']);
+    expect(collections.map((c) => c.name)).to.include.members([
+      'profiles',
+      'relaylinks',
+      'relaychains',
+      'joinattributions',
+    ]);
     for (const { name } of collections) {
       const docs = JSON.stringify(await db.collection(name).find({}).toArray());
       expect(docs, `${name} still holds the erased member`).to.not.include(aiko);
     }
-    expect(await Profile.exists({ guildId: w.guildId, userId: ken }), 'other people keep their profile').to.not.equal(null);
+    expect(
+      await Profile.exists({ guildId: w.guildId, userId: ken }),
+      'other people keep their profile',
+    ).to.not.equal(null);
   });
 
   it('keeps everything when the deletion is cancelled', async () => {
     const { userId, dm } = await joinAndGetDm(w, 'Ren');
     await answerSurveyAndPost(w, userId, await submitIntro(w, userId, dm));
-    const confirm = await w.drivers.runSlashCommand(w.guildId, w.channels.general, userId, 'profile delete', {}, EN).waitForReply();
+    const confirm = await w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, userId, 'profile delete', {}, EN)
+      .waitForReply();
     await w.drivers.clickButton(confirm.id, `profile:cancel:${w.guildId}`, userId).waitForReply();
     expect(await Profile.exists({ guildId: w.guildId, userId })).to.not.equal(null);
   });
 
-  it('lets a member choose which fields the company\'s staff may see', async () => {
+  it("lets a member choose which fields the company's staff may see", async () => {
     const { userId, dm } = await joinAndGetDm(w, 'Ren');
     await answerSurveyAndPost(w, userId, await submitIntro(w, userId, dm));
-    const prompt = await w.drivers.runSlashCommand(w.guildId, w.channels.general, userId, 'profile visibility', {}, EN).waitForReply();
-    await w.drivers.selectValues(prompt.id, `profile:visibility:${w.guildId}`, userId, ['industry', 'region']).waitForReply();
+    const prompt = await w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, userId, 'profile visibility', {}, EN)
+      .waitForReply();
+    await w.drivers
+      .selectValues(prompt.id, `profile:visibility:${w.guildId}`, userId, ['industry', 'region'])
+      .waitForReply();
     const profile = await Profile.findOne({ guildId: w.guildId, userId }).lean();
     expect(profile!.visibility as unknown as Record<string, string>).to.deep.include({
       industry: 'staff',

@@ -24,13 +24,22 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
 
     it('stores channels and roles and says plainly which role the bot cannot grant', async () => {
       const staff = w.emu.state.roles.create(w.guildId, { name: 'Staff', position: 50 }).id;
-      await w.until(() => w.bot.client.guilds.cache.get(w.guildId)?.roles.cache.has(staff), 'the Staff role cached');
-      await slash(owner(), 'setup channels', { welcome: w.channels.welcome, introductions: w.channels.introductions });
+      await w.until(
+        () => w.bot.client.guilds.cache.get(w.guildId)?.roles.cache.has(staff),
+        'the Staff role cached',
+      );
+      await slash(owner(), 'setup channels', {
+        welcome: w.channels.welcome,
+        introductions: w.channels.introductions,
+      });
       const reply = await slash(owner(), 'setup roles', { alumni: w.roles.alumni, introduced: staff });
       const checks = reply.embeds[0]?.fields?.find((f) => f.name === 'Checks')?.value;
       expect(checks).to.include(`I cannot grant <@&${staff}>`);
       const settings = await getGuildSettings(w.guildId);
-      expect(settings.channels).to.deep.include({ welcome: w.channels.welcome, introductions: w.channels.introductions });
+      expect(settings.channels).to.deep.include({
+        welcome: w.channels.welcome,
+        introductions: w.channels.introductions,
+      });
       expect(settings.roles).to.deep.include({ alumni: w.roles.alumni, introduced: staff });
     });
 
@@ -41,13 +50,23 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
     });
 
     it('reports that everything is in place once channels and roles are set and grantable', async () => {
-      await slash(owner(), 'setup channels', { welcome: w.channels.welcome, introductions: w.channels.introductions });
-      const reply = await slash(owner(), 'setup roles', { alumni: w.roles.alumni, introduced: w.roles.introduced });
-      expect(reply.embeds[0]?.fields?.find((f) => f.name === 'Checks')?.value).to.include('Everything is in place');
+      await slash(owner(), 'setup channels', {
+        welcome: w.channels.welcome,
+        introductions: w.channels.introductions,
+      });
+      const reply = await slash(owner(), 'setup roles', {
+        alumni: w.roles.alumni,
+        introduced: w.roles.introduced,
+      });
+      expect(reply.embeds[0]?.fields?.find((f) => f.name === 'Checks')?.value).to.include(
+        'Everything is in place',
+      );
     });
 
     it('is only offered to members who can manage the server', () => {
-      expect(() => w.drivers.runSlashCommand(w.guildId, w.channels.general, w.memberId, 'setup show')).to.throw(/cannot see \/setup/);
+      expect(() =>
+        w.drivers.runSlashCommand(w.guildId, w.channels.general, w.memberId, 'setup show'),
+      ).to.throw(/cannot see \/setup/);
     });
   });
 
@@ -62,10 +81,20 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
       expect(code, created.content).to.be.a('string');
       const aiko = w.person('Aiko');
       w.drivers.memberJoin(w.guildId, aiko, { inviteCode: code! });
-      const attribution = await w.until(() => JoinAttribution.findOne({ userId: aiko }).lean(), 'the attribution');
-      expect(attribution).to.deep.include({ method: 'invite', code, inviterId: w.emu.botUser.id, label: '2025 leavers – Sales' });
+      const attribution = await w.until(
+        () => JoinAttribution.findOne({ userId: aiko }).lean(),
+        'the attribution',
+      );
+      expect(attribution).to.deep.include({
+        method: 'invite',
+        code,
+        inviterId: w.emu.botUser.id,
+        label: '2025 leavers – Sales',
+      });
       const list = await slash(w.memberId, 'invite list');
-      expect(list.embeds[0]?.fields?.find((f) => f.name === 'Cohorts')?.value).to.include('2025 leavers – Sales: 1');
+      expect(list.embeds[0]?.fields?.find((f) => f.name === 'Cohorts')?.value).to.include(
+        '2025 leavers – Sales: 1',
+      );
     });
 
     it('tells a member who is not an organiser that only organisers create invites', async () => {
@@ -88,12 +117,15 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
       );
     });
 
-    it('records three joins at the same instant without guessing and keeps each invite\'s count exact', async () => {
+    it("records three joins at the same instant without guessing and keeps each invite's count exact", async () => {
       const inviters = w.seeded.members.map((m) => m.id);
       const codes = await Promise.all(inviters.map((id) => w.invite(id)));
       const people = ['A', 'B', 'C'].map((n) => w.person(n));
       people.forEach((person, i) => w.drivers.memberJoin(w.guildId, person, { inviteCode: codes[i]! }));
-      await w.until(async () => (await JoinAttribution.countDocuments({ userId: { $in: people } })) === 3, 'three attributions');
+      await w.until(
+        async () => (await JoinAttribution.countDocuments({ userId: { $in: people } })) === 3,
+        'three attributions',
+      );
       const rows = await JoinAttribution.find({ userId: { $in: people } }).lean();
       // Discord does not say which invite a member used: one count diff moved three invites at once.
       for (const row of rows) {
@@ -113,8 +145,16 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
     it('posts a pick-one button panel whose clicks toggle roles, and it still works after a bot restart', async () => {
       const hiking = w.emu.state.roles.create(w.guildId, { name: 'Hiking', position: 1 }).id;
       const coffee = w.emu.state.roles.create(w.guildId, { name: 'Coffee', position: 2 }).id;
-      await w.until(() => w.bot.client.guilds.cache.get(w.guildId)?.roles.cache.has(coffee), 'the roles cached');
-      const created = await slash(owner(), 'rolepanel create', { role1: hiking, role2: coffee, max: 1, title: 'Hobbies' });
+      await w.until(
+        () => w.bot.client.guilds.cache.get(w.guildId)?.roles.cache.has(coffee),
+        'the roles cached',
+      );
+      const created = await slash(owner(), 'rolepanel create', {
+        role1: hiking,
+        role2: coffee,
+        max: 1,
+        title: 'Hobbies',
+      });
       expect(created.content).to.equal('The panel is posted.');
       const panel = await w.until(
         () => w.drivers.messagesIn(w.channels.general).find((m) => m.embeds?.[0]?.title === 'Hobbies'),

@@ -10,7 +10,11 @@ const INTRO_BUTTON = (guildId: string) => `intro:start:${guildId}`;
 
 /** The custom ids of a message's components. */
 function customIds(message: { components?: unknown[] }): string[] {
-  return JSON.stringify(message.components ?? []).match(/"custom_id":"[^"]+"/g)?.map((m) => m.slice(13, -1)) ?? [];
+  return (
+    JSON.stringify(message.components ?? [])
+      .match(/"custom_id":"[^"]+"/g)
+      ?.map((m) => m.slice(13, -1)) ?? []
+  );
 }
 
 describe('Connect: welcome on join (real discord.js through the emulator)', () => {
@@ -38,8 +42,16 @@ describe('Connect: welcome on join (real discord.js through the emulator)', () =
     await w.until(() => w.drivers.memberRoles(w.guildId, aiko).includes(w.roles.alumni), 'the Alumni role');
     expect(w.drivers.memberRoles(w.guildId, aiko)).to.include(w.roles.newcomer);
 
-    const attribution = await w.until(() => JoinAttribution.findOne({ guildId: w.guildId, userId: aiko }).lean(), 'the attribution');
-    expect(attribution).to.deep.include({ method: 'invite', code, inviterId: inviter, label: '2025 leavers – Sales' });
+    const attribution = await w.until(
+      () => JoinAttribution.findOne({ guildId: w.guildId, userId: aiko }).lean(),
+      'the attribution',
+    );
+    expect(attribution).to.deep.include({
+      method: 'invite',
+      code,
+      inviterId: inviter,
+      label: '2025 leavers – Sales',
+    });
     const profile = await Profile.findOne({ guildId: w.guildId, userId: aiko }).lean();
     expect(profile).to.deep.include({ invitedBy: inviter, inviteCode: code });
   });
@@ -49,7 +61,10 @@ describe('Connect: welcome on join (real discord.js through the emulator)', () =
     w.drivers.closeDms(ken);
     w.drivers.memberJoin(w.guildId, ken);
     const fallback = await w.until(
-      () => w.mentionsIn(w.channels.welcome, ken).find((m) => m.content?.includes('could not send you a direct message')),
+      () =>
+        w
+          .mentionsIn(w.channels.welcome, ken)
+          .find((m) => m.content?.includes('could not send you a direct message')),
       'the DM-closed fallback',
     );
     expect(customIds(fallback)).to.deep.equal([INTRO_BUTTON(w.guildId)]);
@@ -62,7 +77,10 @@ describe('Connect: welcome on join (real discord.js through the emulator)', () =
     w.drivers.memberJoin(w.guildId, mei);
     await w.until(() => w.mentionsIn(w.channels.welcome, mei)[0], 'the first welcome');
     w.drivers.memberLeave(w.guildId, mei);
-    await w.until(() => Profile.exists({ guildId: w.guildId, userId: mei, leftAt: { $ne: null } }), 'the leave');
+    await w.until(
+      () => Profile.exists({ guildId: w.guildId, userId: mei, leftAt: { $ne: null } }),
+      'the leave',
+    );
     w.drivers.memberJoin(w.guildId, mei);
     const back = await w.until(
       () => w.mentionsIn(w.channels.welcome, mei).find((m) => m.content?.startsWith('Welcome back')),

@@ -140,6 +140,30 @@ describe('emulator core: Discord errors', () => {
     );
   });
 
+  it('answers 403 50013 when a new role would carry permissions the bot lacks', async () => {
+    const error = await apiError(guild.roles.create({ name: 'Too strong', permissions: [PermissionFlagsBits.Administrator] }));
+    expect(error.code).to.equal(50013);
+  });
+
+  it('answers 400 50035 for an external event without a location', async () => {
+    const error = await apiError(
+      guild.scheduledEvents.create({
+        name: 'Picnic',
+        scheduledStartTime: new Date(Date.now() + 3_600_000),
+        scheduledEndTime: new Date(Date.now() + 7_200_000),
+        privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly,
+        entityType: GuildScheduledEventEntityType.External,
+      }),
+    );
+    expect(error.code).to.equal(50035);
+    expect(error.rawError).to.have.nested.property('errors.entity_metadata.location._errors[0].code', 'BASE_TYPE_REQUIRED');
+  });
+
+  it('answers 404 10070 for an unknown scheduled event and 10006 for an unknown invite', async () => {
+    expect((await apiError(guild.scheduledEvents.fetch({ guildScheduledEvent: '1', force: true }))).code).to.equal(10070);
+    expect((await apiError(world.client.fetchInvite('nosuchcode'))).code).to.equal(10006);
+  });
+
   it('answers 401 code 0 for a wrong bot token', async () => {
     const res = await fetch(`${world.emu.restBase}/v10/users/@me`, {
       headers: { Authorization: 'Bot wrong' },

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import {
   ActionRowBuilder,
+  ApplicationCommandType,
   ButtonBuilder,
   ButtonStyle,
   Client,
@@ -67,6 +68,7 @@ describe('emulator interactions through discord.js', () => {
       new SlashCommandBuilder().setName('form').setDescription('Opens a form').toJSON(),
       new SlashCommandBuilder().setName('slow').setDescription('Defers then follows up').toJSON(),
     ]);
+    await guild.commands.create({ name: 'View profile', type: ApplicationCommandType.User });
     await client.application!.commands.set([
       new SlashCommandBuilder().setName('whoami').setDescription('Global command').toJSON(),
     ]);
@@ -312,6 +314,24 @@ describe('emulator interactions through discord.js', () => {
     const reply = await handle.waitForReply();
     expect(seen).to.deep.equal({ user: member().id, member: false, guild: null, dm: true });
     expect(reply.content).to.equal('in your DMs');
+  });
+
+  it('delivers a user context-menu command with its target member', async () => {
+    let target: string | undefined;
+    handler = async (i) => {
+      if (!i.isUserContextMenuCommand()) return;
+      target =
+        i.targetMember && 'displayName' in i.targetMember
+          ? i.targetMember.displayName
+          : i.targetUser.username;
+      await i.reply({ content: `Profile of ${i.targetUser.username}`, flags: MessageFlags.Ephemeral });
+    };
+    const friend = seeded.members[3]!;
+    const reply = await drivers
+      .runUserCommand(seeded.guild.id, general().id, member().id, 'View profile', friend.id)
+      .waitForReply();
+    expect(target).to.equal(friend.global_name);
+    expect(reply.content).to.equal(`Profile of ${friend.username}`);
   });
 
   it('fails a reply that comes after the initial response window with 10062 Unknown interaction', async () => {

@@ -5,10 +5,9 @@
  * never read from the store. 2026-03-01 is a Sunday.
  */
 import { expect } from 'chai';
-import { Decimal128, Long, type Document } from 'mongodb';
 import { useDriver } from '../../support/database.js';
 import { seedSales, utc } from './support/fixtures.js';
-import { looseCollection, serverError } from './support/target.js';
+import { looseCollection } from './support/target.js';
 
 describe('store conformance: aggregation date expressions', () => {
   const { db } = useDriver('aggdates');

@@ -3,9 +3,9 @@
  * through the real `mongodb` driver. Expected values follow the MongoDB manual.
  */
 import { expect } from 'chai';
-import { Binary, Decimal128, Double, Long, ObjectId, type Document } from 'mongodb';
+import { Binary, Decimal128, Long, ObjectId } from 'mongodb';
 import { useDriver } from '../../support/database.js';
-import { looseCollection, serverError } from './support/target.js';
+import { looseCollection } from './support/target.js';
 
 describe('store conformance: CRUD through the mongodb driver', () => {
   const { db } = useDriver('crud');

@@ -3,9 +3,9 @@
  * returnDocument before/after, sort, projection, upsert and lastErrorObject.
  */
 import { expect } from 'chai';
-import { Binary, Decimal128, Double, Long, ObjectId, type Document } from 'mongodb';
+import { ObjectId } from 'mongodb';
 import { useDriver } from '../../support/database.js';
-import { looseCollection, serverError } from './support/target.js';
+import { looseCollection } from './support/target.js';
 
 describe('store conformance: findAndModify', () => {
   const { db } = useDriver('fam');

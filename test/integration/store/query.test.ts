@@ -4,7 +4,7 @@
  * values follow the manual's query, comparison/sort-order and projection pages.
  */
 import { expect } from 'chai';
-import { Binary, Decimal128, Double, Long, ObjectId, type Document } from 'mongodb';
+import { Decimal128, Double, Long, ObjectId, type Document } from 'mongodb';
 import { useDriver } from '../../support/database.js';
 import { looseCollection, serverError } from './support/target.js';
 

@@ -10,7 +10,7 @@ import { attributeJoin, syncInvites } from '../../../shared/services/invite-trac
 import { useMongoose } from '../../support/database.js';
 import { startDashboardWorld, type DashboardWorld } from './helpers/emulator-world.js';
 import { configureGuildA, dashboardApp, signedIn } from './helpers/dashboard-app.js';
-import { seedMember, uid } from './helpers/connect-seed.js';
+import { seedMember, seedMemberById, uid } from './helpers/connect-seed.js';
 
 const MALICIOUS = '<script>alert(1)</script>';
 
@@ -149,6 +149,43 @@ describe('dashboard member list page', function () {
     expect(filtered.text).to.include('Page 1 of 1');
     const beyond = await agent.get(`${path}?page=99`).set('Accept-Language', 'en').expect(200);
     expect(beyond.text).to.include('Page 2 of 2');
+  });
+
+  it('names members without an intro, and inviters, by their Discord name', async () => {
+    // people.member is in guild A on Discord ("Plain Member") but has not introduced themself;
+    // the moderator ("Moderator") made the invite they came through.
+    const joinedAt = new Date('2026-03-07T00:00:00Z');
+    const code = { code: 'mod-invite', uses: 0, maxUses: 0, inviterId: world.people.moderator };
+    await syncInvites({ guildId: world.guildA, invites: [code] });
+    await seedMemberById(world.guildA, world.people.member, joinedAt);
+    await attributeJoin({
+      guildId: world.guildA,
+      userId: world.people.member,
+      invites: [{ ...code, uses: 1 }],
+      joinedAt,
+    });
+    const agent = await signedIn(app, world.people.manager);
+    const res = await agent.get(`${path}?introduced=no`).set('Accept-Language', 'en').expect(200);
+    expect(res.text).to.match(/<td class="muted">Plain Member<\/td>/);
+    expect(res.text).to.match(/<td>Moderator<\/td>/);
+  });
+
+  it('prefers the intro name to the Discord name', async () => {
+    await seedMemberById(world.guildA, world.people.member, new Date('2026-03-07T00:00:00Z'), '会員 太郎');
+    const agent = await signedIn(app, world.people.manager);
+    const res = await agent.get(path).expect(200);
+    expect(res.text).to.include('会員 太郎');
+    expect(res.text).to.not.include('Plain Member');
+  });
+
+  it('still shows the list with intro names when Discord cannot name members', async () => {
+    const failing = () => Promise.reject(new Error('Discord is down'));
+    await seedMemberById(world.guildA, world.people.member, new Date('2026-03-07T00:00:00Z'));
+    const agent = await signedIn(dashboardApp(world, { memberNames: failing }), world.people.manager);
+    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    expect(res.text).to.include('山田 花子');
+    expect(res.text).to.include('(not introduced yet)');
+    expect(res.text).to.not.include('Plain Member');
   });
 
   it('lets the configured organiser role in', async () => {

@@ -2,7 +2,7 @@
  * Shared seed data for the aggregation conformance tests. The instants are chosen around the
  * JST day boundary (midnight JST is 15:00 UTC the day before), so UTC and Asia/Tokyo disagree.
  */
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Document, UpdateFilter } from 'mongodb';
 import { looseCollection, type LooseDocument } from './target.js';
 
 /** A Date from an ISO-8601 string (always written with an explicit Z or offset). */
@@ -20,3 +20,19 @@ export async function seedSales(db: Db): Promise<Collection<LooseDocument>> {
   ]);
   return c;
 }
+
+/** A collection holding one seeded document, and a reader for that document. */
+export interface SeededDocument {
+  c: Collection<LooseDocument>;
+  read: () => Promise<unknown>;
+}
+
+/** Inserts `doc` into the named collection; `read()` fetches it back by its _id. */
+export async function seedOne(db: Db, name: string, doc: LooseDocument): Promise<SeededDocument> {
+  const c = looseCollection(db, name);
+  await c.insertOne(doc);
+  return { c, read: () => c.findOne({ _id: doc._id }) };
+}
+
+/** Update documents built freely: the driver's static update types cannot express every operator form. */
+export const ops = (update: Document): UpdateFilter<LooseDocument> => update as UpdateFilter<LooseDocument>;

@@ -20,7 +20,20 @@ export interface SeedMember {
 
 /** Records a join, then (optionally) the intro and the survey answers, as the bot would. */
 export async function seedMember(guildId: string, member: SeedMember): Promise<string> {
-  const userId = uid(member.n);
+  return seedMemberWith(guildId, uid(member.n), member);
+}
+
+/** seedMember for a real (emulator) user id: a join and, with a name, an intro. */
+export async function seedMemberById(
+  guildId: string,
+  userId: string,
+  joinedAt: Date,
+  name?: string,
+): Promise<string> {
+  return seedMemberWith(guildId, userId, { n: 0, joinedAt, ...(name ? { name } : {}) });
+}
+
+async function seedMemberWith(guildId: string, userId: string, member: SeedMember): Promise<string> {
   await recordJoin({ guildId, userId, joinedAt: member.joinedAt });
   if (member.name !== undefined) {
     await saveIntro({
