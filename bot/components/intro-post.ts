@@ -49,7 +49,7 @@ function resultText(tr: Translator, result: PublishResult): string {
     case 'failed':
       return tr('bot.connect.intro.postFailed', {
         channel: `<#${result.channelId}>`,
-        reason: tr(result.reasonKey),
+        reason: tr(result.reasonKey, result.permissionKey ? { permission: tr(result.permissionKey) } : {}),
       });
   }
 }

@@ -9,6 +9,7 @@ import { introModal } from '../presenters/intro-modal.presenter.js';
 import { decadeOf, introForm, OTHER_DECADE } from '../presenters/intro-form.presenter.js';
 import { INTRO_FIELDS } from '../../shared/services/profile-validation.js';
 import { postIntro } from './intro-post.js';
+import { publishIntro } from '../features/connect/intro-publish.js';
 
 const PAGE_ONE_FIELDS = new Set(['leaveYear', 'tenureBand', 'joinedAsNewGraduate']);
 
@@ -97,6 +98,12 @@ async function saveText(
     now: connect(ctx).now(),
   });
   await interaction.reply({ ...form, flags: MessageFlags.Ephemeral });
+  // An edit of a posted intro shows at once; the survey's "Update my post" refreshes it again.
+  if (profile.introMessageId) {
+    await publishIntro(ctx, guild, member, profile).catch((error: unknown) =>
+      ctx.logger.warn({ err: error, guildId: guild.id, userId: member.id }, 'could not update the posted intro'),
+    );
+  }
 }
 
 type FormInteraction =

@@ -64,7 +64,7 @@ export async function introduce(
   const act = { locale: person.locale };
   const dm = await drivers.waitFor(
     () => drivers.dmsTo(userId).find((m) => find(m, `intro:start:${guildId}`)),
-    10_000,
+    60_000,
     'the welcome DM with the intro button',
   );
   const start = find(dm, 'intro:start:') as Flat;

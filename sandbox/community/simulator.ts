@@ -116,7 +116,7 @@ export function startCommunitySimulation(options: SimulationOptions): RunningSim
 
   const schedule = (): void => {
     if (stopped || next >= demo.alumni.length) return;
-    const delay = next < firstWave ? (options.firstWaveIntervalMs ?? 400) : (options.intervalMs ?? 20_000);
+    const delay = next < firstWave ? (options.firstWaveIntervalMs ?? 1_000) : (options.intervalMs ?? 20_000);
     timer = setTimeout(() => {
       arrive();
       schedule();

@@ -43,6 +43,8 @@ export interface DiscordEmulatorOptions {
   modules?: RouteModule[];
   botUsername?: string;
   applicationName?: string;
+  /** OAuth2 redirect URIs registered for the application (`application.redirectUris`; empty = any loopback URI). */
+  redirectUris?: string[];
 }
 
 export interface DiscordEmulator extends EmulatorContext {
@@ -84,7 +86,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     ownerId: owner.id,
     flags: applicationFlags(intents),
     intents,
-    redirectUris: [],
+    redirectUris: options.redirectUris ?? [],
   };
   const botToken = `${Buffer.from(botUser.id).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(20).toString('base64url')}`;
   const router = new Router();

@@ -148,6 +148,13 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
       page.getByRole('button', { name: '絞り込む' }).click(),
     ]);
     expect(await page.getByTestId('member-row').count()).to.equal(3);
+    // Switching the language keeps the filtered page (app.js submits the language form).
+    await Promise.all([page.waitForURL(/lang|introduced=no/), page.selectOption('#lang-select', 'en')]);
+    await page.getByRole('button', { name: 'Apply' }).waitFor();
+    expect(page.url()).to.include('introduced=no');
+    expect(await page.getByTestId('member-total').textContent()).to.equal('Matching members: 3');
+    await Promise.all([page.waitForURL(/introduced=no/), page.selectOption('#lang-select', 'ja')]);
+    await page.getByRole('button', { name: '絞り込む' }).waitFor();
     await page.goto(`${baseUrl}/guilds/${world.guildA}/members`);
     mkdirSync('.tmp', { recursive: true });
     await page.screenshot({ path: '.tmp/dashboard-members.png', fullPage: true });

@@ -75,6 +75,12 @@ export class InteractionStore extends EventEmitter {
   private readonly byToken = new Map<string, InteractionRecord>();
   private added = 0;
 
+  constructor() {
+    super();
+    // Every waiting driver handle listens here; a busy sandbox has many at once by design.
+    this.setMaxListeners(0);
+  }
+
   /** Registers an interaction built by a driver (the payload already carries id and token). */
   add(record: Omit<InteractionRecord, 'ephemeral' | 'followUpIds' | 'responses'>): InteractionRecord {
     const full: InteractionRecord = { ...record, ephemeral: new Map(), followUpIds: [], responses: [] };

@@ -58,9 +58,6 @@ export async function startConnectWorld(
     name: 'connect-test',
   });
   const world = await startWorld({
-    ...(process.env.DEBUG_EMULATOR
-      ? { emulator: { logger: (await import('pino')).pino({ level: 'debug' }) } }
-      : {}),
     seed: {
       roles: [{ name: 'Alumni' }, { name: 'Introduced' }, { name: 'Newcomer' }, { name: 'Organiser' }],
       memberCount: 3,

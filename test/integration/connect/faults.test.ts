@@ -44,19 +44,16 @@ describe('Connect: bad input and faults (real discord.js through the emulator)',
     w.emu.state.channels.update(w.channels.introductions, {
       permissionOverwrites: [{ id: w.seeded.botRole!.id, type: 0, allow: '0', deny: String(1n << 11n) }],
     });
-    await w.until(
-      () =>
-        w.bot.client.channels.cache.get(w.channels.introductions)?.toJSON() &&
-        !w.bot.client.guilds.cache
-          .get(w.guildId)
-          ?.members.me?.permissionsIn(w.channels.introductions)
-          .has('SendMessages'),
-      'the overwrite seen by the bot',
-    );
+    await w.until(() => {
+      const me = w.bot.client.guilds.cache.get(w.guildId)?.members.me;
+      return me && !me.permissionsIn(w.channels.introductions).has('SendMessages');
+    }, 'the overwrite seen by the bot');
     const answer = await w.drivers
       .clickButton(survey.id, `intro:post:${w.guildId}`, userId, EN)
       .waitForReply();
-    expect(answer.content).to.include(`could not post in <#${w.channels.introductions}>`);
+    expect(answer.content)
+      .to.include(`could not post in <#${w.channels.introductions}>`)
+      .and.include('"Send Messages"');
     expect(customIds(answer)).to.include(`intro:post:${w.guildId}`);
     expect(await Profile.findOne({ guildId: w.guildId, userId }).lean()).to.deep.include({
       displayName: INTRO_TEXT.name,

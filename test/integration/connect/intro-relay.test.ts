@@ -12,19 +12,7 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
   beforeEach(async () => {
     w = await startConnectWorld();
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      console.log(
-        JSON.stringify(
-          w.logs.filter(
-            (l) =>
-              l.level >= 20 &&
-              (String(l.msg).includes('DBG') || String(l.msg).includes('rate') || l.level >= 40),
-          ),
-          null,
-          1,
-        ).slice(0, 3000),
-      );
+  afterEach(async () => {
     await w.stop();
   });
 
@@ -72,7 +60,7 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     );
   });
 
-  it('posts once when "Post" is double-clicked, and a later click updates the same post', async () => {
+  it('posts once when "Post" is double-clicked, and /profile edit updates that same post', async () => {
     const { userId, dm } = await joinAndGetDm(w, 'Ren');
     const survey = await submitIntro(w, userId, dm);
     const first = w.drivers.clickButton(survey.id, `intro:post:${w.guildId}`, userId);
@@ -95,11 +83,11 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     const again = await w.drivers
       .submitModal(edit, `intro:modal:${w.guildId}`, { ...INTRO_TEXT, name: 'Ren K.' })
       .waitForReply();
+    await w.until(() => intros()[0]?.embeds[0]?.title?.includes('Ren K.'), 'the post updated by the edit');
     const updated = await w.drivers
       .clickButton(again.id, `intro:post:${w.guildId}`, userId, { locale: 'en-US' })
       .waitForReply();
     expect(updated.content).to.equal('Your introduction is updated.');
-    await w.until(() => intros()[0]?.embeds[0]?.title?.includes('Ren K.'), 'the post updated');
     expect(intros()).to.have.length(1);
   });
 

@@ -7,6 +7,9 @@ import {
   ButtonBuilder,
   ButtonStyle,
   DiscordAPIError,
+  GuildScheduledEventEntityType,
+  GuildScheduledEventPrivacyLevel,
+  PermissionFlagsBits,
   Routes,
   type Guild,
 } from 'discord.js';
@@ -141,7 +144,9 @@ describe('emulator core: Discord errors', () => {
   });
 
   it('answers 403 50013 when a new role would carry permissions the bot lacks', async () => {
-    const error = await apiError(guild.roles.create({ name: 'Too strong', permissions: [PermissionFlagsBits.Administrator] }));
+    const error = await apiError(
+      guild.roles.create({ name: 'Too strong', permissions: [PermissionFlagsBits.Administrator] }),
+    );
     expect(error.code).to.equal(50013);
   });
 
@@ -156,11 +161,16 @@ describe('emulator core: Discord errors', () => {
       }),
     );
     expect(error.code).to.equal(50035);
-    expect(error.rawError).to.have.nested.property('errors.entity_metadata.location._errors[0].code', 'BASE_TYPE_REQUIRED');
+    expect(error.rawError).to.have.nested.property(
+      'errors.entity_metadata.location._errors[0].code',
+      'BASE_TYPE_REQUIRED',
+    );
   });
 
   it('answers 404 10070 for an unknown scheduled event and 10006 for an unknown invite', async () => {
-    expect((await apiError(guild.scheduledEvents.fetch({ guildScheduledEvent: '1', force: true }))).code).to.equal(10070);
+    expect(
+      (await apiError(guild.scheduledEvents.fetch({ guildScheduledEvent: '1', force: true }))).code,
+    ).to.equal(10070);
     expect((await apiError(world.client.fetchInvite('nosuchcode'))).code).to.equal(10006);
   });
 

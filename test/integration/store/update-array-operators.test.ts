@@ -4,7 +4,7 @@
  * own examples.
  */
 import { expect } from 'chai';
-import { Decimal128, Double, Long, ObjectId, Timestamp, type Document } from 'mongodb';
+import type { Document } from 'mongodb';
 import { useDriver } from '../../support/database.js';
 import { ops, seedOne } from './support/fixtures.js';
 import { looseCollection, serverError } from './support/target.js';

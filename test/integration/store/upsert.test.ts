@@ -3,14 +3,12 @@
  * fields (plain, dotted, $eq, inside $and), replacement upserts and updateMany upserts.
  */
 import { expect } from 'chai';
-import { Decimal128, Double, Long, ObjectId, Timestamp, type Document } from 'mongodb';
+import { ObjectId } from 'mongodb';
 import { useDriver } from '../../support/database.js';
-import { ops, seedOne } from './support/fixtures.js';
-import { looseCollection, serverError } from './support/target.js';
+import { looseCollection } from './support/target.js';
 
 describe('store conformance: upserts', () => {
   const { db } = useDriver('upsert');
-  const one = (name: string, doc: Document) => seedOne(db(), name, doc);
 
   describe('upsert', () => {
     it('$setOnInsert applies only when the upsert inserts', async () => {
