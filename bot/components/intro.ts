@@ -101,7 +101,10 @@ async function saveText(
   // An edit of a posted intro shows at once; the survey's "Update my post" refreshes it again.
   if (profile.introMessageId) {
     await publishIntro(ctx, guild, member, profile).catch((error: unknown) =>
-      ctx.logger.warn({ err: error, guildId: guild.id, userId: member.id }, 'could not update the posted intro'),
+      ctx.logger.warn(
+        { err: error, guildId: guild.id, userId: member.id },
+        'could not update the posted intro',
+      ),
     );
   }
 }

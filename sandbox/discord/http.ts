@@ -19,6 +19,14 @@ function send(res: ServerResponse, out: RouteResponse, extraHeaders: Record<stri
     res.end();
     return;
   }
+  if (out.raw !== undefined) {
+    res.writeHead(out.status ?? 200, {
+      'Content-Type': out.contentType ?? 'application/octet-stream',
+      ...headers,
+    });
+    res.end(out.raw);
+    return;
+  }
   if (out.text !== undefined) {
     res.writeHead(out.status ?? 200, {
       'Content-Type': out.contentType ?? 'text/html; charset=utf-8',

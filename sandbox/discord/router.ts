@@ -49,6 +49,8 @@ export interface RouteResponse {
   body?: unknown;
   /** Sent as-is with `contentType` (default text/html). */
   text?: string;
+  /** Bytes sent as-is with `contentType` (default application/octet-stream). */
+  raw?: Buffer;
   contentType?: string;
   headers?: Record<string, string>;
   /** Sends 302 with this Location. */

@@ -2,14 +2,15 @@
  * The update language: operator updates (through mingo, with the checks mongod makes and mingo skips),
  * replacements, pipeline updates, `$setOnInsert`, and seeding an upsert from the filter's equality fields.
  */
-import { BSON, ObjectId, Timestamp, type Document } from 'bson';
+import { BSON, ObjectId, type Document } from 'bson';
 import { updateOne } from 'mingo';
 import { cloneValue } from './clone.js';
 import { renderValue } from './storage/dup-key.js';
 import { ErrorCodes, StoreError } from './errors.js';
 import { encodeKey } from './storage/keys.js';
 import { mingoOptions } from './mingo-context.js';
-import { addNumbers, multiplyNumbers, zeroLike } from './numeric.js';
+import { checkConflicts, precheck } from './update-checks.js';
+import { numericArguments, rewriteOperators, takeIdFromSet } from './update-rewrites.js';
 import { restoreWide, toNumbers, viewOf, widePaths } from './views.js';
 
 const OPERATORS = new Set([
@@ -29,8 +30,6 @@ const OPERATORS = new Set([
   '$pullAll',
   '$bit',
 ]);
-const NUMERIC_OPS = new Set(['$inc', '$mul']);
-const ARRAY_OPS = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
 const PIPELINE_STAGES = new Set(['$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
 
 export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
@@ -78,120 +77,6 @@ export function updateKind(update: unknown): UpdateKind {
   return 'operators';
 }
 
-function isPositional(part: string): boolean {
-  return part === '$' || part.startsWith('$[');
-}
-
-/** Rejects two operators touching the same path or a path and its prefix (mongod code 40). */
-function checkConflicts(update: Document): void {
-  const seen: string[] = [];
-  for (const [op, fields] of Object.entries(update)) {
-    const paths = Object.keys(fields as Document);
-    if (op === '$rename') paths.push(...Object.values(fields as Document).map(String));
-    for (const path of paths) {
-      const clash = seen.find((p) => p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`));
-      if (clash !== undefined) {
-        throw new StoreError(
-          ErrorCodes.ConflictingUpdateOperators,
-          `Updating the path '${path}' would create a conflict at '${clash.length < path.length ? clash : path}'`,
-        );
-      }
-      seen.push(path);
-    }
-  }
-}
-
-/** The value at a dotted path (no array expansion), `undefined` when missing. Stops at positional parts. */
-function getPath(
-  doc: Document,
-  path: string,
-): { value: unknown; blockedBy?: { part: string; holder: unknown } } {
-  let current: unknown = doc;
-  const parts = path.split('.');
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (isPositional(part)) return { value: undefined };
-    if (current === undefined) return { value: undefined };
-    if (Array.isArray(current)) {
-      if (!/^\d+$/.test(part)) return { value: undefined, blockedBy: { part, holder: current } };
-      current = current[Number(part)];
-      continue;
-    }
-    if (
-      current === null ||
-      typeof current !== 'object' ||
-      current instanceof Date ||
-      (current as { _bsontype?: string })._bsontype
-    ) {
-      return { value: undefined, blockedBy: { part, holder: current } };
-    }
-    current = (current as Document)[part];
-  }
-  return { value: current };
-}
-
-function isNumeric(value: unknown): boolean {
-  if (typeof value === 'number' || typeof value === 'bigint') return true;
-  const type = (value as { _bsontype?: string } | null)?._bsontype;
-  return type === 'Long' || type === 'Int32' || type === 'Double' || type === 'Decimal128';
-}
-
-function bsonTypeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'date';
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'boolean') return 'bool';
-  const type = (value as { _bsontype?: string })?._bsontype;
-  if (type === 'ObjectId') return 'objectId';
-  return type ? type.toLowerCase() : 'object';
-}
-
-/** The type and path checks mongod applies before modifying a document; mingo silently skips these cases. */
-function precheck(doc: Document, update: Document): void {
-  const idText = `{_id: ${renderValue(doc['_id'])}}`;
-  for (const [op, fields] of Object.entries(update)) {
-    for (const [path, arg] of Object.entries(fields as Document)) {
-      if (NUMERIC_OPS.has(op) && !isNumeric(arg)) {
-        const verb = op === '$inc' ? 'increment' : 'multiply';
-        throw new StoreError(
-          ErrorCodes.TypeMismatch,
-          `Cannot ${verb} with non-numeric argument: {${path}: ${renderValue(arg)}}`,
-        );
-      }
-      const { value, blockedBy } = getPath(doc, path);
-      if (blockedBy && op !== '$unset' && op !== '$pull' && op !== '$pullAll' && op !== '$pop') {
-        throw new StoreError(
-          ErrorCodes.PathNotViable,
-          `Cannot create field '${blockedBy.part}' in element {${path.split('.')[0]}: ${renderValue(blockedBy.holder)}}`,
-        );
-      }
-      if (value === undefined || value === null) {
-        if (value === null && NUMERIC_OPS.has(op)) {
-          throw new StoreError(
-            ErrorCodes.TypeMismatch,
-            `Cannot apply ${op} to a value of non-numeric type. ${idText} has the field '${path}' of non-numeric type null`,
-          );
-        }
-        continue;
-      }
-      if (NUMERIC_OPS.has(op) && !isNumeric(value)) {
-        throw new StoreError(
-          ErrorCodes.TypeMismatch,
-          `Cannot apply ${op} to a value of non-numeric type. ${idText} has the field '${path}' of non-numeric type ${bsonTypeName(value)}`,
-        );
-      }
-      if (ARRAY_OPS.has(op) && !Array.isArray(value)) {
-        const message =
-          op === '$push' || op === '$addToSet'
-            ? `The field '${path}' must be an array but is of type ${bsonTypeName(value)} in document ${idText}`
-            : `Cannot apply ${op} to a non-array value`;
-        throw new StoreError(ErrorCodes.BadValue, message);
-      }
-    }
-  }
-}
-
 export interface ApplyOptions {
   /** The update's filter; needed for the positional `$` operator. */
   filter: Document;
@@ -214,118 +99,6 @@ function immutableId(before: Document, after: Document): void {
       "Performing an update on the path '_id' would modify the immutable field '_id'",
     );
   }
-}
-
-/**
- * `$set: { _id: sameValue }` is legal in MongoDB (connect-mongo relies on it) but mingo refuses any `_id` write:
- * handle `_id` here — same value is a no-op, a new document takes it, a different value is ImmutableField (66).
- */
-function takeIdFromSet(copy: Document, modifier: Document): Document {
-  const set = modifier['$set'] as Document | undefined;
-  if (!set || !('_id' in set)) return modifier;
-  const { _id: id, ...restOfSet } = set;
-  if (copy['_id'] === undefined) copy['_id'] = cloneValue(id);
-  else if (encodeKey(copy['_id']) !== encodeKey(id)) {
-    throw new StoreError(
-      ErrorCodes.ImmutableField,
-      "Performing an update on the path '_id' would modify the immutable field '_id'",
-    );
-  }
-  const { $set: _dropped, ...others } = modifier;
-  return Object.keys(restOfSet).length ? { ...others, $set: restOfSet } : others;
-}
-
-let timestampIncrement = 0;
-
-function currentTimestamp(): Timestamp {
-  timestampIncrement = (timestampIncrement + 1) % 0x7fffffff;
-  return new Timestamp({ t: Math.floor(Date.now() / 1000), i: timestampIncrement });
-}
-
-/**
- * Operators done here instead of by mingo, as plain `$set`s:
- * - `$currentDate` with `{ $type: 'timestamp' }` (mingo writes a number);
- * - `$inc` / `$mul` on non-positional paths, with exact int64/decimal arithmetic and type promotion (numeric.ts);
- * - `$addToSet` on non-positional paths (mingo compares embedded documents ignoring field order; mongod does not).
- */
-function rewriteOperators(copy: Document, original: Document, modifier: Document): Document {
-  const out: Document = { ...modifier };
-  const set: Document = { ...((modifier['$set'] as Document | undefined) ?? {}) };
-  if (out['$currentDate']) {
-    for (const [path, spec] of Object.entries(out['$currentDate'] as Document)) {
-      const type = spec && typeof spec === 'object' ? (spec as Document)['$type'] : 'date';
-      if (type !== 'date' && type !== 'timestamp') {
-        throw new StoreError(
-          ErrorCodes.BadValue,
-          "The '$type' string field is required to be 'date' or 'timestamp'",
-        );
-      }
-      set[path] = type === 'timestamp' ? currentTimestamp() : new Date();
-    }
-    delete out['$currentDate'];
-  }
-  for (const op of ['$inc', '$mul'] as const) {
-    if (!out[op]) continue;
-    const rest: Document = {};
-    for (const [path, arg] of Object.entries(out[op] as Document)) {
-      if (path.split('.').some(isPositional)) {
-        rest[path] = arg;
-        continue;
-      }
-      const current = getPath(original, path).value;
-      if (current === undefined) set[path] = op === '$inc' ? arg : zeroLike(arg);
-      else set[path] = op === '$inc' ? addNumbers(current, arg) : multiplyNumbers(current, arg);
-    }
-    if (Object.keys(rest).length) out[op] = toNumbers(rest);
-    else delete out[op];
-  }
-  if (out['$addToSet']) {
-    const rest: Document = {};
-    for (const [path, arg] of Object.entries(out['$addToSet'] as Document)) {
-      if (path.split('.').some(isPositional)) {
-        rest[path] = arg;
-        continue;
-      }
-      const current = (getPath(copy, path).value as unknown[] | undefined) ?? [];
-      const each =
-        arg && typeof arg === 'object' && !Array.isArray(arg) && '$each' in (arg as Document)
-          ? ((arg as Document)['$each'] as unknown[])
-          : [arg];
-      const seen = new Set(current.map(encodeKey));
-      const next = [...current];
-      for (const value of each) {
-        const key = encodeKey(value);
-        if (!seen.has(key)) {
-          seen.add(key);
-          next.push(cloneValue(value));
-        }
-      }
-      set[path] = next;
-    }
-    if (Object.keys(rest).length) out['$addToSet'] = rest;
-    else delete out['$addToSet'];
-  }
-  if (Object.keys(set).length) out['$set'] = set;
-  return out;
-}
-
-const NUMBER_ARGUMENT_OPS = ['$inc', '$mul', '$min', '$max', '$pull', '$pullAll'];
-
-/** Arguments mingo compares or adds become numbers; a Long/Decimal128 argument makes its field wide. */
-function numericArguments(modifier: Document, wide: Map<string, unknown>): Document {
-  const out: Document = { ...modifier };
-  for (const op of NUMBER_ARGUMENT_OPS) {
-    const fields = modifier[op] as Document | undefined;
-    if (!fields) continue;
-    if (op === '$inc' || op === '$mul') {
-      for (const [path, arg] of Object.entries(fields)) {
-        const tag = (arg as { _bsontype?: string } | null)?._bsontype;
-        if ((tag === 'Long' || tag === 'Decimal128') && !wide.has(path)) wide.set(path, arg);
-      }
-    }
-    out[op] = toNumbers(fields);
-  }
-  return out;
 }
 
 /** Applies an update to a copy of `doc` and returns the new document (the stored one is never mutated). */

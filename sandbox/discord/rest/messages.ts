@@ -13,7 +13,7 @@ import type { ChannelRecord } from '../state/types.js';
 import { validateMessageCreate, validateMessageEdit, type MessageBody } from '../validation.js';
 import { channelForBot, intQuery, requireChannelPermission } from './access.js';
 
-/** Attachments from multipart `files[n]` (metadata only: the emulator keeps no file bodies). */
+/** Attachments from multipart `files[n]`; the bytes are kept and served at their `url`. */
 function attachmentsFrom(req: RouteRequest, body: MessageBody): APIAttachment[] {
   const described = (body.attachments ?? []) as {
     id?: string | number;
@@ -24,6 +24,7 @@ function attachmentsFrom(req: RouteRequest, body: MessageBody): APIAttachment[] 
     const id = snowflake();
     const meta = described.find((a) => String(a.id) === String(i));
     const filename = meta?.filename ?? file.filename;
+    req.emu.state.data.attachments.set(id, { filename, contentType: file.contentType, data: file.data });
     return {
       id,
       filename,
@@ -45,6 +46,12 @@ function assertCanDm(req: RouteRequest, channel: ChannelRecord): void {
 }
 
 export function registerMessageRoutes(router: Router): void {
+  router.page('GET', '/attachments/:attachmentId/:filename', ({ emu, params }) => {
+    const file = emu.state.data.attachments.get(params.attachmentId!);
+    if (!file || file.filename !== params.filename) throw Errors.notFound();
+    return { raw: file.data, contentType: file.contentType };
+  });
+
   router.route('GET', '/channels/:channelId/messages', (req) => {
     const { emu, params, query } = req;
     const channel = channelForBot(emu, params.channelId!);

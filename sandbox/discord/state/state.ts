@@ -29,6 +29,8 @@ export class DiscordState {
     /** Channel id → (message id → message), insertion-ordered (oldest first). */
     messages: new Map<string, Map<string, APIMessage>>(),
     invites: new Map<string, InviteRecord>(),
+    /** Attachment id → uploaded bytes, served at `/attachments/:id/:filename`. */
+    attachments: new Map<string, { filename: string; contentType: string; data: Buffer }>(),
     /** OAuth2 access token → record (filled by oauth2.ts). */
     oauthTokens: new Map<string, OAuthTokenRecord>(),
   };

@@ -164,4 +164,32 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     expect(customIds(back)).to.deep.equal([`relay:nominate:${w.guildId}`]);
     expect(w.drivers.dmsTo(ken).filter((m) => m.content?.includes('friendly reminder'))).to.have.length(1);
   });
+
+  it('lets the bot pass the baton to a member without an intro when the nominator has left', async () => {
+    const { userId: aiko, dm } = await joinAndGetDm(w, 'Aiko');
+    const { userId: ken } = await joinAndGetDm(w, 'Ken');
+    const { post } = await answerSurveyAndPost(w, aiko, await submitIntro(w, aiko, dm));
+    const prompt = await post.waitForFollowUp(1);
+    await w.drivers.selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [ken]).waitForReply();
+    const { userId: mei } = await joinAndGetDm(w, 'Mei');
+    w.drivers.memberLeave(w.guildId, aiko);
+    await w.until(() => Profile.exists({ userId: aiko, leftAt: { $ne: null } }), 'the nominator gone');
+
+    w.clock.advanceDays(3);
+    await w.runDueRelayChecks();
+    await w.until(() => RelayLink.exists({ nomineeId: ken, status: 'reminded' }), 'the reminder');
+    w.clock.advanceDays(3);
+    await w.until(async () => (await w.runDueRelayChecks()) > 0, 'the pass check due');
+    const announced = await w.until(
+      () =>
+        w
+          .mentionsIn(w.channels.introductions, mei)
+          .find((m) => m.content?.includes('the intro baton is yours')),
+      'the bot nominating Mei',
+    );
+    expect(customIds(announced)).to.deep.equal([`intro:start:${w.guildId}`]);
+    expect(await RelayLink.exists({ nomineeId: mei, nominatedByBot: true, status: 'pending' })).to.not.equal(
+      null,
+    );
+  });
 });

@@ -115,6 +115,8 @@ describe('emulator core: REST mutations emit gateway events', () => {
     const stored = world.emu.state.messages.get(channel.id, sent.id);
     expect(stored.attachments.map((a) => [a.filename, a.size])).to.deep.equal([['report.csv', 8]]);
     expect(sent.attachments.first()?.name).to.equal('report.csv');
+    const download = await fetch(sent.attachments.first()!.url);
+    expect(await download.text()).to.equal('a,b\n1,2\n');
   });
 
   it('creates an invite with INVITE_CREATE and deletes it when used up (INVITE_DELETE)', async () => {

@@ -44,6 +44,17 @@ describe('store conformance: indexes', () => {
       expect(await c.listIndexes().toArray()).to.have.length(3);
     });
 
+    it('refuses to re-create an index under the same name with different options', async () => {
+      const c = looseCollection(db(), 'conflicting');
+      await c.createIndex({ a: 1 });
+      const error = await serverError(() => c.createIndex({ a: 1 }, { unique: true }));
+      expect(error.code).to.be.a('number');
+      const index = (await c.listIndexes().toArray()).find((i) => i.name === 'a_1');
+      expect(index?.unique).to.equal(undefined);
+      await c.insertMany([{ a: 1 }, { a: 1 }]);
+      expect(await c.countDocuments({ a: 1 })).to.equal(2);
+    });
+
     it('dropIndex removes one index; dropIndexes removes all but _id', async () => {
       const c = looseCollection(db(), 'dropped');
       await c.createIndexes([{ key: { a: 1 } }, { key: { b: 1 } }, { key: { c: 1 } }]);
