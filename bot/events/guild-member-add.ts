@@ -17,6 +17,7 @@ export const guildMemberAdd = defineEvent({
     let join: JoinResult | undefined;
     const record = async () => {
       join = await connect(ctx).welcome.recordJoin({ guildId: member.guild.id, userId: member.id, joinedAt });
+      return join.outcome !== 'duplicate';
     };
     await attributeJoin(ctx, member.guild, member.id, joinedAt, record);
     if (!join || join.outcome === 'duplicate') return;

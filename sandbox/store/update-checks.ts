@@ -122,4 +122,3 @@ export function precheck(doc: Document, update: Document): void {
     }
   }
 }
-

@@ -120,4 +120,3 @@ export function numericArguments(modifier: Document, wide: Map<string, unknown>)
   }
   return out;
 }
-

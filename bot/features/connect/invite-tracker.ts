@@ -40,21 +40,24 @@ export async function snapshotInvites(ctx: BotContext, guild: Guild): Promise<vo
 
 /**
  * Attributes a join to the invite used: fetches invites right away and diffs them against the
- * stored baseline, one join at a time per guild. Returns null when invites cannot be read.
+ * stored baseline, one join at a time per guild. `recordJoin` runs meanwhile and says whether
+ * this is a real join (false for a repeated event: nothing is attributed twice). Returns null
+ * when nothing was attributed.
  */
 export async function attributeJoin(
   ctx: BotContext,
   guild: Guild,
   userId: string,
   joinedAt: Date,
-  beforeAttribution: () => Promise<unknown>,
+  recordJoin: () => Promise<boolean>,
 ): Promise<AttributionResult | null> {
   return runtimeOf(ctx).joins.run(guild.id, async () => {
     // Fetch first (the longer the wait, the likelier another join moves the counts too).
-    const [invites] = await Promise.all([
+    const [invites, isNewJoin] = await Promise.all([
       fetchInvites(guild).catch((error: unknown) => error),
-      beforeAttribution(),
+      recordJoin(),
     ]);
+    if (!isNewJoin) return null;
     if (!Array.isArray(invites)) {
       logInviteFailure(ctx, guild, invites, 'could not read invites to attribute a join');
       return null;

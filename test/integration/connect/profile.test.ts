@@ -102,4 +102,23 @@ describe('Connect: /profile (real discord.js through the emulator)', () => {
       region: 'staff',
     });
   });
+
+  it('shows company staff (members without the Alumni role) only the fields shared with staff', async () => {
+    const { userId, dm } = await joinAndGetDm(w, 'Ren');
+    await answerSurveyAndPost(w, userId, await submitIntro(w, userId, dm));
+    const prompt = await w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, userId, 'profile visibility', {}, EN)
+      .waitForReply();
+    await w.drivers
+      .selectValues(prompt.id, `profile:visibility:${w.guildId}`, userId, ['industry'], EN)
+      .waitForReply();
+    const staffView = await w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, w.memberId, 'profile view', { user: userId }, EN)
+      .waitForReply();
+    expect(staffView.embeds[0]?.fields?.map((f) => f.name)).to.deep.equal(['Industry now']);
+    const ownView = await w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, userId, 'profile view', {}, EN)
+      .waitForReply();
+    expect(ownView.embeds[0]?.fields?.length).to.be.greaterThan(1);
+  });
 });

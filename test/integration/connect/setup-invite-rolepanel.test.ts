@@ -63,6 +63,17 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
       );
     });
 
+    it('uses a custom welcome template, and refuses one with an unknown placeholder', async () => {
+      await slash(owner(), 'setup channels', { welcome: w.channels.welcome });
+      const bad = await slash(owner(), 'setup welcome', { template: 'Hi {name}' });
+      expect(bad.content).to.include('{name}');
+      await slash(owner(), 'setup welcome', { template: 'Hello {user}, welcome to {server}!' });
+      const aiko = w.person('Aiko');
+      w.drivers.memberJoin(w.guildId, aiko);
+      const welcome = await w.until(() => w.mentionsIn(w.channels.welcome, aiko)[0], 'the welcome');
+      expect(welcome.content).to.equal(`Hello <@${aiko}>, welcome to Acme アルムナイ!`);
+    });
+
     it('is only offered to members who can manage the server', () => {
       expect(() =>
         w.drivers.runSlashCommand(w.guildId, w.channels.general, w.memberId, 'setup show'),
@@ -95,6 +106,17 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
       expect(list.embeds[0]?.fields?.find((f) => f.name === 'Cohorts')?.value).to.include(
         '2025 leavers – Sales: 1',
       );
+    });
+
+    it('attributes a join through a single-use invite that Discord deletes when it is used', async () => {
+      const code = await w.invite(w.memberId, { maxUses: 1 });
+      const aiko = w.person('Aiko');
+      w.drivers.memberJoin(w.guildId, aiko, { inviteCode: code });
+      const attribution = await w.until(
+        () => JoinAttribution.findOne({ userId: aiko }).lean(),
+        'the attribution',
+      );
+      expect(attribution).to.deep.include({ method: 'invite', code, inviterId: w.memberId });
     });
 
     it('tells a member who is not an organiser that only organisers create invites', async () => {

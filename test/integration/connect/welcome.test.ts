@@ -5,6 +5,8 @@ import { Profile } from '../../../shared/models/profile.model.js';
 import { JoinAttribution } from '../../../shared/models/join-attribution.model.js';
 import { labelInvite } from '../../../shared/services/invite-tracking.service.js';
 import { startConnectWorld, type ConnectWorld } from './connect-world.js';
+import { t } from '../../../shared/i18n/index.js';
+import { renderWelcomeTemplate } from '../../../shared/services/welcome-template.js';
 
 const INTRO_BUTTON = (guildId: string) => `intro:start:${guildId}`;
 
@@ -90,5 +92,36 @@ describe('Connect: welcome on join (real discord.js through the emulator)', () =
     const profiles = await Profile.find({ guildId: w.guildId, userId: mei }).lean();
     expect(profiles).to.have.length(1);
     expect(profiles[0]).to.deep.include({ rejoinCount: 1, leftAt: null });
+  });
+});
+
+describe('Connect: welcome in a Japanese server', () => {
+  useMongoose('connect_welcome_ja');
+  let w: ConnectWorld;
+
+  before(async () => {
+    w = await startConnectWorld({ locale: 'ja' });
+  });
+  after(async () => {
+    await w.stop();
+  });
+
+  it('welcomes in Japanese with the default template and DMs in Japanese', async () => {
+    const yui = w.person('Yui');
+    w.drivers.memberJoin(w.guildId, yui);
+    const welcome = await w.until(() => w.mentionsIn(w.channels.welcome, yui)[0], 'the welcome');
+    expect(welcome.content).to.equal(
+      renderWelcomeTemplate(
+        t('ja', 'connect.welcome.defaultTemplate'),
+        {
+          userId: yui,
+          serverName: w.seeded.guild.name,
+          memberCount: w.bot.client.guilds.cache.get(w.guildId)!.memberCount,
+        },
+        'ja',
+      ),
+    );
+    const dm = await w.until(() => w.drivers.dmsTo(yui)[0], 'the DM');
+    expect(dm.content).to.equal(t('ja', 'bot.connect.welcome.dm', { server: 'Acme アルムナイ' }));
   });
 });
