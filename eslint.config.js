@@ -13,8 +13,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='it'][callee.property.name=/only|skip/]", message: 'No focused or skipped tests.' },
-        { selector: "CallExpression[callee.object.name='describe'][callee.property.name=/only|skip/]", message: 'No focused or skipped tests.' },
+        {
+          selector: "CallExpression[callee.object.name='it'][callee.property.name=/only|skip/]",
+          message: 'No focused or skipped tests.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='describe'][callee.property.name=/only|skip/]",
+          message: 'No focused or skipped tests.',
+        },
       ],
     },
   },
@@ -23,7 +29,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/sandbox/**'], message: 'bot/, web/ and shared/ never import sandbox/.' }] },
+        {
+          patterns: [{ group: ['**/sandbox/**'], message: 'bot/, web/ and shared/ never import sandbox/.' }],
+        },
       ],
     },
   },

@@ -52,14 +52,24 @@ async function main(): Promise<void> {
   });
   const demo = seedDemoCommunity(emulator, { alumniCount: config.sandboxMembers });
 
-  const agenda = createAgenda({ db: mongoose.connection.db as unknown as Db, name: 'sandbox', processEveryMs: 1_000 });
+  const agenda = createAgenda({
+    db: mongoose.connection.db as unknown as Db,
+    name: 'sandbox',
+    processEveryMs: 1_000,
+  });
   await deployCommands({
     token: emulator.botToken,
     applicationId: emulator.application.id,
     guildId: demo.guildId,
     restApi: emulator.restBase,
   });
-  const bot = await startBot({ token: emulator.botToken, restApi: emulator.restBase, config, logger, agenda });
+  const bot = await startBot({
+    token: emulator.botToken,
+    restApi: emulator.restBase,
+    config,
+    logger,
+    agenda,
+  });
   await agenda.start();
 
   const app = createApp({
@@ -81,7 +91,11 @@ async function main(): Promise<void> {
     staffRoles: staffRolesFromSettings(getGuildSettings),
   });
   const web = await listen(app, config.port);
-  const simulation = startCommunitySimulation({ emulator, demo, logger: logger.child({ component: 'community' }) });
+  const simulation = startCommunitySimulation({
+    emulator,
+    demo,
+    logger: logger.child({ component: 'community' }),
+  });
 
   logger.info(
     {

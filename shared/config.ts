@@ -13,31 +13,30 @@ const optionalString = z
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)');
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DISCORD_TOKEN: optionalString,
-    DISCORD_CLIENT_ID: optionalString.pipe(snowflake.optional()),
-    DISCORD_CLIENT_SECRET: optionalString,
-    DISCORD_API_BASE: optionalString.pipe(z.url().optional()),
-    DEV_GUILD_ID: optionalString.pipe(snowflake.optional()),
-    MONGODB_URI: optionalString.pipe(
-      z
-        .string()
-        .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
-        .optional(),
-    ),
-    SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    PUBLIC_URL: optionalString.pipe(z.url().optional()),
-    DEFAULT_LOCALE: z.enum(['ja', 'en']).default('ja'),
-    DEFAULT_TIME_ZONE: z
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_CLIENT_ID: optionalString.pipe(snowflake.optional()),
+  DISCORD_CLIENT_SECRET: optionalString,
+  DISCORD_API_BASE: optionalString.pipe(z.url().optional()),
+  DEV_GUILD_ID: optionalString.pipe(snowflake.optional()),
+  MONGODB_URI: optionalString.pipe(
+    z
       .string()
-      .default('Asia/Tokyo')
-      .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
-    SANDBOX_MEMBERS: z.coerce.number().int().min(0).max(5000).default(150),
-  });
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+  ),
+  SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  DEFAULT_LOCALE: z.enum(['ja', 'en']).default('ja'),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .default('Asia/Tokyo')
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
+  SANDBOX_MEMBERS: z.coerce.number().int().min(0).max(5000).default(150),
+});
 
 /**
  * What each production process cannot run without (checked even when other variables are

@@ -34,14 +34,136 @@ export interface SimulatedAlumnus {
   greeting: string;
 }
 
-const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '斎藤', '清水'];
-const FAMILY_ROMAJI = ['sato', 'suzuki', 'takahashi', 'tanaka', 'ito', 'watanabe', 'yamamoto', 'nakamura', 'kobayashi', 'kato', 'yoshida', 'yamada', 'sasaki', 'yamaguchi', 'matsumoto', 'inoue', 'kimura', 'hayashi', 'saito', 'shimizu'];
-const GIVEN = ['陽菜', '蓮', '結衣', '大翔', '美咲', '悠真', '葵', '湊', 'さくら', '健太', '真由', '翔', '彩', '拓也', '恵', '直樹', '優子', '亮', '千尋', '誠'];
-const GIVEN_ROMAJI = ['hina', 'ren', 'yui', 'hiroto', 'misaki', 'yuma', 'aoi', 'minato', 'sakura', 'kenta', 'mayu', 'sho', 'aya', 'takuya', 'megumi', 'naoki', 'yuko', 'ryo', 'chihiro', 'makoto'];
+const FAMILY = [
+  '佐藤',
+  '鈴木',
+  '高橋',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '山本',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山田',
+  '佐々木',
+  '山口',
+  '松本',
+  '井上',
+  '木村',
+  '林',
+  '斎藤',
+  '清水',
+];
+const FAMILY_ROMAJI = [
+  'sato',
+  'suzuki',
+  'takahashi',
+  'tanaka',
+  'ito',
+  'watanabe',
+  'yamamoto',
+  'nakamura',
+  'kobayashi',
+  'kato',
+  'yoshida',
+  'yamada',
+  'sasaki',
+  'yamaguchi',
+  'matsumoto',
+  'inoue',
+  'kimura',
+  'hayashi',
+  'saito',
+  'shimizu',
+];
+const GIVEN = [
+  '陽菜',
+  '蓮',
+  '結衣',
+  '大翔',
+  '美咲',
+  '悠真',
+  '葵',
+  '湊',
+  'さくら',
+  '健太',
+  '真由',
+  '翔',
+  '彩',
+  '拓也',
+  '恵',
+  '直樹',
+  '優子',
+  '亮',
+  '千尋',
+  '誠',
+];
+const GIVEN_ROMAJI = [
+  'hina',
+  'ren',
+  'yui',
+  'hiroto',
+  'misaki',
+  'yuma',
+  'aoi',
+  'minato',
+  'sakura',
+  'kenta',
+  'mayu',
+  'sho',
+  'aya',
+  'takuya',
+  'megumi',
+  'naoki',
+  'yuko',
+  'ryo',
+  'chihiro',
+  'makoto',
+];
 const EN_NAMES = ['Emma Clarke', 'Liam Chen', 'Sofia Rossi', 'Noah Kim', 'Mia Patel', 'Lucas Müller'];
-const DEPARTMENTS = ['営業部', 'マーケティング部', '人事部', '経理部', '開発部', 'デザイン室', 'カスタマーサクセス', '経営企画室', '広報', '法務部'];
-const ROLES = ['プロダクトマネージャー', 'エンジニア', 'コンサルタント', '起業家', '人事責任者', 'デザイナー', '営業マネージャー', '研究者', 'フリーランス', '大学職員'];
-const INTERESTS = ['キャンプ', '子育て', '読書', 'ランニング', '料理', '写真', 'AI', 'スタートアップ', '地方創生', '投資', '音楽', '旅行', 'サウナ', '語学', 'ボードゲーム'];
+const DEPARTMENTS = [
+  '営業部',
+  'マーケティング部',
+  '人事部',
+  '経理部',
+  '開発部',
+  'デザイン室',
+  'カスタマーサクセス',
+  '経営企画室',
+  '広報',
+  '法務部',
+];
+const ROLES = [
+  'プロダクトマネージャー',
+  'エンジニア',
+  'コンサルタント',
+  '起業家',
+  '人事責任者',
+  'デザイナー',
+  '営業マネージャー',
+  '研究者',
+  'フリーランス',
+  '大学職員',
+];
+const INTERESTS = [
+  'キャンプ',
+  '子育て',
+  '読書',
+  'ランニング',
+  '料理',
+  '写真',
+  'AI',
+  'スタートアップ',
+  '地方創生',
+  '投資',
+  '音楽',
+  '旅行',
+  'サウナ',
+  '語学',
+  'ボードゲーム',
+];
 const GREETINGS = [
   'またみなさんとつながれて嬉しいです！',
   '気軽に声をかけてください。',
@@ -77,7 +199,9 @@ export function generateAlumni(count: number, seed = 20261124, now = new Date())
     const f = Math.floor(random() * FAMILY.length);
     const g = Math.floor(random() * GIVEN.length);
     const displayName = english ? pick(EN_NAMES) : `${FAMILY[f]} ${GIVEN[g]}`;
-    const base = english ? displayName.toLowerCase().replace(/[^a-z]+/g, '.') : `${FAMILY_ROMAJI[f]}.${GIVEN_ROMAJI[g]}`;
+    const base = english
+      ? displayName.toLowerCase().replace(/[^a-z]+/g, '.')
+      : `${FAMILY_ROMAJI[f]}.${GIVEN_ROMAJI[g]}`;
     alumni.push({
       username: `${base}${i + 1}`.slice(0, 32),
       displayName,

@@ -8,7 +8,13 @@ import { ComponentType, type APIMessage, type APIMessageComponent } from 'discor
 import type { Drivers, InteractionHandle } from '../discord/drivers.js';
 import type { SimulatedAlumnus } from './alumni-generator.js';
 
-type Flat = APIMessageComponent & { custom_id?: string; options?: { value: string }[]; max_values?: number; min_values?: number; disabled?: boolean };
+type Flat = APIMessageComponent & {
+  custom_id?: string;
+  options?: { value: string }[];
+  max_values?: number;
+  min_values?: number;
+  disabled?: boolean;
+};
 
 /** Every interactive component of a message (action rows flattened). */
 export function componentsOf(message: APIMessage | undefined): Flat[] {
@@ -70,13 +76,18 @@ export async function introduce(
   const start = find(dm, 'intro:start:') as Flat;
   const opened = drivers.clickButton(dm.id, start.custom_id as string, userId, act);
   await opened.waitForModal();
-  const submitted = drivers.submitModal(opened, undefined, {
-    name: person.displayName,
-    career: `${person.leaveYear}年まで ${person.departmentThen}`,
-    currentWork: person.roleNow,
-    interests: person.interests.join('、'),
-    greeting: person.greeting,
-  }, act);
+  const submitted = drivers.submitModal(
+    opened,
+    undefined,
+    {
+      name: person.displayName,
+      career: `${person.leaveYear}年まで ${person.departmentThen}`,
+      currentWork: person.roleNow,
+      interests: person.interests.join('、'),
+      greeting: person.greeting,
+    },
+    act,
+  );
   let form = await submitted.waitForReply();
 
   const answered = new Set<string>();
@@ -98,7 +109,7 @@ export async function introduce(
   for (let guard = 0; guard < 20; guard++) {
     const next = componentsOf(form).find(
       (c) =>
-        (c.type === ComponentType.StringSelect) &&
+        c.type === ComponentType.StringSelect &&
         !c.disabled &&
         !answered.has(c.custom_id as string) &&
         (c.custom_id?.startsWith('intro:attr:') || c.custom_id?.startsWith('intro:decade:')),
@@ -120,7 +131,10 @@ export async function introduce(
   if (!post) throw new Error('the survey offered no "post" button');
   const posted = drivers.clickButton(form.id, post.custom_id as string, userId, act);
   const reply = await posted.waitForReply();
-  const followUps = posted.responses().map((r) => r.message).filter((m): m is APIMessage => Boolean(m));
+  const followUps = posted
+    .responses()
+    .map((r) => r.message)
+    .filter((m): m is APIMessage => Boolean(m));
   const nominationPrompt = [reply, ...followUps].find((m) => find(m, `relay:nominate:${guildId}`));
   return { posted: true, ...(nominationPrompt ? { nominationPrompt } : {}) };
 }
@@ -136,7 +150,9 @@ export async function nominateNext(
 ): Promise<APIMessage> {
   const select = find(prompt, `relay:nominate:${guildId}`);
   if (!select) throw new Error('the nomination prompt has no user select');
-  return drivers.selectValues(prompt.id, select.custom_id as string, userId, [nomineeId], { locale }).waitForReply();
+  return drivers
+    .selectValues(prompt.id, select.custom_id as string, userId, [nomineeId], { locale })
+    .waitForReply();
 }
 
 async function update(handle: InteractionHandle): Promise<APIMessage> {

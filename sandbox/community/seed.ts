@@ -25,9 +25,16 @@ export interface DemoCommunity {
 }
 
 /** Builds the demo guild and its people in the emulator; the dashboard login defaults to the organiser. */
-export function seedDemoCommunity(emulator: DiscordEmulator, options: { alumniCount: number }): DemoCommunity {
+export function seedDemoCommunity(
+  emulator: DiscordEmulator,
+  options: { alumniCount: number },
+): DemoCommunity {
   const { state } = emulator;
-  const organiser = state.users.create({ username: 'acme.organiser', globalName: '運営 はるか', locale: 'ja' });
+  const organiser = state.users.create({
+    username: 'acme.organiser',
+    globalName: '運営 はるか',
+    locale: 'ja',
+  });
   const seeded = seedGuild(state, {
     name: DEMO_GUILD_NAME,
     ownerId: organiser.id,
@@ -55,14 +62,22 @@ export function seedDemoCommunity(emulator: DiscordEmulator, options: { alumniCo
   state.members.addRole(seeded.guild.id, organiser.id, role('Organiser').id);
   oauth2Of(state).defaultUserId = organiser.id;
 
-  const cohorts = ['2024年卒業 – 営業', '2025年卒業 – エンジニアリング', 'Alumni referral'].map((label) => ({ label }));
+  const cohorts = ['2024年卒業 – 営業', '2025年卒業 – エンジニアリング', 'Alumni referral'].map((label) => ({
+    label,
+  }));
 
   const alumni = generateAlumni(options.alumniCount).map((profile) => ({
     profile,
-    user: state.users.create({ username: profile.username, globalName: profile.displayName, locale: profile.locale }),
+    user: state.users.create({
+      username: profile.username,
+      globalName: profile.displayName,
+      locale: profile.locale,
+    }),
   }));
 
-  const lobby = Object.values(seeded.channels).find((c) => c.type === ChannelType.GuildVoice && c.name === 'Lobby');
+  const lobby = Object.values(seeded.channels).find(
+    (c) => c.type === ChannelType.GuildVoice && c.name === 'Lobby',
+  );
   return {
     guildId: seeded.guild.id,
     organiser,

@@ -33,10 +33,16 @@ export interface RunningSimulation {
 }
 
 /** The organiser configures Tsunagu and creates the cohort invites, as a person would with slash commands. */
-export async function organiserSetup(emulator: DiscordEmulator, drivers: Drivers, demo: DemoCommunity): Promise<void> {
+export async function organiserSetup(
+  emulator: DiscordEmulator,
+  drivers: Drivers,
+  demo: DemoCommunity,
+): Promise<void> {
   const { guildId, organiser, channels, roles } = demo;
   const run = (name: string, options: Record<string, string>) =>
-    drivers.runSlashCommand(guildId, channels.general, organiser.id, name, options, { locale: 'ja' }).waitForReply();
+    drivers
+      .runSlashCommand(guildId, channels.general, organiser.id, name, options, { locale: 'ja' })
+      .waitForReply();
   await run('setup channels', {
     welcome: channels.welcome,
     introductions: channels.introductions,
@@ -88,10 +94,18 @@ export function startCommunitySimulation(options: SimulationOptions): RunningSim
       const nominee = outcome.nominationPrompt ? joinedWithoutIntro(person.user.id) : undefined;
       if (outcome.nominationPrompt && nominee) {
         nominated.add(nominee);
-        await nominateNext(drivers, outcome.nominationPrompt, demo.guildId, person.user.id, nominee, person.profile.locale);
+        await nominateNext(
+          drivers,
+          outcome.nominationPrompt,
+          demo.guildId,
+          person.user.id,
+          nominee,
+          person.profile.locale,
+        );
         // Most nominees answer the baton within a short while; some let it lapse (the reminder job's case).
         const nomineeIndex = demo.alumni.findIndex((a) => a.user.id === nominee);
-        if (random() < 0.7) setTimeout(() => void introduceSafely(nomineeIndex), 2_000 + random() * 8_000).unref();
+        if (random() < 0.7)
+          setTimeout(() => void introduceSafely(nomineeIndex), 2_000 + random() * 8_000).unref();
       }
       logger.debug({ userId: person.user.id, nominee }, 'simulated alumnus introduced themself');
     } catch (error) {
@@ -125,7 +139,10 @@ export function startCommunitySimulation(options: SimulationOptions): RunningSim
 
   const ready = organiserSetup(emulator, drivers, demo).then(
     () => {
-      logger.info({ cohorts: demo.cohorts.map((c) => c.label) }, 'organiser set up Tsunagu; alumni start arriving');
+      logger.info(
+        { cohorts: demo.cohorts.map((c) => c.label) },
+        'organiser set up Tsunagu; alumni start arriving',
+      );
       schedule();
     },
     (error: unknown) => {

@@ -26,7 +26,14 @@ describe('config', () => {
     }
     expect(error).to.be.instanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['MONGODB_URI', 'SESSION_SECRET', 'DISCORD_CLIENT_ID', 'DISCORD_CLIENT_SECRET', 'PORT', 'PUBLIC_URL']) {
+    for (const name of [
+      'MONGODB_URI',
+      'SESSION_SECRET',
+      'DISCORD_CLIENT_ID',
+      'DISCORD_CLIENT_SECRET',
+      'PORT',
+      'PUBLIC_URL',
+    ]) {
       expect(problems).to.contain(name);
     }
   });
