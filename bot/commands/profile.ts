@@ -44,12 +44,13 @@ export const profile: Command = {
       return void (await interaction.reply({ ...exportMessage(tr, data), ...ephemeral }));
     }
     const own = await svc.profiles.getProfile(guild.id, member.id);
+    // Edit doubles as the way in for members who never got the intro button (joined before Tsunagu).
+    if (sub === 'edit') {
+      const modal = introModal(tr, { guildId: guild.id, profile: own, edit: !!own?.introducedAt });
+      return void (await interaction.showModal(modal));
+    }
     if (!own?.introducedAt)
       throw new UserError('bot.connect.profile.notIntroduced', { user: `<@${member.id}>` });
-    if (sub === 'edit')
-      return void (await interaction.showModal(
-        introModal(tr, { guildId: guild.id, profile: own, edit: true }),
-      ));
     await interaction.reply({ ...visibilityPrompt(tr, guild.id, own), ...ephemeral });
   },
 };

@@ -14,6 +14,7 @@ import { describe } from '../features/connect/describe.js';
 import { withDomainErrors } from '../features/connect/domain-errors.js';
 import { checkSetup } from '../features/connect/setup-checks.js';
 import { setupEmbed } from '../features/connect/setup-view.js';
+import { checkAndRecordGuild } from '../startup-checks.js';
 import type { GuildSettingsPatch } from '../../shared/services/guild-settings.service.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -101,6 +102,8 @@ export const setup: Command = {
       settings = await withDomainErrors(ctx, interaction, () =>
         svc.updateGuildSettings(interaction.guildId, patch),
       );
+      // The dashboard's health view checks the roles to grant too: refresh it now.
+      await checkAndRecordGuild(interaction.guild, ctx);
     }
     // Answer in the language just chosen, so the organiser sees the effect at once.
     const answerTr = sub === 'language' ? ctx.i18n.translator(settings.locale) : tr;

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { useMongoose } from '../../support/database.js';
 import { Profile } from '../../../shared/models/profile.model.js';
 import { RelayLink } from '../../../shared/models/relay-link.model.js';
-import { startConnectWorld, type ConnectWorld } from './connect-world.js';
-import { answerSurveyAndPost, customIds, INTRO_TEXT, joinAndGetDm, submitIntro } from './flow.js';
+import { EN, startConnectWorld, type ConnectWorld } from './connect-world.js';
+import { answerSurveyAndPost, customIds, INTRO_TEXT, joinAndGetDm, postSurvey, submitIntro } from './flow.js';
 
 describe('Connect: self-introduction and the intro relay (real discord.js through the emulator)', () => {
   useMongoose('connect_intro');
@@ -134,7 +134,7 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     expect(await RelayLink.countDocuments({ guildId: w.guildId })).to.equal(0);
   });
 
-  it('reminds the nominee once when the days pass, then hands the baton back to the nominator', async () => {
+  it('reminds the nominee once when the days pass, then hands the baton back to the nominator, who nominates again by DM', async () => {
     const { userId: aiko, dm } = await joinAndGetDm(w, 'Aiko');
     const { userId: ken } = await joinAndGetDm(w, 'Ken');
     const { post } = await answerSurveyAndPost(w, aiko, await submitIntro(w, aiko, dm));
@@ -163,6 +163,19 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     );
     expect(customIds(back)).to.deep.equal([`relay:nominate:${w.guildId}`]);
     expect(w.drivers.dmsTo(ken).filter((m) => m.content?.includes('friendly reminder'))).to.have.length(1);
+
+    // The nominator passes the baton again, from the DM.
+    const { userId: mei } = await joinAndGetDm(w, 'Mei');
+    await w.drivers.selectValues(back.id, `relay:nominate:${w.guildId}`, aiko, [mei], EN).waitForReply();
+    await w.until(
+      () =>
+        w
+          .mentionsIn(w.channels.introductions, mei)
+          .find((m) => m.content?.includes('passed you the intro baton')),
+      'the second nominee mentioned',
+    );
+    const link = await RelayLink.findOne({ nomineeId: mei }).lean();
+    expect(link).to.deep.include({ position: 1, attempt: 2, fromUserId: aiko, status: 'pending' });
   });
 
   it('lets the bot pass the baton to a member without an intro when the nominator has left', async () => {
@@ -191,5 +204,20 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     expect(await RelayLink.exists({ nomineeId: mei, nominatedByBot: true, status: 'pending' })).to.not.equal(
       null,
     );
+  });
+
+  it('lets a member who joined before Tsunagu introduce themself through /profile edit', async () => {
+    const veteran = w.memberId;
+    const edit = w.drivers.runSlashCommand(w.guildId, w.channels.general, veteran, 'profile edit', {}, EN);
+    expect((await edit.waitForModal()).title).to.equal('Introduce yourself');
+    const survey = await w.drivers.submitModal(edit, `intro:modal:${w.guildId}`, INTRO_TEXT).waitForReply();
+    await postSurvey(w, veteran, survey);
+    await w.until(
+      () => w.drivers.memberRoles(w.guildId, veteran).includes(w.roles.introduced),
+      'the Introduced role',
+    );
+    expect(await Profile.findOne({ guildId: w.guildId, userId: veteran }).lean()).to.deep.include({
+      displayName: INTRO_TEXT.name,
+    });
   });
 });
