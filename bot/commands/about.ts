@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from './types.js';
-import { localizedDescription } from './localize.js';
+import { localizedDescription, localizedName } from './localize.js';
 import { interactionTranslator, type BotContext } from '../context.js';
 import { aboutMessage } from '../presenters/about.presenter.js';
 import type { Client } from 'discord.js';
@@ -11,6 +11,7 @@ const text = localizedDescription('bot.command.about.description');
 export const about: Command = {
   data: new SlashCommandBuilder()
     .setName('about')
+    .setNameLocalizations(localizedName('about'))
     .setDescription(text.description)
     .setDescriptionLocalizations(text.descriptionLocalizations),
 

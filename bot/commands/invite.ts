@@ -1,5 +1,6 @@
 import { ChannelType, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from './types.js';
+import { localizedName } from './localize.js';
 import { interactionTranslator } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
@@ -12,7 +13,10 @@ import { inviteListEmbed } from '../presenters/invite.presenter.js';
 
 /** `/invite create label:"2025 leavers – Sales"` (organisers) and `/invite list`: cohort invites and who brings people in. */
 export const invite: Command = {
-  data: describe(new SlashCommandBuilder().setName('invite'), 'bot.command.invite.description')
+  data: describe(
+    new SlashCommandBuilder().setName('invite').setNameLocalizations(localizedName('invite')),
+    'bot.command.invite.description',
+  )
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
       describe(s.setName('create'), 'bot.command.invite.create.description')

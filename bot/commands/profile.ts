@@ -6,6 +6,7 @@ import {
   type GuildMember,
 } from 'discord.js';
 import type { Command } from './types.js';
+import { localizedName } from './localize.js';
 import { interactionTranslator, type BotContext } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
@@ -17,7 +18,10 @@ import { deleteConfirmation, exportMessage, visibilityPrompt } from '../presente
 
 /** `/profile view|edit|visibility|export|delete`: a member's own profile and data rights. */
 export const profile: Command = {
-  data: describe(new SlashCommandBuilder().setName('profile'), 'bot.command.profile.description')
+  data: describe(
+    new SlashCommandBuilder().setName('profile').setNameLocalizations(localizedName('profile')),
+    'bot.command.profile.description',
+  )
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((sub) =>
       describe(sub.setName('view'), 'bot.command.profile.view.description').addUserOption((o) =>

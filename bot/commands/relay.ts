@@ -1,5 +1,6 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from './types.js';
+import { localizedName } from './localize.js';
 import { interactionTranslator } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
@@ -8,7 +9,10 @@ import { relayStatusEmbed } from '../presenters/relay.presenter.js';
 
 /** `/relay status`: the live intro relay chains (自己紹介バトン), who holds the baton, where it broke. */
 export const relay: Command = {
-  data: describe(new SlashCommandBuilder().setName('relay'), 'bot.command.relay.description')
+  data: describe(
+    new SlashCommandBuilder().setName('relay').setNameLocalizations(localizedName('relay')),
+    'bot.command.relay.description',
+  )
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((sub) => describe(sub.setName('status'), 'bot.command.relay.status.description')),
 

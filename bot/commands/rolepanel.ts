@@ -6,6 +6,7 @@ import {
   type Role,
 } from 'discord.js';
 import type { Command } from './types.js';
+import { localizedName } from './localize.js';
 import { interactionTranslator } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
@@ -19,7 +20,10 @@ const ROLE_OPTIONS = 10;
 
 /** `/rolepanel create`: posts a persistent self-assign panel of buttons or a select, stored by id. */
 export const rolepanel: Command = {
-  data: describe(new SlashCommandBuilder().setName('rolepanel'), 'bot.command.rolepanel.description')
+  data: describe(
+    new SlashCommandBuilder().setName('rolepanel').setNameLocalizations(localizedName('rolepanel')),
+    'bot.command.rolepanel.description',
+  )
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageRoles)
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) => {

@@ -7,6 +7,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Command } from './types.js';
+import { localizedName } from './localize.js';
 import { interactionTranslator } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
@@ -27,7 +28,10 @@ const CLEARABLE = [
   'role:moderator',
 ];
 
-const data = describe(new SlashCommandBuilder().setName('setup'), 'bot.command.setup.description')
+const data = describe(
+  new SlashCommandBuilder().setName('setup').setNameLocalizations(localizedName('setup')),
+  'bot.command.setup.description',
+)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((s) => describe(s.setName('show'), 'bot.command.setup.show.description'))

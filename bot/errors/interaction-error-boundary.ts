@@ -50,10 +50,17 @@ type Repliable = Extract<Interaction, { isRepliable(): boolean; deferReply: unkn
 /**
  * Discord turns the first follow-up after a deferred reply into an edit of the "thinking…"
  * message, which keeps the deferral's visibility and ignores the Ephemeral flag. So a public
- * deferral is deleted first and the error follows up privately; an ephemeral one is edited.
+ * deferral is deleted first and the error follows up privately; an ephemeral one is edited; after a
+ * deferred *update* the error is a new private follow-up.
  */
 async function answerEphemerally(interaction: Repliable, content: string): Promise<void> {
   const flags = MessageFlags.Ephemeral;
+  // discord.js leaves `ephemeral` null after deferUpdate(): the "original" is then the message the
+  // component sits on (a role panel, say), which must never be edited or deleted here.
+  if (interaction.deferred && !interaction.replied && interaction.ephemeral === null) {
+    await interaction.followUp({ content, flags });
+    return;
+  }
   if (interaction.deferred && !interaction.replied) {
     if (interaction.ephemeral) {
       await interaction.editReply({ content });

@@ -46,4 +46,10 @@ export const enBot: Catalogue = {
   'bot.permission.ManageGuild': 'Manage Server',
   'bot.permission.ManageEvents': 'Manage Events',
   'bot.permission.ViewChannel': 'View Channels',
+  'bot.command.about.name': 'about',
+  'bot.command.setup.name': 'setup',
+  'bot.command.profile.name': 'profile',
+  'bot.command.relay.name': 'relay',
+  'bot.command.rolepanel.name': 'rolepanel',
+  'bot.command.invite.name': 'invite',
 };

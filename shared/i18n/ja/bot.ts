@@ -46,4 +46,10 @@ export const jaBot: Catalogue = {
   'bot.permission.ManageGuild': 'サーバー管理',
   'bot.permission.ManageEvents': 'イベントの管理',
   'bot.permission.ViewChannel': 'チャンネルを見る',
+  'bot.command.about.name': 'つなぐについて',
+  'bot.command.setup.name': '設定',
+  'bot.command.profile.name': 'プロフィール',
+  'bot.command.relay.name': '自己紹介バトン',
+  'bot.command.rolepanel.name': 'ロールパネル',
+  'bot.command.invite.name': '招待',
 };

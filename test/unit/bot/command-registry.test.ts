@@ -74,6 +74,15 @@ describe('slash command registry', () => {
     }
   });
 
+  it('gives every command a Japanese name that differs from the English one', () => {
+    for (const body of commandPayloads(commands)) {
+      const ja = body.name_localizations?.ja;
+      expect(ja, `/${body.name} has a Japanese name`).to.be.a('string');
+      expect(ja).to.match(NAME);
+      expect(ja).to.not.equal(body.name);
+    }
+  });
+
   it('refuses two commands with the same name', () => {
     const twin = commands[0] as Command;
     expect(() => buildCommandRegistry([twin, twin])).to.throw(/duplicate slash command name/);

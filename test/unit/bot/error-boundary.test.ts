@@ -97,10 +97,18 @@ describe('interaction error boundary', () => {
   });
 
   it('GIVEN a public deferral THEN deletes the "thinking…" message and follows up ephemerally', async () => {
-    const { interaction, sent } = fakeCommand({ locale: 'en-US', deferred: true });
+    const { interaction, sent } = fakeCommand({ locale: 'en-US', deferred: true, ephemeral: false });
     await handleInteractionError(interaction, new Error('boom'), fakeContext());
     expect(sent.map((s) => s.via)).to.deep.equal(['deleteReply', 'followUp']);
     expect(sent[1]?.flags).to.equal(MessageFlags.Ephemeral);
+  });
+
+  it('GIVEN a deferred update on a component THEN leaves the message alone and follows up ephemerally', async () => {
+    // discord.js keeps `ephemeral` null after deferUpdate(); the original is then e.g. a role panel.
+    const { interaction, sent } = fakeCommand({ locale: 'en-US', deferred: true });
+    await handleInteractionError(interaction, new Error('boom'), fakeContext());
+    expect(sent.map((s) => s.via)).to.deep.equal(['followUp']);
+    expect(sent[0]?.flags).to.equal(MessageFlags.Ephemeral);
   });
 
   it('GIVEN an ephemeral deferral THEN edits it with the error', async () => {
