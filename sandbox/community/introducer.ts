@@ -131,11 +131,9 @@ export async function introduce(
   if (!post) throw new Error('the survey offered no "post" button');
   const posted = drivers.clickButton(form.id, post.custom_id as string, userId, act);
   const reply = await posted.waitForReply();
-  const followUps = posted
-    .responses()
-    .map((r) => r.message)
-    .filter((m): m is APIMessage => Boolean(m));
-  const nominationPrompt = [reply, ...followUps].find((m) => find(m, `relay:nominate:${guildId}`));
+  // The baton holder is asked to nominate in a follow-up right after the post.
+  const followUp = await posted.waitForFollowUp(1, 3_000).catch(() => undefined);
+  const nominationPrompt = [reply, followUp].find((m) => find(m, `relay:nominate:${guildId}`));
   return { posted: true, ...(nominationPrompt ? { nominationPrompt } : {}) };
 }
 

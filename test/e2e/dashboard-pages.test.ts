@@ -5,22 +5,19 @@
  * goes to .tmp/ for a person to look at (Japanese text, layout).
  */
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import mongoose from 'mongoose';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { silentLogger } from '../../shared/logger.js';
+import type { Browser, Page } from 'playwright-core';
 import { ensureIndexes } from '../../shared/models/index.js';
 import { addDays } from '../../shared/services/clock.js';
-import { updateGuildSettings, getGuildSettings } from '../../shared/services/guild-settings.service.js';
+import { updateGuildSettings } from '../../shared/services/guild-settings.service.js';
 import { attributeJoin, createCohortInvite } from '../../shared/services/invite-tracking.service.js';
 import { nominate, onIntroduced } from '../../shared/services/relay.service.js';
-import { createApp } from '../../web/app.js';
-import { staffRolesFromSettings } from '../../web/services/staff-roles.js';
 import { useMongoose } from '../support/database.js';
+import { launchChromium, openWatchedPage } from '../support/browser.js';
 import { startDashboardWorld, type DashboardWorld } from '../integration/web/helpers/emulator-world.js';
 import { seedMember, uid } from '../integration/web/helpers/connect-seed.js';
+import { serveDashboard, type ServedDashboard } from '../integration/web/helpers/dashboard-app.js';
+import { loginInBrowser } from '../integration/web/helpers/emulator-login.js';
 
 const t0 = new Date('2026-04-01T01:00:00Z');
 const NAMES = ['山田 花子', '佐藤 健', '<script>alert(1)</script>', '鈴木 美咲', '高橋 翔'];
@@ -73,46 +70,22 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
   this.timeout(60_000);
   useMongoose('e2e_pages');
   let world: DashboardWorld;
-  let server: Server;
+  let dashboard: ServedDashboard;
   let baseUrl: string;
   let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
 
   before(async () => {
     await ensureIndexes();
     world = await startDashboardWorld();
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { emu } = world;
-    const app = createApp({
-      config: {
-        sessionSecret: 'an-e2e-secret-that-is-at-least-32-chars',
-        publicUrl: baseUrl,
-        discord: {
-          clientId: emu.application.clientId,
-          clientSecret: emu.application.clientSecret,
-          apiBase: emu.restBase,
-          botToken: emu.botToken,
-        },
-      },
-      logger: silentLogger(),
-      mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
-      staffRoles: staffRolesFromSettings(getGuildSettings),
-      healthLookup: async () => ({}),
-    });
-    server.on('request', app);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && page.url().startsWith(baseUrl)) consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    dashboard = await serveDashboard(world);
+    baseUrl = dashboard.baseUrl;
+    browser = await launchChromium();
+    ({ page, consoleErrors } = await openWatchedPage(browser, baseUrl, {
+      locale: 'ja-JP',
+      viewport: { width: 1200, height: 900 },
+    }));
     page.on('dialog', (dialog) => {
       consoleErrors.push(`unexpected dialog: ${dialog.message()}`);
       void dialog.dismiss();
@@ -121,8 +94,7 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
 
   after(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await dashboard?.close();
     await world?.emu.stop();
   });
 
@@ -131,10 +103,11 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
     await seedCommunity(world.guildA);
 
     await page.goto(`${baseUrl}/guilds/${world.guildA}`);
-    await page.getByTestId('login-discord').click();
-    await page.waitForURL((url) => url.pathname === '/oauth2/authorize');
-    await page.getByRole('link', { name: new RegExp(`^Moderator \\(${world.people.moderator}\\)`) }).click();
-    await page.waitForURL(`${baseUrl}/guilds/${world.guildA}`);
+    await loginInBrowser(
+      page,
+      { name: 'Moderator', id: world.people.moderator },
+      `${baseUrl}/guilds/${world.guildA}`,
+    );
     expect(await page.getByTestId('connect-joined').textContent()).to.equal('8');
 
     await page.getByTestId('nav-members').click();

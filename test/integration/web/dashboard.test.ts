@@ -5,15 +5,13 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { recordGuildHealth } from '../../../shared/health/index.js';
+import { getGuildHealth, recordGuildHealth } from '../../../shared/health/index.js';
 import { GuildSettings } from '../../../shared/models/guild-settings.model.js';
-import { getGuildSettings } from '../../../shared/services/guild-settings.service.js';
-import { silentLogger } from '../../../shared/logger.js';
 import { useMongoose } from '../../support/database.js';
-import { createApp, type WebConfig } from '../../../web/app.js';
+import type { WebConfig } from '../../../web/app.js';
 import { SESSION_COLLECTION } from '../../../web/middleware/session.js';
-import { staffRolesFromSettings } from '../../../web/services/staff-roles.js';
 import { startDashboardWorld, type DashboardWorld } from './helpers/emulator-world.js';
+import { dashboardApp, dashboardConfig } from './helpers/dashboard-app.js';
 import { loginThroughEmulator } from './helpers/emulator-login.js';
 import { csrfFrom, setCookies } from './helpers/browser.js';
 
@@ -31,24 +29,9 @@ describe('dashboard through the Discord emulator and the MongoDB session store',
     await world.emu.stop();
   });
 
-  function app(overrides: Partial<WebConfig> = {}) {
-    const { emu } = world;
-    return createApp({
-      config: {
-        sessionSecret: 'a-test-secret-that-is-at-least-32-chars',
-        publicUrl: 'http://127.0.0.1:3999',
-        discord: {
-          clientId: emu.application.clientId,
-          clientSecret: emu.application.clientSecret,
-          apiBase: emu.restBase,
-          botToken: emu.botToken,
-        },
-        ...overrides,
-      },
-      logger: silentLogger(),
-      mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
-      staffRoles: staffRolesFromSettings(getGuildSettings),
-    });
+  /** The dashboard with the real health lookup: the overview tests record the bot's checks. */
+  function app(config: Partial<WebConfig> = {}) {
+    return dashboardApp(world, { config: dashboardConfig(world, config), healthLookup: getGuildHealth });
   }
 
   const sessions = () => mongoose.connection.db!.collection(SESSION_COLLECTION);

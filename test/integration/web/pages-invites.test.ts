@@ -4,46 +4,30 @@
  * invite-tracking service exactly as the bot feeds it (snapshot, then a diff per join).
  */
 import { expect } from 'chai';
-import type { Express } from 'express';
-import { ensureIndexes } from '../../../shared/models/index.js';
 import {
   attributeJoin,
   createCohortInvite,
   syncInvites,
   type InviteInfo,
 } from '../../../shared/services/invite-tracking.service.js';
-import { useMongoose } from '../../support/database.js';
-import { startDashboardWorld, type DashboardWorld } from './helpers/emulator-world.js';
-import { configureGuildA, dashboardApp, signedIn } from './helpers/dashboard-app.js';
+import { signedIn, useGuildPageSuite } from './helpers/dashboard-app.js';
 import { seedMember, uid } from './helpers/connect-seed.js';
 
 const COHORT = '2025 leavers – Sales <i>';
 
 describe('dashboard invites page', function () {
   this.timeout(20_000);
-  useMongoose('web_invites');
-  let world: DashboardWorld;
-  let app: Express;
-  let path: string;
-
-  before(async () => {
-    await ensureIndexes();
-    world = await startDashboardWorld();
-    path = `/guilds/${world.guildA}/invites`;
-  });
-  after(async () => {
-    await world.emu.stop();
-  });
+  const suite = useGuildPageSuite('web_invites', '/invites');
 
   /** One join, followed by the invite list Discord reports right after it (the service diffs the uses). */
   async function join(n: number, invites: InviteInfo[], at: string) {
     const joinedAt = new Date(at);
-    await seedMember(world.guildA, { n, joinedAt });
-    await attributeJoin({ guildId: world.guildA, userId: uid(n), invites, joinedAt });
+    await seedMember(suite.world.guildA, { n, joinedAt });
+    await attributeJoin({ guildId: suite.world.guildA, userId: uid(n), invites, joinedAt });
   }
 
   async function seedInvites() {
-    const g = world.guildA;
+    const g = suite.world.guildA;
     await seedMember(g, { n: 1, joinedAt: new Date('2026-01-01T00:00:00Z'), name: '佐藤 一郎' });
     await seedMember(g, {
       n: 2,
@@ -79,15 +63,10 @@ describe('dashboard invites page', function () {
     );
   }
 
-  beforeEach(async () => {
-    app = dashboardApp(world);
-    await configureGuildA(world);
-  });
-
   it('ranks inviters by the joins their invites brought, named by their intro', async () => {
     await seedInvites();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'ja').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'ja').expect(200);
     const rows = res.text.match(/<tr data-testid="leaderboard-row">[\s\S]*?<\/tr>/g) ?? [];
     expect(rows).to.have.length(2);
     expect(rows[0]).to.include('佐藤 一郎').and.to.include('<td class="num">3</td>');
@@ -98,8 +77,8 @@ describe('dashboard invites page', function () {
 
   it('shows each cohort with its Discord uses and attributed joins', async () => {
     await seedInvites();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
     expect(res.text).to.include('cohort25');
     expect(res.text).to.include('2 / 10');
     expect(res.text).to.match(/data-testid="cohort-uses">2</);
@@ -108,8 +87,8 @@ describe('dashboard invites page', function () {
 
   it('counts joins that no invite accounts for', async () => {
     await seedInvites();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
     expect(res.text).to.match(/data-testid="joins-attributed">4</);
     expect(res.text).to.match(/data-testid="joins-unattributed">1</);
     expect(res.text).to.include('Unattributed');
@@ -117,8 +96,8 @@ describe('dashboard invites page', function () {
 
   it('escapes inviter names and cohort labels', async () => {
     await seedInvites();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).expect(200);
     expect(res.text).to.include('&lt;img src=x onerror=alert(1)&gt;');
     expect(res.text).to.not.include('<img src=x');
     expect(res.text).to.include('2025 leavers – Sales &lt;i&gt;');
@@ -126,23 +105,23 @@ describe('dashboard invites page', function () {
   });
 
   it('shows the empty states of a guild without invites', async () => {
-    const agent = await signedIn(app, world.people.owner);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.owner);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
     expect(res.text).to.include('Nobody has joined through an invite yet.');
     expect(res.text).to.include('No labelled invite yet.');
   });
 
   it('refuses a member without Manage Guild or a staff role with 403', async () => {
     await seedInvites();
-    const agent = await signedIn(app, world.people.member);
-    const res = await agent.get(path).expect(403);
+    const agent = await signedIn(suite.app, suite.world.people.member);
+    const res = await agent.get(suite.path).expect(403);
     expect(res.text).to.not.include('cohort25');
   });
 
   it('refuses the organiser of guild A on guild B’s invites with 403', async () => {
     await seedInvites();
-    const agent = await signedIn(app, world.people.moderator);
-    await agent.get(path).expect(200);
-    await agent.get(`/guilds/${world.guildB}/invites`).expect(403);
+    const agent = await signedIn(suite.app, suite.world.people.moderator);
+    await agent.get(suite.path).expect(200);
+    await agent.get(`/guilds/${suite.world.guildB}/invites`).expect(403);
   });
 });

@@ -3,14 +3,10 @@
  * members joined / introduced (and the share), latest intros, open relay batons.
  */
 import { expect } from 'chai';
-import type { Express } from 'express';
-import { ensureIndexes } from '../../../shared/models/index.js';
 import { addDays } from '../../../shared/services/clock.js';
 import { nominate, onIntroduced } from '../../../shared/services/relay.service.js';
 import { recordLeave } from '../../../shared/services/welcome.service.js';
-import { useMongoose } from '../../support/database.js';
-import { startDashboardWorld, type DashboardWorld } from './helpers/emulator-world.js';
-import { configureGuildA, dashboardApp, signedIn } from './helpers/dashboard-app.js';
+import { dashboardApp, signedIn, useGuildPageSuite } from './helpers/dashboard-app.js';
 import { seedMember, uid } from './helpers/connect-seed.js';
 import { emptyConnectReads } from './helpers/fakes.js';
 
@@ -19,27 +15,10 @@ const t0 = new Date('2026-05-10T03:00:00Z');
 
 describe('dashboard overview: Connect & Know and the guild navigation', function () {
   this.timeout(20_000);
-  useMongoose('web_overview');
-  let world: DashboardWorld;
-  let app: Express;
-  let path: string;
-
-  before(async () => {
-    await ensureIndexes();
-    world = await startDashboardWorld();
-    path = `/guilds/${world.guildA}`;
-  });
-  after(async () => {
-    await world.emu.stop();
-  });
-
-  beforeEach(async () => {
-    app = dashboardApp(world);
-    await configureGuildA(world);
-  });
+  const suite = useGuildPageSuite('web_overview', '');
 
   async function seedCommunity() {
-    const g = world.guildA;
+    const g = suite.world.guildA;
     // Five present members, two introduced; one more introduced member left (not counted).
     await seedMember(g, { n: 1, joinedAt: t0, name: '最初の人', introducedAt: t0 });
     await seedMember(g, { n: 2, joinedAt: t0, name: MALICIOUS, introducedAt: addDays(t0, 2) });
@@ -58,8 +37,8 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
 
   it('shows members joined, introduced and the introduced share', async () => {
     await seedCommunity();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
     expect(res.text).to.match(/data-testid="connect-joined">5</);
     expect(res.text).to.match(/data-testid="connect-introduced">2</);
     expect(res.text).to.match(/data-testid="connect-share">40%</);
@@ -67,8 +46,8 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
 
   it('lists the latest intros newest first, escaped, and the open batons', async () => {
     await seedCommunity();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'ja').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'ja').expect(200);
     const latest = /data-testid="latest-intros">([\s\S]*?)<\/ul>/.exec(res.text)?.[1] ?? '';
     expect(latest.indexOf('&lt;script&gt;')).to.be.lessThan(latest.indexOf('最初の人'));
     expect(latest).to.not.include('去った人');
@@ -81,9 +60,9 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
 
   it('answers JSON clients with the Connect & Know figures too', async () => {
     await seedCommunity();
-    const agent = await signedIn(app, world.people.manager);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
     const res = await agent
-      .get(path)
+      .get(suite.path)
       .set('Accept', 'application/json')
       .set('Accept-Language', 'en')
       .expect(200);
@@ -91,15 +70,15 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
   });
 
   it('shows empty states and no share before anyone joined', async () => {
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
     expect(res.text).to.match(/data-testid="connect-share">—</);
     expect(res.text).to.include('No introductions yet.');
     expect(res.text).to.include('No baton is waiting for an introduction.');
   });
 
   it('links every guild page from every guild page, marking the current one', async () => {
-    const agent = await signedIn(app, world.people.manager);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
     for (const [suffix, key] of [
       ['', 'overview'],
       ['/members', 'members'],
@@ -107,11 +86,11 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
       ['/relay', 'relay'],
     ] as const) {
       const res = await agent
-        .get(path + suffix)
+        .get(suite.path + suffix)
         .set('Accept-Language', 'en')
         .expect(200);
       for (const target of ['', '/members', '/invites', '/relay'])
-        expect(res.text, `${key} links ${target}`).to.include(`href="${path}${target}"`);
+        expect(res.text, `${key} links ${target}`).to.include(`href="${suite.path}${target}"`);
       expect(res.text).to.match(new RegExp(`data-testid="nav-${key}" aria-current="page"`));
       expect(res.text).to.include('Dates and times are shown in Asia/Tokyo.');
     }
@@ -122,17 +101,20 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
       ...emptyConnectReads(),
       memberCounts: () => Promise.reject(new Error('store exploded')),
     };
-    const agent = await signedIn(dashboardApp(world, { connectReads: failing }), world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(500);
+    const agent = await signedIn(
+      dashboardApp(suite.world, { connectReads: failing }),
+      suite.world.people.manager,
+    );
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(500);
     expect(res.text).to.include('Something went wrong');
     expect(res.text).to.not.include('store exploded');
   });
 
   it('refuses a member without Manage Guild or a staff role, and guild B to A’s organiser, with 403', async () => {
-    const member = await signedIn(app, world.people.member);
-    await member.get(path).expect(403);
-    const organiser = await signedIn(app, world.people.moderator);
-    await organiser.get(path).expect(200);
-    await organiser.get(`/guilds/${world.guildB}`).expect(403);
+    const member = await signedIn(suite.app, suite.world.people.member);
+    await member.get(suite.path).expect(403);
+    const organiser = await signedIn(suite.app, suite.world.people.moderator);
+    await organiser.get(suite.path).expect(200);
+    await organiser.get(`/guilds/${suite.world.guildB}`).expect(403);
   });
 });

@@ -4,15 +4,11 @@
  * played through the relay services (intro → nominate → reminder → hand-back), as the bot does.
  */
 import { expect } from 'chai';
-import type { Express } from 'express';
-import { ensureIndexes } from '../../../shared/models/index.js';
 import { addDays } from '../../../shared/services/clock.js';
 import { nominate, onIntroduced, processRelayLink } from '../../../shared/services/relay.service.js';
 import { recordLeave } from '../../../shared/services/welcome.service.js';
 import { updateGuildSettings } from '../../../shared/services/guild-settings.service.js';
-import { useMongoose } from '../../support/database.js';
-import { startDashboardWorld, type DashboardWorld } from './helpers/emulator-world.js';
-import { configureGuildA, dashboardApp, signedIn } from './helpers/dashboard-app.js';
+import { signedIn, useGuildPageSuite } from './helpers/dashboard-app.js';
 import { seedMember, uid } from './helpers/connect-seed.js';
 
 const MALICIOUS = '<script>alert(1)</script>';
@@ -21,25 +17,13 @@ const t0 = new Date('2026-04-01T15:30:00Z');
 
 describe('dashboard intro relay page', function () {
   this.timeout(20_000);
-  useMongoose('web_relay');
-  let world: DashboardWorld;
-  let app: Express;
-  let path: string;
-
-  before(async () => {
-    await ensureIndexes();
-    world = await startDashboardWorld();
-    path = `/guilds/${world.guildA}/relay`;
-  });
-  after(async () => {
-    await world.emu.stop();
-  });
+  const suite = useGuildPageSuite('web_relay', '/relay');
 
   const member = (n: number) => ({ userId: uid(n), isBot: false, isMember: true });
 
   async function introduce(n: number, name: string, at: Date) {
-    await seedMember(world.guildA, { n, joinedAt: addDays(at, -1), name, introducedAt: at });
-    return onIntroduced({ guildId: world.guildA, userId: uid(n), now: at });
+    await seedMember(suite.world.guildA, { n, joinedAt: addDays(at, -1), name, introducedAt: at });
+    return onIntroduced({ guildId: suite.world.guildA, userId: uid(n), now: at });
   }
 
   /** Runs the relay job's check at the reminder and then at the hand-back time. */
@@ -51,7 +35,7 @@ describe('dashboard intro relay page', function () {
   }
 
   async function seedChains() {
-    const g = world.guildA;
+    const g = suite.world.guildA;
     for (const n of [3, 4, 6]) await seedMember(g, { n, joinedAt: addDays(t0, -1) });
     // Chain #1: 1 → 2 (introduced), 2 → 3 lapses and the baton returns to 2, then 2 → 4 (open).
     await introduce(1, '一番 さん', t0);
@@ -77,15 +61,10 @@ describe('dashboard intro relay page', function () {
     await letNominationLapse(broken.link.linkId, addDays(t0, 2));
   }
 
-  beforeEach(async () => {
-    app = dashboardApp(world);
-    await configureGuildA(world);
-  });
-
   it('shows the live chain with each link, its status and the dates in Tokyo time', async () => {
     await seedChains();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'ja').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'ja').expect(200);
     const chains = res.text.match(/<section class="card chain"[\s\S]*?<\/section>/g) ?? [];
     expect(chains).to.have.length(2);
     const live = chains.find((c) => c.includes('バトン #1'))!;
@@ -103,8 +82,8 @@ describe('dashboard intro relay page', function () {
 
   it('shows chain lengths, the summary and where each chain broke', async () => {
     await seedChains();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
     expect(res.text).to.match(/data-testid="relay-active">1</);
     expect(res.text).to.match(/data-testid="relay-longest">2 people</);
     expect(res.text).to.match(/data-testid="relay-total">3 people</);
@@ -120,30 +99,30 @@ describe('dashboard intro relay page', function () {
 
   it('escapes a malicious display name in the chain', async () => {
     await seedChains();
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).expect(200);
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).expect(200);
     expect(res.text).to.include('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(res.text).to.not.include(MALICIOUS);
   });
 
   it('says so when there is no chain yet and when the relay is turned off', async () => {
-    await updateGuildSettings(world.guildA, { relayEnabled: false });
-    const agent = await signedIn(app, world.people.manager);
-    const res = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    await updateGuildSettings(suite.world.guildA, { relayEnabled: false });
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
     expect(res.text).to.include('No chain yet. The first introduction starts one.');
     expect(res.text).to.include('The intro relay is turned off in this server.');
   });
 
   it('refuses a member without Manage Guild or a staff role with 403', async () => {
     await seedChains();
-    const agent = await signedIn(app, world.people.member);
-    const res = await agent.get(path).expect(403);
+    const agent = await signedIn(suite.app, suite.world.people.member);
+    const res = await agent.get(suite.path).expect(403);
     expect(res.text).to.not.include('一番 さん');
   });
 
   it('refuses the organiser of guild A on guild B’s relay with 403', async () => {
-    const agent = await signedIn(app, world.people.moderator);
-    await agent.get(path).expect(200);
-    await agent.get(`/guilds/${world.guildB}/relay`).expect(403);
+    const agent = await signedIn(suite.app, suite.world.people.moderator);
+    await agent.get(suite.path).expect(200);
+    await agent.get(`/guilds/${suite.world.guildB}/relay`).expect(403);
   });
 });
