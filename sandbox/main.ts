@@ -25,7 +25,8 @@ import { startCommunitySimulation } from './community/simulator.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel, 'tsunagu-sandbox');
+  // A person runs the sandbox in a terminal: readable lines there, JSON when piped.
+  const logger = createLogger(config.logLevel, 'tsunagu-sandbox', { pretty: process.stdout.isTTY });
   if (config.mode === 'production') {
     logger.fatal(
       'DISCORD_TOKEN is set, so this is production: run the Procfile processes instead ' +
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
     await web.close(2_000).catch((error: unknown) => logger.error({ err: error }, 'dashboard close failed'));
     await bot.stop().catch((error: unknown) => logger.error({ err: error }, 'bot stop failed'));
     await agenda.stop().catch(() => undefined);
+    // Let handlers already in flight finish their writes before the database goes away.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await emulator.stop();
     await disconnectMongoose();
     await database.stop();

@@ -1,4 +1,5 @@
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -12,8 +13,24 @@ export interface LogContext {
   component?: string;
 }
 
-/** Creates the root logger. Only entry points call this; everything else receives a (child) logger. */
-export function createLogger(level: LevelWithSilent = 'info', name = 'tsunagu'): Logger {
+/**
+ * Creates the root logger. Only entry points call this; everything else receives a (child) logger.
+ * JSON lines by default (production log drains parse them); `pretty` for a person at a terminal.
+ */
+export function createLogger(
+  level: LevelWithSilent = 'info',
+  name = 'tsunagu',
+  options: { pretty?: boolean } = {},
+): Logger {
+  if (options.pretty) {
+    const stream = pretty({
+      colorize: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      sync: true,
+    });
+    return pino({ name, level }, stream);
+  }
   return pino({ name, level, base: { pid: process.pid } });
 }
 
