@@ -6,11 +6,10 @@ import {
   type GuildMember,
 } from 'discord.js';
 import type { Command } from './types.js';
-import { localizedName } from './localize.js';
+import { describe, localizedName } from './localize.js';
 import { interactionTranslator, type BotContext } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
-import { describe } from '../features/connect/describe.js';
 import { guildAndMember } from '../features/connect/guild-of.js';
 import { introEmbed, type Audience } from '../presenters/intro.presenter.js';
 import { introModal } from '../presenters/intro-modal.presenter.js';

@@ -1,10 +1,9 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from './types.js';
-import { localizedName } from './localize.js';
+import { describe, localizedName } from './localize.js';
 import { interactionTranslator } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
-import { describe } from '../features/connect/describe.js';
 import { relayStatusEmbed } from '../presenters/relay.presenter.js';
 
 /** `/relay status`: the live intro relay chains (自己紹介バトン), who holds the baton, where it broke. */

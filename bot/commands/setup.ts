@@ -7,11 +7,10 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Command } from './types.js';
-import { localizedName } from './localize.js';
+import { describe, localizedName } from './localize.js';
 import { interactionTranslator } from '../context.js';
 import { UserError } from '../errors/user-error.js';
 import { connect } from '../features/connect/services.js';
-import { describe } from '../features/connect/describe.js';
 import { withDomainErrors } from '../features/connect/domain-errors.js';
 import { checkSetup } from '../features/connect/setup-checks.js';
 import { setupEmbed } from '../features/connect/setup-view.js';

@@ -13,17 +13,33 @@ import { oauth2Of } from './oauth2.js';
 type Body = Record<string, unknown>;
 type Handler = (req: RouteRequest, d: Drivers, body: Body) => unknown;
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/**
+ * Whether a socket address is loopback: 127.0.0.0/8, ::1, or either written as an IPv4-mapped IPv6
+ * address (a dual-stack server reports IPv4 peers as `::ffff:127.0.0.1`). Anything else, including
+ * an unknown ('') address, is not.
+ */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.toLowerCase();
+  if (a === '::1' || a === '0:0:0:0:0:0:0:1') return true;
+  const v4 = a.startsWith('::ffff:') ? a.slice('::ffff:'.length) : a;
+  const parts = v4.split('.');
+  return (
+    parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)
+  );
+}
 
-/** Refuses anything but loopback (the remote address when the HTTP layer passes it, and the Host header). */
-function fromLoopback(req: RouteRequest): boolean {
-  const remote = (req as RouteRequest & { remoteAddress?: string }).remoteAddress;
-  if (remote !== undefined && !LOOPBACK.has(remote)) return false;
-  if (req.headers['x-forwarded-for']) return false;
+/**
+ * Only the machine itself may drive the emulator: the socket's peer must be loopback (a Host header
+ * alone can be forged by any caller). A request relayed by a local proxy (`X-Forwarded-For`) is
+ * refused, since its real caller is elsewhere, and so is a loopback peer naming another Host: that
+ * is a browser page on this machine reaching us through DNS rebinding.
+ */
+export function fromLoopback(req: Pick<RouteRequest, 'remoteAddress' | 'headers'>): boolean {
+  if (!isLoopbackAddress(req.remoteAddress) || req.headers['x-forwarded-for']) return false;
   const host = String(req.headers.host ?? '')
     .replace(/:\d+$/, '')
     .replace(/^\[|\]$/g, '');
-  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  return host === 'localhost' || isLoopbackAddress(host);
 }
 
 function wrap(handler: Handler) {

@@ -131,6 +131,7 @@ async function handle(
       body,
       files,
       headers: req.headers,
+      remoteAddress: req.socket.remoteAddress ?? '',
       auth,
       ...(typeof reason === 'string' ? { reason: decodeURIComponent(reason) } : {}),
       emu: ctx,

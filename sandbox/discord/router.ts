@@ -37,6 +37,8 @@ export interface RouteRequest {
   body: unknown;
   files: UploadedFile[];
   headers: IncomingHttpHeaders;
+  /** The TCP peer's address as the socket reports it ('' if unknown), e.g. '127.0.0.1' or '::ffff:127.0.0.1'. */
+  remoteAddress: string;
   auth: RequestAuth;
   /** X-Audit-Log-Reason, decoded. */
   reason?: string;

@@ -5,8 +5,9 @@ export type RelayChainStatus = (typeof RELAY_CHAIN_STATUSES)[number];
 
 /**
  * One intro relay (自己紹介バトン): starts with an intro nobody asked for, grows by one with every
- * nominee who introduces themself. `length` counts introductions. User ids here are personal
- * data: erasure sets them to null and keeps the counts.
+ * nominee who introduces themself, late ones included (a nominee whose baton was handed back
+ * and who introduces themself later still counts here). `length` counts introductions. User ids
+ * here are personal data: erasure sets them to null and keeps the counts.
  */
 const relayChainSchema = new Schema(
   {

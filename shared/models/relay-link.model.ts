@@ -16,6 +16,8 @@ export const OPEN_LINK_STATUSES: readonly RelayLinkStatus[] = ['pending', 'remin
  * One nomination in a chain: `fromUserId` asked `nomineeId` to introduce themself next.
  * A nomination that was passed is kept, and the retry is a new link at the same `position`
  * with `attempt` + 1 and `replacesLinkId` pointing back (the fallback history).
+ * A passed nominee who introduces themself later turns their link `completed` and keeps
+ * `passedAt`: "completed late" is `status: 'completed'` with a `passedAt` (see relay-late.ts).
  */
 const relayLinkSchema = new Schema(
   {

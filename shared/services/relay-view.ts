@@ -21,6 +21,7 @@ export interface RelayLinkView {
   reminderDueAt: Date;
   remindedAt: Date | null;
   passDueAt: Date | null;
+  /** Set when the baton was handed back; with status `completed` the intro came late (relay-late.ts). */
   passedAt: Date | null;
   completedAt: Date | null;
   closedAt: Date | null;

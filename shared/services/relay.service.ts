@@ -13,6 +13,7 @@ import { isDuplicateKey } from './upsert.js';
 import { getGuildSettings } from './guild-settings.service.js';
 import { countMemberEvent } from './member-events.service.js';
 import { toChainView, toLinkView, type RelayChainView, type RelayLinkView } from './relay-view.js';
+import { creditLateIntro } from './relay-late.js';
 
 export * from './relay-check.service.js';
 export { relayCandidates } from './relay-candidates.js';
@@ -21,13 +22,26 @@ export type { RelayChainView, RelayLinkView, RelayBreakView } from './relay-view
 
 export type IntroRelayResult =
   | { kind: 'completed'; chain: RelayChainView; link: RelayLinkView }
+  /**
+   * A nominee whose baton had already been handed back introduced themself after all: the passed
+   * link is credited to its chain (see relay-late.ts). `tookBaton` says whether they now hold the
+   * baton (the chain had not moved on) or the chain carries on elsewhere.
+   */
+  | { kind: 'completedLate'; chain: RelayChainView; link: RelayLinkView; tookBaton: boolean }
   | { kind: 'started'; chain: RelayChainView }
   | { kind: 'none'; chain: RelayChainView | null };
 
 /**
- * Call after a member's intro (safe to call again on edits). Completes their open nomination (chain length + 1, the
- * baton moves to them) or, when nobody nominated them, starts a new chain they hold.
- * Returns the chain so the adapter can ask the member to nominate the next person.
+ * Call after a member's intro (safe to call again on edits). In order:
+ * 1. an open nomination of them is completed (chain length + 1, the baton moves to them);
+ * 2. a member already in a chain (holder, starter, nominator, completed nominee) gets `none`;
+ * 3. a nomination of them that was passed (baton handed back) is credited late to that chain:
+ *    length + 1, and the baton moves to them only if it is still with their nominator or the bot
+ *    (`completedLate`, see relay-late.ts), so the chain that continued meanwhile is untouched;
+ * 4. otherwise, with the relay enabled, a new chain starts and they hold it.
+ * A member is counted at most once: after 1, 3 or 4 they are "in a chain" and edits stop at 2.
+ * Returns the chain so the adapter can ask the member to nominate the next person when they
+ * hold its baton (`chain.batonHolderId === userId`).
  */
 export async function onIntroduced(input: {
   guildId: string;
@@ -64,6 +78,10 @@ export async function onIntroduced(input: {
       $or: [{ fromUserId: userId }, { nomineeId: userId, status: 'completed' }],
     }));
   if (inChain) return { kind: 'none', chain: null };
+  const late = await creditLateIntro({ guildId, userId, now });
+  // Another call credited the same nomination a moment ago: this one must not start a chain.
+  if (late === 'lost') return { kind: 'none', chain: null };
+  if (late) return { kind: 'completedLate', ...late };
   const settings = await getGuildSettings(guildId);
   if (!settings.relay.enabled) return { kind: 'none', chain: null };
   return { kind: 'started', chain: await startChain(guildId, userId, now) };
@@ -138,7 +156,7 @@ export async function nominate(input: {
   ).lean();
   if (!chain) throw new DomainError('RELAY_NOT_HOLDER', 'connect.relay.error.notHolder');
 
-  const position = chain.length ?? 1;
+  const position = await nextPosition(chain._id, chain.length ?? 1);
   const previous = await RelayLink.findOne({ chainId: chain._id, position }).sort({ attempt: -1 }).lean();
   try {
     const link = await RelayLink.create({
@@ -169,6 +187,20 @@ export async function nominate(input: {
       throw new DomainError('RELAY_ALREADY_NOMINATED', 'connect.relay.error.alreadyNominated');
     throw error;
   }
+}
+
+/**
+ * Where the next nomination of a chain goes. When the baton came back from a nomination that was
+ * passed or cancelled, this is a retry at that nomination's position (attempt + 1). Otherwise the
+ * newest introducer nominates at `length` ("the nomination of the n-th introducer"). The last
+ * link to close decides, not `length` alone: a late intro (relay-late.ts) adds to the length while
+ * a retry may still be due at an earlier position. Every link is closed here: the baton was free.
+ */
+async function nextPosition(chainId: Types.ObjectId, length: number): Promise<number> {
+  const last = await RelayLink.findOne({ chainId, closedAt: { $ne: null } }, { position: 1, status: 1 })
+    .sort({ closedAt: -1, _id: -1 })
+    .lean();
+  return last && last.status !== 'completed' ? last.position : length;
 }
 
 async function checkNominee(

@@ -73,6 +73,12 @@ export class InteractionStore extends EventEmitter {
   readonly settings: InteractionSettings = { initialResponseMs: 3000, followUpMs: 15 * 60 * 1000 };
   private readonly byId = new Map<string, InteractionRecord>();
   private readonly byToken = new Map<string, InteractionRecord>();
+  /**
+   * Every ephemeral message by id with when it was last created, used or edited. Kept apart from
+   * the records so a component on an old ephemeral message keeps working after the interaction that
+   * made it is pruned (the person still sees it; Discord accepts the new interaction's token).
+   */
+  private readonly ephemeralById = new Map<string, { message: APIMessage; usedAt: number }>();
   private added = 0;
 
   constructor() {
@@ -90,14 +96,37 @@ export class InteractionStore extends EventEmitter {
     return full;
   }
 
-  /** Forgets interactions an hour past their follow-up window, so a long sandbox run stays bounded. */
-  private prune(): void {
+  /**
+   * Forgets interactions, and ephemeral messages nobody used, an hour past the follow-up window, so
+   * a long sandbox run stays bounded. Runs every 100 interactions; public for tests.
+   */
+  prune(): void {
     const cutoff = Date.now() - this.settings.followUpMs - 60 * 60 * 1000;
     for (const record of this.byId.values()) {
       if (record.createdAt >= cutoff) continue;
       this.byId.delete(record.id);
       this.byToken.delete(record.token);
     }
+    for (const [id, entry] of this.ephemeralById) if (entry.usedAt < cutoff) this.ephemeralById.delete(id);
+  }
+
+  /** Keeps an ephemeral message of `record` (also findable by id from any later interaction). */
+  keepEphemeral(record: InteractionRecord, message: APIMessage): void {
+    record.ephemeral.set(message.id, message);
+    this.ephemeralById.set(message.id, { message, usedAt: Date.now() });
+  }
+
+  /** An ephemeral message by id, marked as used now (a click or an edit keeps it alive). */
+  ephemeralMessage(messageId: string): APIMessage | undefined {
+    const entry = this.ephemeralById.get(messageId);
+    if (entry) entry.usedAt = Date.now();
+    return entry?.message;
+  }
+
+  /** Drops an ephemeral message (deleted by the bot) from the store and every record. */
+  forgetEphemeral(messageId: string): void {
+    this.ephemeralById.delete(messageId);
+    for (const record of this.byId.values()) record.ephemeral.delete(messageId);
   }
 
   find(id: string): InteractionRecord | undefined {
@@ -170,7 +199,7 @@ export function createResponseMessage(
       application_id: record.applicationId,
       interaction_metadata: metadata,
     } as APIMessage;
-    record.ephemeral.set(message.id, message);
+    interactionsOf(state).keepEphemeral(record, message);
     return message;
   }
   return state.messages.create(record.channelId, {
@@ -362,16 +391,12 @@ function editSource(
 
 /** Drops an ephemeral message wherever it is kept. */
 export function forgetEphemeral(state: DiscordState, messageId: string): void {
-  for (const record of interactionsOf(state).list()) record.ephemeral.delete(messageId);
+  interactionsOf(state).forgetEphemeral(messageId);
 }
 
 /** Finds an ephemeral message of any interaction (components on ephemeral replies can be used too). */
 export function findEphemeral(state: DiscordState, messageId: string): APIMessage | undefined {
-  for (const record of interactionsOf(state).list()) {
-    const message = record.ephemeral.get(messageId);
-    if (message) return message;
-  }
-  return undefined;
+  return interactionsOf(state).ephemeralMessage(messageId);
 }
 
 /** Registers `POST /interactions/:interactionId/:token/callback` (no bot token: the path carries it). */

@@ -2,7 +2,10 @@
  * The `/_emulator` control API: the drivers and inspectors over HTTP, as the sandbox and outside
  * scripts use them, with a bot answering through the REST API.
  */
+import { request } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { expect } from 'chai';
+import { fromLoopback, isLoopbackAddress } from '../../../sandbox/discord/control-api.js';
 import { silentLogger } from '../../../shared/logger.js';
 import {
   startDiscordEmulator,
@@ -144,5 +147,62 @@ describe('emulator control API', () => {
   it('refuses requests that come through a proxy (X-Forwarded-For)', async () => {
     const res = await control('GET', '/state', undefined, { 'X-Forwarded-For': '203.0.113.9' });
     expect(res.status).to.equal(403);
+  });
+
+  it('refuses a loopback caller that names another Host (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${emu.baseUrl}/_emulator/state`, { headers: { Host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).to.equal(403);
+  });
+});
+
+describe('emulator control API loopback guard', () => {
+  const req = (remoteAddress: string, headers: IncomingHttpHeaders = { host: '127.0.0.1:8790' }) => ({
+    remoteAddress,
+    headers,
+  });
+
+  it('treats 127.0.0.0/8, ::1 and IPv4-mapped 127.x as loopback', () => {
+    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '::FFFF:127.9.9.9'])
+      expect(isLoopbackAddress(address), address).to.equal(true);
+  });
+
+  it('treats other, malformed and unknown addresses as remote', () => {
+    for (const address of [
+      '10.0.0.1',
+      '203.0.113.9',
+      '::ffff:10.0.0.1',
+      'fe80::1',
+      '128.0.0.1',
+      '127.0.0',
+      '127.0.0.256',
+      '',
+    ])
+      expect(isLoopbackAddress(address), address).to.equal(false);
+  });
+
+  it('serves a loopback peer addressing the emulator by a loopback name', () => {
+    expect(fromLoopback(req('127.0.0.1'))).to.equal(true);
+    expect(fromLoopback(req('::ffff:127.0.0.1', { host: 'localhost:8790' }))).to.equal(true);
+    expect(fromLoopback(req('::1', { host: '[::1]:8790' }))).to.equal(true);
+  });
+
+  it('refuses a remote peer even when it sends a loopback Host header', () => {
+    expect(fromLoopback(req('192.168.1.20'))).to.equal(false);
+    expect(fromLoopback(req('::ffff:192.168.1.20', { host: 'localhost' }))).to.equal(false);
+    expect(fromLoopback(req(''))).to.equal(false);
+  });
+
+  it('refuses a loopback peer relaying for someone else (X-Forwarded-For) or naming another host', () => {
+    expect(fromLoopback(req('127.0.0.1', { host: '127.0.0.1', 'x-forwarded-for': '203.0.113.9' }))).to.equal(
+      false,
+    );
+    expect(fromLoopback(req('127.0.0.1', { host: 'evil.example' }))).to.equal(false);
   });
 });
