@@ -244,10 +244,9 @@ function ephemeralOf(
   record: InteractionRecord,
   messageId: string,
 ): APIMessage | undefined {
-  return (
-    record.ephemeral.get(messageId) ??
-    (messageId === record.sourceMessageId ? findEphemeral(state, messageId) : undefined)
-  );
+  // Looked up through the store, which marks the message as used (see InteractionStore.prune).
+  const own = record.ephemeral.has(messageId) || messageId === record.sourceMessageId;
+  return own ? findEphemeral(state, messageId) : undefined;
 }
 
 /** Returns one of the interaction's messages (ephemeral or in the channel) or throws 10008. */
