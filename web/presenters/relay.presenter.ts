@@ -80,7 +80,12 @@ function presentChain(
       retry: link.attempt > 1 ? t('web.relay.link.retry', { attempt: link.attempt }) : null,
       from: link.nominatedByBot ? t('web.people.bot') : name(link.fromUserId),
       nominee: name(link.nomineeId),
-      status: t(`web.relay.link.status.${link.status}`),
+      // A completed link that was passed first is an intro that came after the baton moved on.
+      status: t(
+        link.status === 'completed' && link.passedAt
+          ? 'web.relay.link.status.completedLate'
+          : `web.relay.link.status.${link.status}`,
+      ),
       statusKind: link.status,
       nominated: when(link.nominatedAt),
       closed: when(link.closedAt ?? link.completedAt),

@@ -112,6 +112,7 @@ export const enWebConnect: Catalogue = {
   'web.relay.link.status.pending': 'Waiting for intro',
   'web.relay.link.status.reminded': 'Reminded',
   'web.relay.link.status.completed': 'Introduced',
+  'web.relay.link.status.completedLate': 'Introduced (after the baton moved on)',
   'web.relay.link.status.passed': 'Timed out, passed on',
   'web.relay.link.status.broken': 'Broken',
   'web.relay.link.status.cancelled': 'Cancelled (left the server…)',

@@ -113,6 +113,7 @@ export const jaWebConnect: Catalogue = {
   'web.relay.link.status.pending': '自己紹介待ち',
   'web.relay.link.status.reminded': 'リマインド済み',
   'web.relay.link.status.completed': '自己紹介済み',
+  'web.relay.link.status.completedLate': '自己紹介済み（期限後）',
   'web.relay.link.status.passed': '期限切れで交代',
   'web.relay.link.status.broken': '途切れた',
   'web.relay.link.status.cancelled': '取り消し（退出など）',

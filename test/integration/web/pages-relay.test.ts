@@ -97,6 +97,19 @@ describe('dashboard intro relay page', function () {
     expect(broken).to.include('Waiting for the organisers to nominate someone');
   });
 
+  it('marks an intro that came after the baton moved on as introduced late', async () => {
+    await seedChains();
+    // Member 3's nomination lapsed on day 7; they introduce themselves on day 9 anyway.
+    await introduce(3, '三郎', addDays(t0, 9));
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
+    const live = (res.text.match(/<section class="card chain"[\s\S]*?<\/section>/g) ?? []).find((c) =>
+      c.includes('Chain #1'),
+    )!;
+    expect(live).to.include('Introduced (after the baton moved on)');
+    expect(live).to.not.include('Timed out, passed on');
+  });
+
   it('escapes a malicious display name in the chain', async () => {
     await seedChains();
     const agent = await signedIn(suite.app, suite.world.people.manager);
