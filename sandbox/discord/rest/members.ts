@@ -4,7 +4,7 @@
  */
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { Errors, formError } from '../errors.js';
-import type { Router } from '../router.js';
+import type { Router, RouteRequest } from '../router.js';
 import { memberPatchSchema, parseBody } from '../validation.js';
 import {
   guildForBot,
@@ -122,23 +122,27 @@ export function registerMemberRoutes(router: Router): void {
     return { body: emu.state.members.toApi(emu.state.members.get(guild.id, userId)) };
   });
 
-  router.route('PUT', '/guilds/:guildId/members/:userId/roles/:roleId', ({ emu, params }) => {
-    const guild = guildForBot(emu, params.guildId!);
-    emu.state.members.get(guild.id, params.userId!);
-    emu.state.roles.get(guild.id, params.roleId!);
-    requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageRoles);
-    requireRoleBelowBot(emu, guild.id, params.roleId!);
-    emu.state.members.addRole(guild.id, params.userId!, params.roleId!);
-  });
-
-  router.route('DELETE', '/guilds/:guildId/members/:userId/roles/:roleId', ({ emu, params }) => {
-    const guild = guildForBot(emu, params.guildId!);
-    emu.state.members.get(guild.id, params.userId!);
-    emu.state.roles.get(guild.id, params.roleId!);
-    requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageRoles);
-    requireRoleBelowBot(emu, guild.id, params.roleId!);
-    emu.state.members.removeRole(guild.id, params.userId!, params.roleId!);
-  });
+  /** Role grants and removals check the same things, in Discord's order: 404s, then 50013. */
+  const roleChange =
+    (apply: (emu: RouteRequest['emu'], guildId: string, userId: string, roleId: string) => void) =>
+    ({ emu, params }: RouteRequest) => {
+      const guild = guildForBot(emu, params.guildId!);
+      emu.state.members.get(guild.id, params.userId!);
+      emu.state.roles.get(guild.id, params.roleId!);
+      requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageRoles);
+      requireRoleBelowBot(emu, guild.id, params.roleId!);
+      apply(emu, guild.id, params.userId!, params.roleId!);
+    };
+  router.route(
+    'PUT',
+    '/guilds/:guildId/members/:userId/roles/:roleId',
+    roleChange((emu, g, u, r) => emu.state.members.addRole(g, u, r)),
+  );
+  router.route(
+    'DELETE',
+    '/guilds/:guildId/members/:userId/roles/:roleId',
+    roleChange((emu, g, u, r) => emu.state.members.removeRole(g, u, r)),
+  );
 
   router.route('DELETE', '/guilds/:guildId/members/:userId', ({ emu, params }) => {
     const guild = guildForBot(emu, params.guildId!);
