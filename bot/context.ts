@@ -1,23 +1,26 @@
 import type { Agenda } from 'agenda';
+import type { Clock } from '../shared/clock.js';
 import type { Config } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import type { HealthService } from '../shared/health/index.js';
+import type { KernelServices } from '../shared/kernel/services.js';
 import { pickLocale, t, translator, type Locale, type Translator } from '../shared/i18n/index.js';
-import type { CommandRegistry } from './commands/types.js';
-import type { ComponentRegistry } from './components/types.js';
-import type { ConnectServices } from './features/connect/services.js';
+import type { CommandRegistry } from './core/command.js';
+import type { ComponentRegistry } from './core/component.js';
+import type { KeyedQueue } from './core/keyed-queue.js';
 
 /**
- * Domain services the handlers call. Start-up wiring (bot/start-bot.ts) fills it; features add
- * their service here (e.g. `profiles`, `guildSettings`) and in the composition root.
+ * The services handlers call, built once by the composition root (bot/start-bot.ts) from the
+ * slices' descriptors. Each slice adds its own entry by declaration merging in its index.ts
+ * (`declare module '../context.js' { interface BotServices { know: KnowServices } }`).
  */
 export interface BotServices {
   health: HealthService;
-  /** Connect & Know (welcome, intros, relay, invites, role panels); default: the shipped services. */
-  connect?: ConnectServices;
+  clock: Clock;
+  kernel: KernelServices;
 }
 
-/** Hooks the guild-settings feature provides; defaults make the skeleton work without it. */
+/** Per-guild answers the core needs from the slices (locale from the settings, roles to grant). */
 export interface GuildHooks {
   /** The guild's configured locale ("ja" | "en"), if any. */
   locale(guildId: string): Promise<string | undefined>;
@@ -41,13 +44,9 @@ export interface BotContext {
   components: ComponentRegistry;
   /** Present once the scheduler is wired (worker process). */
   agenda?: Agenda;
+  /** This bot's in-process state: per-guild queues and the actions in flight (double clicks). */
+  runtime: { joins: KeyedQueue; inFlight: Set<string> };
 }
-
-/** Default hooks: no per-guild settings yet. */
-export const defaultGuildHooks: GuildHooks = {
-  locale: async () => undefined,
-  rolesToGrant: async () => [],
-};
 
 export const i18n: BotContext['i18n'] = { t, pickLocale, translator };
 

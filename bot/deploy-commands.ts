@@ -8,9 +8,9 @@ import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { normalizeRestApi } from './client.js';
-import { commands } from './commands/index.js';
-import { commandPayloads } from './commands/registry.js';
-import type { Command } from './commands/types.js';
+import { ALL_COMMANDS as commands } from './features.js';
+import { commandPayloads } from './core/command-registry.js';
+import type { Command } from './core/command.js';
 
 export interface DeployOptions {
   token: string;

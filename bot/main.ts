@@ -10,8 +10,8 @@ import { createLogger } from '../shared/logger.js';
 import { connectMongoose, disconnectMongoose, redactUri } from '../shared/db/connect.js';
 import { createAgenda } from '../shared/db/agenda.js';
 import { startBot } from './start-bot.js';
-import { StartupError } from './startup-error.js';
-import { installGracefulShutdown } from './shutdown.js';
+import { StartupError } from './core/startup-error.js';
+import { installGracefulShutdown } from './core/shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

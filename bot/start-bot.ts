@@ -6,23 +6,23 @@ import type { Logger } from '../shared/logger.js';
 import { connectMongoose, disconnectMongoose } from '../shared/db/connect.js';
 import { healthService } from '../shared/health/index.js';
 import { createClient, type CreateClientOptions } from './client.js';
-import { defaultGuildHooks, i18n, type BotContext, type BotServices, type GuildHooks } from './context.js';
-import { registerEvents } from './bot.js';
-import { commands as defaultCommands } from './commands/index.js';
-import { buildCommandRegistry } from './commands/registry.js';
-import type { Command } from './commands/types.js';
-import { componentFamilies as defaultComponents } from './components/index.js';
-import { buildComponentRegistry } from './components/router.js';
-import type { ComponentFamily } from './components/types.js';
-import { events as defaultEvents } from './events/index.js';
-import type { BotEvent } from './events/types.js';
-import { checkAllGuilds } from './startup-checks.js';
-import { cacheVoiceMembers } from './voice-members.js';
-import { explainLoginFailure, StartupError } from './startup-error.js';
-import { packageVersion } from './version.js';
-import { connectServices } from './features/connect/services.js';
-import { connectGuildHooks } from './features/connect/guild-hooks.js';
-import { defineRelayJob } from './features/connect/relay-job.js';
+import { i18n, type BotContext, type BotServices, type GuildHooks } from './context.js';
+import { registerEvents } from './core/register-events.js';
+import { buildCommandRegistry } from './core/command-registry.js';
+import type { Command } from './core/command.js';
+import { buildComponentRegistry } from './core/component-router.js';
+import type { ComponentFamily } from './core/component.js';
+import type { BotEvent } from './core/event.js';
+import { checkAllGuilds } from './core/startup-checks.js';
+import { cacheVoiceMembers } from './core/voice-members.js';
+import { explainLoginFailure, StartupError } from './core/startup-error.js';
+import { packageVersion } from './core/version.js';
+import { BOT_FEATURES } from './features.js';
+import type { BotFeature } from './core/feature.js';
+import { KeyedQueue } from './core/keyed-queue.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { createKernelServices } from '../shared/kernel/services.js';
+import { getGuildSettings } from '../shared/kernel/guild-settings.service.js';
 
 export interface StartBotDeps {
   /** Bot token (production: DISCORD_TOKEN; sandbox and tests: the emulator's). */
@@ -36,7 +36,11 @@ export interface StartBotDeps {
    * owns mongoose's default connection (the one-process sandbox shares it with the dashboard).
    */
   database?: { uri: string; dbName?: string };
-  /** Overrides for services; health defaults to shared/health. */
+  /** The slices to run (default: bot/features.ts). */
+  features?: readonly BotFeature[];
+  /** Where services read "now" (default: the system clock; tests pass a controllable one). */
+  clock?: Clock;
+  /** Overrides for services built from the slices; health defaults to shared/health. */
   services?: Partial<BotServices>;
   /** Guild-settings hooks (locale, roles to grant); default: none configured. */
   guilds?: Partial<GuildHooks>;
@@ -65,21 +69,23 @@ export interface RunningBot {
 export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const logger = deps.logger;
   if (deps.database) await connectMongoose(deps.database.uri, deps.database.dbName);
+  const features = deps.features ?? BOT_FEATURES;
   const ctx: BotContext = {
     logger,
     config: deps.config,
     version: deps.version ?? packageVersion(),
-    services: { health: healthService, connect: connectServices, ...deps.services },
-    guilds: { ...defaultGuildHooks, ...connectGuildHooks, ...deps.guilds },
+    services: buildServices(features, { clock: deps.clock ?? systemClock, logger }, deps.services),
+    guilds: { ...guildHooksOf(features), ...deps.guilds },
     i18n,
-    commands: buildCommandRegistry(deps.commands ?? defaultCommands),
-    components: buildComponentRegistry(deps.components ?? defaultComponents),
+    commands: buildCommandRegistry(deps.commands ?? features.flatMap((f) => f.commands ?? [])),
+    components: buildComponentRegistry(deps.components ?? features.flatMap((f) => f.components ?? [])),
     ...(deps.agenda ? { agenda: deps.agenda } : {}),
+    runtime: { joins: new KeyedQueue(), inFlight: new Set() },
   };
   const client = createClient({ ...deps.client, ...(deps.restApi ? { restApi: deps.restApi } : {}) });
-  registerEvents(client, deps.events ?? defaultEvents, ctx);
-  // Defined before the caller starts agenda, so due relay checks find their handler.
-  if (deps.agenda) defineRelayJob(deps.agenda, ctx, client);
+  registerEvents(client, deps.events ?? features.flatMap((f) => f.events ?? []), ctx);
+  // Defined before the caller starts agenda, so due jobs find their handlers.
+  if (deps.agenda) for (const feature of features) feature.defineJobs?.(deps.agenda, ctx, client);
   client.rest.on('rateLimited', (info) =>
     logger.debug(
       { route: info.route, retryAfter: info.retryAfter },
@@ -143,4 +149,29 @@ async function recordStartupFailure(failure: StartupError, ctx: BotContext): Pro
   } catch (error) {
     ctx.logger.warn({ err: error }, 'could not record the start-up failure for the dashboard');
   }
+}
+
+/** The one services object: health, clock, the kernel, then every slice's; `overrides` last (tests). */
+function buildServices(
+  features: readonly BotFeature[],
+  deps: { clock: Clock; logger: Logger },
+  overrides: Partial<BotServices> = {},
+): BotServices {
+  const parts = features.flatMap((f) => f.personalData ?? []);
+  const base = { health: healthService, clock: deps.clock, kernel: createKernelServices(deps, parts) };
+  return Object.assign(base, ...features.map((f) => f.services?.(deps) ?? {}), overrides) as BotServices;
+}
+
+/** The guild's configured locale, and the roles every slice grants (for the start-up checks). */
+function guildHooksOf(features: readonly BotFeature[]): GuildHooks {
+  return {
+    async locale(guildId) {
+      return (await getGuildSettings(guildId)).locale;
+    },
+    async rolesToGrant(guildId) {
+      const settings = await getGuildSettings(guildId);
+      const roles = features.flatMap((f) => f.rolesToGrant?.(settings) ?? []);
+      return roles.filter((id): id is string => !!id);
+    },
+  };
 }

@@ -11,13 +11,13 @@ import { ConfigError, loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { connectMongoose, disconnectMongoose, resolveDatabase } from '../shared/db/connect.js';
 import { createAgenda } from '../shared/db/agenda.js';
-import { ensureIndexes } from '../shared/models/index.js';
+import { ensureIndexes } from '../shared/db/indexes.js';
 import { startBot } from '../bot/start-bot.js';
 import { deployCommands } from '../bot/deploy-commands.js';
 import { createApp } from '../web/app.js';
 import { listen } from '../web/server.js';
-import { staffRolesFromSettings } from '../web/services/staff-roles.js';
-import { getGuildSettings } from '../shared/services/guild-settings.service.js';
+import { staffRolesFromSettings } from '../web/core/staff-roles.js';
+import { getGuildSettings } from '../shared/kernel/guild-settings.service.js';
 import { startEmbeddedStore } from './store/index.js';
 import { startDiscordEmulator } from './discord/index.js';
 import { seedDemoCommunity } from './community/seed.js';
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   logger.info(
     {
       dashboard: publicUrl,
+      discordView: `${emulator.baseUrl}/_emulator/view`,
       loginAs: demo.organiser.username,
       emulatorControl: `${emulator.baseUrl}/_emulator`,
       database: database.embedded ? database.uri : 'MONGODB_URI',

@@ -14,15 +14,16 @@ import { authRateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessionCookieName, sessionMiddleware } from './middleware/session.js';
 import { sessionLifetime } from './middleware/session-lifetime.js';
-import { guildRoutes } from './routes/guilds.routes.js';
-import { healthzRoutes } from './routes/healthz.routes.js';
-import { homeRoutes } from './routes/home.routes.js';
-import { localeRoutes } from './routes/locale.routes.js';
-import { serviceConnectReads } from './services/connect-reads.js';
-import { createDiscordDirectory } from './services/discord-directory.js';
-import { combinedMemberNames, createDiscordMemberNames } from './services/member-names.js';
-import { createGuildAccess } from './services/guild-access.service.js';
-import { createGuildPicker } from './services/guild-picker.service.js';
+import { guildRoutes } from './core/guilds.routes.js';
+import { healthzRoutes } from './core/healthz.routes.js';
+import { homeRoutes } from './core/home.routes.js';
+import { localeRoutes } from './core/locale.routes.js';
+import { kernelReads, type GuildReads } from './core/reads.js';
+import { WEB_FEATURES } from './features.js';
+import { createDiscordDirectory } from './core/discord-directory.js';
+import { combinedMemberNames, createDiscordMemberNames } from './core/member-names.js';
+import { createGuildAccess } from './core/guild-access.service.js';
+import { createGuildPicker } from './core/guild-picker.service.js';
 import type { WebDeps } from './types.js';
 
 export type { WebDeps, WebConfig, HealthLookup } from './types.js';
@@ -42,6 +43,8 @@ export function createApp(deps: WebDeps): Express {
   const services = buildServices(deps);
 
   const app = express();
+  // The guild navigation, from the slices' descriptors (read by web/core/guild-page.ts).
+  app.locals.guildNav = { entries: WEB_FEATURES.flatMap((f) => f.nav ?? []) };
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.set('views', resolveDir('views'));
@@ -87,6 +90,7 @@ export function createApp(deps: WebDeps): Express {
       healthLookup: deps.healthLookup ?? getGuildHealth,
       reads: services.reads,
       names: services.names,
+      features: WEB_FEATURES,
       ...(deps.membersPageSize ? { pageSize: deps.membersPageSize } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),
@@ -114,7 +118,13 @@ function buildServices(deps: WebDeps) {
   const directory = deps.directory ?? createDiscordDirectory(rest);
   // A caller that fakes the directory fakes Discord: then only intro names are used.
   const discordNames = deps.memberNames ?? (deps.directory ? undefined : createDiscordMemberNames(rest));
-  const reads = deps.connectReads ?? serviceConnectReads;
+  // Every slice's production reads, then whatever the caller replaces (tests).
+  const reads = Object.assign(
+    {},
+    kernelReads,
+    ...WEB_FEATURES.map((f) => f.reads ?? {}),
+    deps.reads,
+  ) as GuildReads;
   const names = combinedMemberNames({
     introNames: reads.displayNames,
     ...(discordNames ? { discordNames } : {}),

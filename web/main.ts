@@ -7,10 +7,10 @@ import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../shared/config.js';
 import { connectMongoose, disconnectMongoose, redactUri } from '../shared/db/connect.js';
 import { createLogger } from '../shared/logger.js';
-import { getGuildSettings } from '../shared/services/guild-settings.service.js';
+import { getGuildSettings } from '../shared/kernel/guild-settings.service.js';
 import { createApp } from './app.js';
 import { listen } from './server.js';
-import { staffRolesFromSettings } from './services/staff-roles.js';
+import { staffRolesFromSettings } from './core/staff-roles.js';
 import { toWebConfig } from './web-config.js';
 
 async function main(): Promise<void> {

@@ -4,10 +4,10 @@ import type { Logger } from '../shared/logger.js';
 import type { Locale, Translator } from '../shared/i18n/index.js';
 import type { GuildHealth } from '../shared/health/index.js';
 import type { DiscordOAuth, OAuthGuild, OAuthUser } from './auth/discord-oauth.js';
-import type { DiscordDirectory, GuildInfo } from './services/discord-directory.js';
-import type { GuildAccess, GuildAccessResult, StaffRoleLookup } from './services/guild-access.service.js';
-import type { ConnectReads } from './services/connect-reads.js';
-import type { MemberNameLookup } from './services/member-names.js';
+import type { DiscordDirectory, GuildInfo } from './core/discord-directory.js';
+import type { GuildAccess, GuildAccessResult, StaffRoleLookup } from './core/guild-access.service.js';
+import type { GuildReads } from './core/reads.js';
+import type { MemberNameLookup } from './core/member-names.js';
 
 /** The dashboard's settings; web/main.ts builds them from shared/config.ts. */
 export interface WebConfig {
@@ -61,8 +61,8 @@ export interface WebDeps {
   /** Moderator/organiser role ids from GuildSettings (default: none configured). */
   staffRoles?: StaffRoleLookup;
   healthLookup?: HealthLookup;
-  /** Connect & Know reads for the guild pages (default: shared/services on mongoose's connection). */
-  connectReads?: ConnectReads;
+  /** Replaces reads of the guild pages (default: every slice's shared services on mongoose's connection). */
+  reads?: Partial<GuildReads>;
   /** Rows per page of the member list (default 25). */
   membersPageSize?: number;
   /**

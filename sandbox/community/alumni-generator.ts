@@ -13,7 +13,7 @@ import {
   type LifeStage,
   type Region,
   type TenureBand,
-} from '../../shared/services/profile-attributes.js';
+} from '../../shared/kernel/profile-attributes.js';
 
 export interface SimulatedAlumnus {
   /** Discord-style username (ASCII, lowercase). */

@@ -4,29 +4,18 @@
  * without touching each other's files (add your area's two imports and spreads below); a unit
  * test checks both languages hold the same keys and the same `{placeholders}`.
  */
-import { jaCommon } from './ja/common.js';
-import { enCommon } from './en/common.js';
-import { jaConnect } from './ja/connect.js';
-import { enConnect } from './en/connect.js';
-import { jaBot } from './ja/bot.js';
-import { enBot } from './en/bot.js';
-import { jaWeb } from './ja/web.js';
-import { enWeb } from './en/web.js';
-import { jaConnectBot } from './ja/connect-bot.js';
-import { enConnectBot } from './en/connect-bot.js';
-import { jaWebConnect } from './ja/web-connect.js';
-import { enWebConnect } from './en/web-connect.js';
+import { ENGLISH, JAPANESE } from './catalogues.js';
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ja';
 
-export type Catalogue = Record<string, string>;
+/** Every message key: a misspelled key in `t()`, a `UserError` or a `DomainError` fails the type check. */
+export type MessageKey = keyof typeof ENGLISH;
 
-const catalogues: Record<Locale, Catalogue> = {
-  ja: { ...jaCommon, ...jaBot, ...jaWeb, ...jaConnect, ...jaConnectBot, ...jaWebConnect },
-  en: { ...enCommon, ...enBot, ...enWeb, ...enConnect, ...enConnectBot, ...enWebConnect },
-};
+export type Catalogue = { readonly [K in MessageKey]: string };
+
+const catalogues: Record<Locale, Catalogue> = { ja: JAPANESE, en: ENGLISH };
 
 export function catalogue(locale: Locale): Readonly<Catalogue> {
   return catalogues[locale];
@@ -51,7 +40,13 @@ export function pickLocale(userLocale?: string | null, guildLocale?: string | nu
   return toLocale(userLocale) ?? toLocale(guildLocale) ?? DEFAULT_LOCALE;
 }
 
-export type Vars = Record<string, string | number>;
+/**
+ * Placeholder values. A var whose name ends in `Key` holds a message key (translated before it is
+ * filled in, see shared/errors.ts), so it is type-checked as one.
+ */
+export type Vars = { readonly [name: `${string}Key`]: MessageKey } & {
+  readonly [name: string]: string | number;
+};
 
 let strictKeys = false;
 
@@ -65,8 +60,8 @@ export function setStrictTranslations(strict: boolean): void {
  * A missing key is a programming error: it throws under strict translations (tests) and
  * otherwise shows the key itself so the user sees something rather than nothing.
  */
-export function t(locale: Locale, key: string, vars: Vars = {}): string {
-  const template = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
+export function t(locale: Locale, key: MessageKey, vars: Vars = {}): string {
+  const template = (catalogues[locale][key] as string | undefined) ?? catalogues[DEFAULT_LOCALE][key];
   if (template === undefined) {
     if (strictKeys) throw new Error(`missing translation key: ${key}`);
     return key;
@@ -77,14 +72,14 @@ export function t(locale: Locale, key: string, vars: Vars = {}): string {
 }
 
 /** A translator bound to one locale. */
-export type Translator = (key: string, vars?: Vars) => string;
+export type Translator = (key: MessageKey, vars?: Vars) => string;
 
 export function translator(locale: Locale): Translator {
   return (key, vars) => t(locale, key, vars);
 }
 
 /** Both translations of a key, e.g. for Discord's name/description localizations. */
-export function localizations(key: string): { ja: string; 'en-US': string; 'en-GB': string } {
+export function localizations(key: MessageKey): { ja: string; 'en-US': string; 'en-GB': string } {
   const en = t('en', key);
   return { ja: t('ja', key), 'en-US': en, 'en-GB': en };
 }

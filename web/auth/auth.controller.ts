@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { BadRequestError } from '../errors.js';
+import { BadRequestError } from '../core/errors.js';
 import type { DiscordOAuth } from './discord-oauth.js';
 import { createOAuthState, safeReturnTo, statesMatch } from './oauth-state.js';
 import { destroySession, regenerateSession, saveSession } from './session-ops.js';

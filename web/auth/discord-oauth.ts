@@ -3,7 +3,7 @@ import type {
   RESTGetAPICurrentUserResult,
   RESTPostOAuth2AccessTokenResult,
 } from 'discord-api-types/v10';
-import { UpstreamError } from '../errors.js';
+import { UpstreamError } from '../core/errors.js';
 
 /** The signed-in user as kept in the session (no tokens: we do not need them after login). */
 export interface OAuthUser {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../../shared/logger.js';
 import { translator, DEFAULT_LOCALE } from '../../shared/i18n/index.js';
-import { ForbiddenError, HttpError, NotFoundError } from '../errors.js';
+import { ForbiddenError, HttpError, NotFoundError } from '../core/errors.js';
 import { wantsJson } from './wants-json.js';
 
 /** Registered after every route: nothing matched. */
@@ -63,8 +63,8 @@ export function toHttpError(err: unknown): HttpError {
   return new HttpError(500, 'error.generic', err instanceof Error ? err.message : String(err), false);
 }
 
-function titleKey(status: number): string {
+function titleKey(status: number): '400' | '401' | '403' | '404' | '429' | '500' {
   if (status === 400 || status === 401 || status === 403 || status === 404 || status === 429)
-    return String(status);
+    return String(status) as '400' | '401' | '403' | '404' | '429';
   return status >= 500 ? '500' : '400';
 }

@@ -1,6 +1,6 @@
 import { rateLimit } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
-import { TooManyRequestsError } from '../errors.js';
+import { TooManyRequestsError } from '../core/errors.js';
 
 /**
  * Limits the auth routes per client IP, so the OAuth2 flow cannot be used to hammer Discord

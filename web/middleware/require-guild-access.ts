@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.js';
-import type { GuildAccess } from '../services/guild-access.service.js';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors.js';
+import type { GuildAccess } from '../core/guild-access.service.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 

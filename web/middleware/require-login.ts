@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { UnauthorizedError } from '../errors.js';
+import { UnauthorizedError } from '../core/errors.js';
 import { wantsJson } from './wants-json.js';
 
 /**

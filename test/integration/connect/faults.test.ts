@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { useMongoose } from '../../support/database.js';
-import { Profile } from '../../../shared/models/profile.model.js';
-import { RelayLink } from '../../../shared/models/relay-link.model.js';
-import { EN, startConnectWorld, type ConnectWorld } from './connect-world.js';
-import { answerSurveyAndPost, customIds, INTRO_TEXT, joinAndGetDm, submitIntro } from './flow.js';
+import { Profile } from '../../../shared/kernel/profile.model.js';
+import { RelayLink } from '../../../shared/know/relay-link.model.js';
+import { EN, startConnectWorld, type ConnectWorld } from '../../support/connect-world.js';
+import { answerSurveyAndPost, customIds, INTRO_TEXT, joinAndGetDm, submitIntro } from '../../support/flow.js';
 
 describe('Connect: bad input and faults (real discord.js through the emulator)', () => {
   useMongoose('connect_faults');

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { useMongoose } from '../../support/database.js';
-import { getGuildSettings } from '../../../shared/services/guild-settings.service.js';
-import { JoinAttribution } from '../../../shared/models/join-attribution.model.js';
-import { InviteRecord } from '../../../shared/models/invite-record.model.js';
-import { EN, startConnectWorld, type ConnectWorld } from './connect-world.js';
-import { customIds } from './flow.js';
+import { getGuildSettings } from '../../../shared/kernel/guild-settings.service.js';
+import { JoinAttribution } from '../../../shared/connect/join-attribution.model.js';
+import { InviteRecord } from '../../../shared/connect/invite-record.model.js';
+import { EN, startConnectWorld, type ConnectWorld } from '../../support/connect-world.js';
+import { customIds } from '../../support/flow.js';
 
 describe('Connect: /setup, /invite and /rolepanel (real discord.js through the emulator)', () => {
   useMongoose('connect_admin');

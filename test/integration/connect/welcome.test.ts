@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { ComponentType } from 'discord-api-types/v10';
 import { useMongoose } from '../../support/database.js';
-import { Profile } from '../../../shared/models/profile.model.js';
-import { JoinAttribution } from '../../../shared/models/join-attribution.model.js';
-import { labelInvite } from '../../../shared/services/invite-tracking.service.js';
-import { startConnectWorld, type ConnectWorld } from './connect-world.js';
+import { Profile } from '../../../shared/kernel/profile.model.js';
+import { JoinAttribution } from '../../../shared/connect/join-attribution.model.js';
+import { labelInvite } from '../../../shared/connect/invite-tracking.service.js';
+import { startConnectWorld, type ConnectWorld } from '../../support/connect-world.js';
 import { t } from '../../../shared/i18n/index.js';
-import { renderWelcomeTemplate } from '../../../shared/services/welcome-template.js';
+import { renderWelcomeTemplate } from '../../../shared/kernel/welcome-template.js';
 
 const INTRO_BUTTON = (guildId: string) => `intro:start:${guildId}`;
 

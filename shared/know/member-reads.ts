@@ -1,0 +1,134 @@
+/**
+ * Read-only queries for the dashboard's member pages and overview (organisers and moderators).
+ * Plain ids in, plain objects out; the web adapter never queries models itself.
+ */
+import { Profile } from '../kernel/profile.model.js';
+import type { Industry, Region } from '../kernel/profile-attributes.js';
+
+/** Members present in the guild (not left) as Tsunagu knows them, and how many introduced themselves. */
+export interface MemberCounts {
+  joined: number;
+  introduced: number;
+}
+
+/** One row of the member list: only what the list shows, nothing else leaves the service. */
+export interface MemberRow {
+  userId: string;
+  displayName: string | null;
+  leaveYear: number | null;
+  industry: Industry | null;
+  region: Region | null;
+  introducedAt: Date | null;
+  joinedAt: Date | null;
+  invitedBy: string | null;
+}
+
+export interface MemberFilter {
+  /** true: introduced only, false: not yet introduced, undefined: everyone. */
+  introduced?: boolean;
+  leaveYear?: number;
+  industry?: Industry;
+}
+
+export interface MemberPage {
+  rows: MemberRow[];
+  /** Members matching the filter, over every page. */
+  total: number;
+  /** 1-based page number actually returned (clamped to the last page). */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+const ROW_FIELDS = {
+  userId: 1,
+  displayName: 1,
+  leaveYear: 1,
+  industry: 1,
+  region: 1,
+  introducedAt: 1,
+  joinedAt: 1,
+  invitedBy: 1,
+} as const;
+
+/** Counts present members and the introduced among them, for the overview's funnel step. */
+export async function memberCounts(guildId: string): Promise<MemberCounts> {
+  const [joined, introduced] = await Promise.all([
+    Profile.countDocuments({ guildId, leftAt: null }),
+    Profile.countDocuments({ guildId, leftAt: null, introducedAt: { $ne: null } }),
+  ]);
+  return { joined, introduced };
+}
+
+/**
+ * One page of present members matching `filter`, newest joiners first (members without a join
+ * date, e.g. introduced before the bot saw them join, come last).
+ */
+export async function listMembers(
+  guildId: string,
+  filter: MemberFilter = {},
+  paging: { page?: number; pageSize?: number } = {},
+): Promise<MemberPage> {
+  const query: Record<string, unknown> = { guildId, leftAt: null };
+  if (filter.introduced === true) query.introducedAt = { $ne: null };
+  if (filter.introduced === false) query.introducedAt = null;
+  if (filter.leaveYear !== undefined) query.leaveYear = filter.leaveYear;
+  if (filter.industry !== undefined) query.industry = filter.industry;
+  const pageSize = Math.min(Math.max(1, paging.pageSize ?? 25), 100);
+  const total = await Profile.countDocuments(query);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, paging.page ?? 1), pageCount);
+  const docs = await Profile.find(query, ROW_FIELDS)
+    .sort({ joinedAt: -1, userId: 1 })
+    .skip((page - 1) * pageSize)
+    .limit(pageSize)
+    .lean();
+  return { rows: docs.map(toRow), total, page, pageCount, pageSize };
+}
+
+/** The most recent introductions of present members, newest first. */
+export async function latestIntros(guildId: string, limit = 5): Promise<MemberRow[]> {
+  const docs = await Profile.find({ guildId, leftAt: null, introducedAt: { $ne: null } }, ROW_FIELDS)
+    .sort({ introducedAt: -1, userId: 1 })
+    .limit(limit)
+    .lean();
+  return docs.map(toRow);
+}
+
+/**
+ * Display names (from the intro) of the given members, keyed by user id; ids without a profile
+ * or without a name are left out, so callers fall back to something neutral.
+ */
+export async function displayNamesOf(
+  guildId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const docs = await Profile.find(
+    { guildId, userId: { $in: ids }, displayName: { $ne: null } },
+    { userId: 1, displayName: 1 },
+  ).lean();
+  return new Map(docs.map((d) => [d.userId, d.displayName as string]));
+}
+
+/** Leave years that occur among present members, newest first (for the filter's options). */
+export async function knownLeaveYears(guildId: string): Promise<number[]> {
+  const years = await Profile.distinct('leaveYear', { guildId, leftAt: null, leaveYear: { $ne: null } });
+  return (years as unknown[]).filter((y): y is number => typeof y === 'number').sort((a, b) => b - a);
+}
+
+function toRow(doc: Record<string, unknown>): MemberRow {
+  const date = (v: unknown) => (v instanceof Date ? v : null);
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    userId: String(doc.userId),
+    displayName: str(doc.displayName),
+    leaveYear: typeof doc.leaveYear === 'number' ? doc.leaveYear : null,
+    industry: str(doc.industry) as Industry | null,
+    region: str(doc.region) as Region | null,
+    introducedAt: date(doc.introducedAt),
+    joinedAt: date(doc.joinedAt),
+    invitedBy: str(doc.invitedBy),
+  };
+}
