@@ -4,6 +4,7 @@ import type { Agenda } from 'agenda';
 import type { Config } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import { connectMongoose, disconnectMongoose } from '../shared/db/connect.js';
+import { logJobFailures } from '../shared/db/agenda.js';
 import { healthService } from '../shared/health/index.js';
 import { createClient, type CreateClientOptions } from './client.js';
 import { i18n, type BotContext, type BotServices, type GuildHooks } from './context.js';
@@ -85,7 +86,10 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const client = createClient({ ...deps.client, ...(deps.restApi ? { restApi: deps.restApi } : {}) });
   registerEvents(client, deps.events ?? features.flatMap((f) => f.events ?? []), ctx);
   // Defined before the caller starts agenda, so due jobs find their handlers.
-  if (deps.agenda) for (const feature of features) feature.defineJobs?.(deps.agenda, ctx, client);
+  if (deps.agenda) {
+    logJobFailures(deps.agenda, logger);
+    for (const feature of features) feature.defineJobs?.(deps.agenda, ctx, client);
+  }
   client.rest.on('rateLimited', (info) =>
     logger.debug(
       { route: info.route, retryAfter: info.retryAfter },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './clock.js';
 
 /**
  * Tsunagu's configuration: the only module that reads `process.env`.
@@ -79,14 +80,6 @@ export class ConfigError extends Error {
   }
 }
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Parses an environment (default `process.env`) into a Config, or throws one ConfigError listing

@@ -9,6 +9,9 @@ export interface LogContext {
   userId?: string;
   command?: string;
   job?: string;
+  /** The agenda job id and its data ids (link, mixer, event…). */
+  jobId?: string;
+  [id: string]: unknown;
   route?: string;
   component?: string;
 }

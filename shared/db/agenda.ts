@@ -1,6 +1,7 @@
 import { Agenda } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
+import { childLogger, type Logger } from '../logger.js';
 
 export interface AgendaOptions {
   /** The database that holds the jobs collection (mongoose's `connection.db`, or a driver Db). */
@@ -35,4 +36,22 @@ export function createAgenda(options: AgendaOptions): Agenda {
     maxConcurrency: options.maxConcurrency ?? 20,
     ...(options.name ? { name: options.name } : {}),
   });
+}
+
+/**
+ * THE error boundary of jobs: one `fail` listener logs every failed job with a child logger
+ * carrying the job's name and ids (a job's own code never needs a try/catch just to log).
+ */
+export function logJobFailures(agenda: Agenda, logger: Logger): void {
+  agenda.on(
+    'fail',
+    (error: Error | string, job: { attrs?: { name?: string; _id?: unknown; data?: unknown } }) => {
+      const attrs = job.attrs ?? {};
+      const ids = typeof attrs.data === 'object' && attrs.data !== null ? attrs.data : {};
+      childLogger(logger, { job: attrs.name ?? 'unknown', jobId: String(attrs._id ?? ''), ...ids }).error(
+        { err: error },
+        'job failed',
+      );
+    },
+  );
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../../shared/logger.js';
 import { translator, DEFAULT_LOCALE } from '../../shared/i18n/index.js';
 import { ForbiddenError, HttpError, NotFoundError } from '../core/errors.js';
 import { wantsJson } from './wants-json.js';
+import { HTTP_STATUS_OF_KIND, isDomainError } from '../../shared/errors.js';
 
 /** Registered after every route: nothing matched. */
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
@@ -53,6 +54,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 /** Maps library errors (CSRF, body parser, anything unknown) onto our typed errors. */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  // A service's refusal: its kind decides the status (400/403/404/409), its key the message.
+  if (isDomainError(err))
+    return new HttpError(HTTP_STATUS_OF_KIND[err.kind], err.i18nKey, err.message, true, err.vars);
   const e = err as { code?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown } | null;
   if (e?.code === 'EBADCSRFTOKEN') return new ForbiddenError('web.error.csrf', 'invalid CSRF token');
   const status =

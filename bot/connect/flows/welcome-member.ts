@@ -6,6 +6,7 @@ import type { JoinResult } from '../../../shared/connect/welcome.service.js';
 import { dmClosedFallback, welcomeChannelMessage, welcomeDm } from '../presenters/welcome.presenter.js';
 import { postIn } from '../../core/channels.js';
 import { isDmClosed } from '../../core/discord-errors.js';
+import { bestEffort } from '../../core/best-effort.js';
 
 /**
  * Welcomes a member who just joined: roles first (organisers gate channels on them), then the
@@ -29,7 +30,7 @@ export async function welcomeMember(ctx: BotContext, member: GuildMember, join: 
   await grantRoles(member, roles, log);
 
   const returning = join.outcome === 'returning';
-  await step(log, 'post the welcome', () =>
+  await bestEffort(log, 'post the welcome', () =>
     postIn(guild, welcome.channelId, {
       ...welcomeChannelMessage(tr, {
         guildId: guild.id,
@@ -48,7 +49,7 @@ export async function welcomeMember(ctx: BotContext, member: GuildMember, join: 
     if (!isDmClosed(error)) return void log.error({ err: error }, 'could not send the welcome DM');
     log.info('DMs closed: inviting the member to introduce themself in the welcome channel instead');
     const fallbackChannel = welcome.channelId ?? settings.channels.introductions;
-    await step(log, 'post the DM fallback', () =>
+    await bestEffort(log, 'post the DM fallback', () =>
       postIn(guild, fallbackChannel, dmClosedFallback(tr, { guildId: guild.id, userId: member.id })),
     );
   }
@@ -62,13 +63,5 @@ export async function grantRoles(
 ): Promise<void> {
   const missing = roleIds.filter((id): id is string => !!id && !member.roles.cache.has(id));
   if (missing.length === 0) return;
-  await step(log, `grant roles ${missing.join(', ')}`, () => member.roles.add(missing, 'Tsunagu welcome'));
-}
-
-async function step(log: Logger, what: string, action: () => Promise<unknown>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    log.warn({ err: error }, `could not ${what}`);
-  }
+  await bestEffort(log, `grant roles ${missing.join(', ')}`, () => member.roles.add(missing, 'Tsunagu welcome'));
 }

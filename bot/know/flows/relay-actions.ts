@@ -8,6 +8,7 @@ import { postIn } from '../../core/channels.js';
 import { findMember } from '../../core/members.js';
 import { isDmClosed } from '../../core/discord-errors.js';
 import { scheduleRelayCheck } from './relay-schedule.js';
+import { bestEffort } from '../../core/best-effort.js';
 
 /**
  * After a nomination: mention the nominee in the introductions channel with the intro button,
@@ -20,7 +21,7 @@ export async function announceNomination(ctx: BotContext, guild: Guild, link: Re
   const nomineeId = link.nomineeId;
   if (!nomineeId) return;
   const channelId = settings.channels.introductions ?? settings.channels.welcome;
-  await attempt(log, 'announce the nomination', () =>
+  await bestEffort(log, 'announce the nomination', () =>
     postIn(
       guild,
       channelId,
@@ -56,7 +57,7 @@ export async function remindNominee(ctx: BotContext, guild: Guild, link: RelayLi
   });
   const sent = await dmMember(log, guild, nomineeId, dm);
   if (!sent) {
-    await attempt(log, 'post the reminder', () =>
+    await bestEffort(log, 'post the reminder', () =>
       postIn(guild, settings.channels.introductions, {
         ...dm,
         content: `<@${nomineeId}> ${dm.content}`,
@@ -96,7 +97,7 @@ export async function batonReturned(
     });
     const sent = await dmMember(log, guild, holderId, prompt);
     if (!sent) {
-      await attempt(log, 'ask the holder in the channel', () =>
+      await bestEffort(log, 'ask the holder in the channel', () =>
         postIn(guild, settings.channels.introductions, {
           ...prompt,
           content: `<@${holderId}> ${prompt.content}`,
@@ -153,13 +154,5 @@ async function dmMember(
     if (isDmClosed(error)) log.info({ userId }, 'DMs closed');
     else log.warn({ err: error, userId }, 'could not send a DM');
     return false;
-  }
-}
-
-async function attempt(log: Logger, what: string, action: () => Promise<unknown>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    log.warn({ err: error }, `could not ${what}`);
   }
 }
