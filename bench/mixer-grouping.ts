@@ -1,0 +1,195 @@
+/**
+ * Grouping part of `npm run bench:mixer`: Tsunagu's engine against random assignment and
+ * sort-by-attribute-and-chunk, on a seeded realistic population. Prints figures, never fails.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  groupSizes,
+  mixerStats,
+  planMixer,
+  sampleParticipants,
+  type AttributeKey,
+  type MixerStats,
+  type Participant,
+  type RoundGroups,
+  type RoundStrategy,
+} from '../shared/deepen/grouping/index.js';
+import { Rng } from '../shared/deepen/grouping/prng.js';
+
+/** (n, k, rounds) cases the design and the brief quote figures for. */
+export const GROUPING_CASES: readonly (readonly [number, number, number])[] = [
+  [16, 4, 3],
+  [24, 4, 6],
+  [48, 6, 6],
+  [100, 5, 6],
+  [500, 5, 3],
+  [2000, 6, 6],
+];
+
+/** Engine figures reported in the RESULT line. */
+export interface GroupingFigure {
+  n: number;
+  k: number;
+  rounds: number;
+  repeats: number;
+  maxMeetings: number;
+  ms: number;
+}
+
+export interface BenchSection<T> {
+  title: string;
+  table: string;
+  figures: T[];
+}
+
+const ROTATION: readonly RoundStrategy[] = [
+  { kind: 'shared', attribute: 'industry' },
+  { kind: 'shared', attribute: 'ageBand' },
+  { kind: 'mixed' },
+];
+
+function rotation(rounds: number): RoundStrategy[] {
+  return Array.from({ length: rounds }, (_, r) => ROTATION[r % ROTATION.length]);
+}
+
+function chunk(ids: readonly string[], sizes: readonly number[]): RoundGroups {
+  let at = 0;
+  return sizes.map((size) => ids.slice(at, (at += size)));
+}
+
+function shuffled(participants: readonly Participant[], rng: Rng): string[] {
+  return rng.shuffle(participants.map((_, i) => i)).map((i) => participants[i].id);
+}
+
+function sortKey(p: Participant, attribute: AttributeKey): string {
+  const raw = p.attributes[attribute];
+  const values = raw === undefined ? [] : typeof raw === 'string' ? [raw] : [...raw].sort();
+  // No answer sorts last, as an organiser sorting a spreadsheet would leave blanks at the end.
+  return values.length === 0 ? '\uffff' : values.join(',');
+}
+
+function randomPlan(
+  participants: readonly Participant[],
+  sizes: number[],
+  rounds: number,
+  rng: Rng,
+): RoundGroups[] {
+  return Array.from({ length: rounds }, () => chunk(shuffled(participants, rng), sizes));
+}
+
+/** Shared rounds sorted by their attribute (ties in random order) and chunked; mixed rounds random. */
+function sortChunkPlan(
+  participants: readonly Participant[],
+  sizes: number[],
+  strategies: RoundStrategy[],
+  rng: Rng,
+): RoundGroups[] {
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  return strategies.map((s) => {
+    const ids = shuffled(participants, rng);
+    if (s.kind === 'shared') {
+      const key = new Map(ids.map((id) => [id, sortKey(byId.get(id)!, s.attribute)]));
+      ids.sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : key.get(a)! > key.get(b)! ? 1 : 0));
+    }
+    return chunk(ids, sizes);
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+interface Row {
+  label: string;
+  method: string;
+  stats: MixerStats;
+  /** Wall and CPU milliseconds (CPU shows the cost when other processes share the machine). */
+  ms: { wall: number; cpu: number } | null;
+}
+
+function format(rows: Row[]): string {
+  const header = [
+    'case (n,k,rounds)',
+    'method',
+    'repeats',
+    'max meet',
+    'spread',
+    'shared rounds: share',
+    'mixed: share',
+    'ms',
+    'cpu ms',
+  ];
+  const lines = rows.map((row) => {
+    const shared = row.stats.rounds.filter((r) => r.kind === 'shared').map((r) => r.sharedShare.toFixed(2));
+    const mixed = row.stats.rounds.filter((r) => r.kind === 'mixed').map((r) => r.sharedShare);
+    const mixedMean = mixed.length ? (mixed.reduce((a, b) => a + b, 0) / mixed.length).toFixed(3) : '-';
+    return [
+      row.label,
+      row.method,
+      String(row.stats.repeatPairs),
+      String(row.stats.maxMeetings),
+      String(row.stats.sizeSpread),
+      shared.join(' ') || '-',
+      mixedMean,
+      row.ms === null ? '-' : row.ms.wall.toFixed(1),
+      row.ms === null ? '-' : row.ms.cpu.toFixed(1),
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
+  const render = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ');
+  return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(render)].join('\n');
+}
+
+/** Runs every case; engine ms is the median of several runs after a warm-up. */
+export function groupingSection(): BenchSection<GroupingFigure> {
+  const rows: Row[] = [];
+  const figures: GroupingFigure[] = [];
+  for (const [n, k, rounds] of GROUPING_CASES) {
+    const participants = sampleParticipants(n, `bench-${n}`);
+    const strategies = rotation(rounds);
+    const sizes = groupSizes(n, k);
+    const input = { participants, groupSize: k, rounds: strategies, seed: `bench-${n}-${k}-${rounds}` };
+    planMixer(input);
+    const times: number[] = [];
+    const cpu: number[] = [];
+    let stats: MixerStats | null = null;
+    for (let run = 0; run < 5; run++) {
+      const cpuBefore = process.cpuUsage();
+      const started = performance.now();
+      const plan = planMixer(input);
+      times.push(performance.now() - started);
+      const used = process.cpuUsage(cpuBefore);
+      cpu.push((used.user + used.system) / 1000);
+      stats = plan.stats;
+    }
+    const ms = median(times);
+    const label = `${n},${k},${rounds}`;
+    const context = { participants, strategies };
+    const rng = new Rng(label);
+    rows.push({ label, method: 'tsunagu', stats: stats!, ms: { wall: ms, cpu: median(cpu) } });
+    rows.push({
+      label,
+      method: 'random',
+      stats: mixerStats(randomPlan(participants, sizes, rounds, rng), context),
+      ms: null,
+    });
+    rows.push({
+      label,
+      method: 'sort+chunk',
+      stats: mixerStats(sortChunkPlan(participants, sizes, strategies, rng), context),
+      ms: null,
+    });
+    figures.push({
+      n,
+      k,
+      rounds,
+      repeats: stats!.repeatPairs,
+      maxMeetings: stats!.maxMeetings,
+      ms: Math.round(ms * 10) / 10,
+    });
+  }
+  const note =
+    'rounds rotate industry → ageBand → mixed; share = within-group pairs sharing the attribute (mixed: mean over all answered attributes, lower is more mixed)';
+  return { title: 'Grouping engine', table: `${note}\n${format(rows)}`, figures };
+}
