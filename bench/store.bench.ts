@@ -1,16 +1,23 @@
 /**
  * `npm run bench:db` — a benchmark (not a test) of the embedded MongoDB-compatible store for tests and the
  * sandbox, measured through the real `mongodb` driver over TCP:
- * - inserts/s into a collection with a unique index (insertOne round trips, and insertMany batches);
+ * - inserts/s into a collection with a unique index (insertOne round trips, one writer and 16 concurrent
+ *   ones, and insertMany batches);
  * - findOne-by-_id/s;
  * - time per `_id` lookup at 100,000 documents ÷ time at 1,000 (target ≤ 2: lookups use the `_id` map, no scan).
+ * Everything is measured twice: in memory (the default), then with `dataDir` set (every reply waits for its
+ * fdatasync), followed by the time to start again on that directory and load what was written.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MongoClient, type Collection } from 'mongodb';
-import { startEmbeddedStore } from '../sandbox/store/index.js';
+import { startEmbeddedStore, type EmbeddedStoreOptions } from '../sandbox/store/index.js';
 
 const LOOKUPS = 5_000;
 const SINGLE_INSERTS = 5_000;
+const WRITERS = 16;
 const BATCH = 1_000;
 const TARGET_RATIO = 2;
 
@@ -18,6 +25,13 @@ interface Row {
   measure: string;
   value: string;
   baseline: string;
+}
+
+interface Figure {
+  measure: string;
+  value: number;
+  digits: number;
+  target?: (value: number) => string;
 }
 
 type Doc = { _id: number; email: string; n: number };
@@ -43,10 +57,11 @@ async function timeLookups(c: Collection<Doc>, size: number): Promise<number> {
   return (performance.now() - started) / ids.length;
 }
 
-async function main(): Promise<void> {
-  const store = await startEmbeddedStore();
+/** One full run against a store started with `options`. */
+async function measure(options: EmbeddedStoreOptions): Promise<Figure[]> {
+  const store = await startEmbeddedStore(options);
   const client = await MongoClient.connect(store.uri);
-  const rows: Row[] = [];
+  const figures: Figure[] = [];
   try {
     const db = client.db('bench');
     const singles = db.collection<Doc>('singles');
@@ -55,10 +70,22 @@ async function main(): Promise<void> {
     for (let i = 0; i < SINGLE_INSERTS; i++)
       await singles.insertOne({ _id: i, email: `s${i}@example.test`, n: i });
     const insertOnePerSecond = SINGLE_INSERTS / ((performance.now() - started) / 1000);
-    rows.push({
-      measure: 'insertOne/s (unique index on email)',
-      value: insertOnePerSecond.toFixed(0),
-      baseline: 'report',
+    figures.push({ measure: 'insertOne/s (unique index on email)', value: insertOnePerSecond, digits: 0 });
+
+    // Concurrent writers share each fdatasync when dataDir is set (group commit).
+    const shared = db.collection<Doc>('shared');
+    await shared.createIndex({ email: 1 }, { unique: true });
+    started = performance.now();
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        for (let i = w; i < SINGLE_INSERTS; i += WRITERS)
+          await shared.insertOne({ _id: i, email: `c${i}@example.test`, n: i });
+      }),
+    );
+    figures.push({
+      measure: `insertOne/s, ${WRITERS} concurrent writers`,
+      value: SINGLE_INSERTS / ((performance.now() - started) / 1000),
+      digits: 0,
     });
 
     // Both sizes are measured in the same warm process, the small collection twice (before and after the large
@@ -74,41 +101,62 @@ async function main(): Promise<void> {
     started = performance.now();
     await insertRange(people, 0, 100_000);
     const batchedPerSecond = 100_000 / ((performance.now() - started) / 1000);
-    rows.push({
+    figures.push({
       measure: `insertMany docs/s (batches of ${BATCH}, unique index)`,
-      value: batchedPerSecond.toFixed(0),
-      baseline: 'report',
+      value: batchedPerSecond,
+      digits: 0,
     });
     const large = await timeLookups(people, 100_000);
     const small = (smallBefore + (await timeLookups(few, 1_000))) / 2;
-    rows.push({
-      measure: 'findOne by _id/s at 1,000 docs',
-      value: (1000 / small).toFixed(0),
-      baseline: 'report',
-    });
-    rows.push({
-      measure: 'findOne by _id/s at 100,000 docs',
-      value: (1000 / large).toFixed(0),
-      baseline: 'report',
-    });
-    const ratio = large / small;
-    rows.push({
+    figures.push({ measure: 'findOne by _id/s at 1,000 docs', value: 1000 / small, digits: 0 });
+    figures.push({ measure: 'findOne by _id/s at 100,000 docs', value: 1000 / large, digits: 0 });
+    figures.push({
       measure: 'time per _id lookup, 100,000 ÷ 1,000 docs',
-      value: ratio.toFixed(2),
-      baseline: `<= ${TARGET_RATIO} ${ratio <= TARGET_RATIO ? '(met)' : '(NOT met)'}`,
+      value: large / small,
+      digits: 2,
+      target: (ratio) => `<= ${TARGET_RATIO} ${ratio <= TARGET_RATIO ? '(met)' : '(NOT met)'}`,
     });
   } finally {
     await client.close();
     await store.stop();
   }
+  if (options.dataDir) {
+    const started = performance.now();
+    const reopened = await startEmbeddedStore({ dataDir: options.dataDir });
+    const ms = performance.now() - started;
+    await reopened.stop();
+    figures.push({ measure: 'start again and load 111,000 docs (ms)', value: ms, digits: 0 });
+  }
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const memory = await measure({});
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tsunagu-store-bench-'));
+  let disk: Figure[];
+  try {
+    disk = await measure({ dataDir });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  const rows: Row[] = disk.map((figure) => {
+    const inMemory = memory.find((m) => m.measure === figure.measure);
+    return {
+      measure: figure.measure,
+      value: `${inMemory ? inMemory.value.toFixed(figure.digits) : '-'} | ${figure.value.toFixed(figure.digits)}`,
+      baseline: figure.target?.(figure.value) ?? 'report',
+    };
+  });
   const width = (key: keyof Row): number => Math.max(key.length, ...rows.map((r) => r[key].length));
   const line = (r: Row): string =>
     `${r.measure.padEnd(width('measure'))} | ${r.value.padStart(width('value'))} | ${r.baseline}`;
   process.stdout.write(
     'embedded MongoDB-compatible store (tests and sandbox) — benchmark via the mongodb driver\n',
   );
-  process.stdout.write(`${line({ measure: 'measure', value: 'value', baseline: 'target' })}\n`);
-  process.stdout.write(`${'-'.repeat(width('measure') + width('value') + 20)}\n`);
+  process.stdout.write(
+    `${line({ measure: 'measure', value: 'in memory | dataDir', baseline: 'target (dataDir)' })}\n`,
+  );
+  process.stdout.write(`${'-'.repeat(width('measure') + width('value') + 24)}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
 

@@ -6,6 +6,7 @@ import type { Document } from 'bson';
 import { ErrorCodes, StoreError, notSupported, toStoreError } from './errors.js';
 import { toNumbers } from './views.js';
 import type { CommandHandler, StoreState } from './commands/context.js';
+import { handshakeCommands } from './commands/handshake.js';
 
 const TRANSACTION_FIELDS = ['txnNumber', 'startTransaction', 'autocommit'];
 
@@ -55,6 +56,9 @@ export class Dispatcher {
       }
       const handler = Object.hasOwn(this.handlers, name) ? this.handlers[name] : undefined;
       if (!handler) throw new StoreError(ErrorCodes.CommandNotFound, `no such command: '${name}'`);
+      // After a journal failure, handshakes still answer so clients fail fast with the reason, not a timeout.
+      const failure = this.state.durability?.failure;
+      if (failure && !Object.hasOwn(handshakeCommands, name)) throw failure;
       rejectCollation(body['collation']);
       return handler(body, { ...this.state, db, connectionId });
     } catch (error) {
@@ -69,6 +73,8 @@ export class Dispatcher {
         'embedded store answered ok: 0',
       );
       return storeError.toReply();
+    } finally {
+      this.state.durability?.commit();
     }
   }
 }

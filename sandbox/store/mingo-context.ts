@@ -9,6 +9,7 @@
  * - `$gt` `$gte` `$lt` `$lte` (query) and `$sort` (stage): type bracketing and binary string order (compare.ts).
  * - `$sum` (accumulator): exact int64/decimal sums (numeric.ts).
  * - `$bucket` (stage) is rewritten in bucket.ts before mingo sees it.
+ * - `$project` and `$bucketAuto` (stages): field order; `$setWindowFields`/`$fill` work (reshaping-stages.ts).
  */
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
@@ -33,6 +34,7 @@ import { DEFAULT_DATE_FORMAT, formatDate } from './date-format.js';
 import { ErrorCodes, StoreError } from './errors.js';
 import { pathValues } from './storage/keys.js';
 import { originalOf } from './views.js';
+import { $bucketAuto, $function, $project } from './reshaping-stages.js';
 
 const TYPE_ALIASES: Record<number, string> = {
   1: 'double',
@@ -227,8 +229,9 @@ const CORRECTIONS = Context.init({
     $dateToString,
     $dateFromString,
     [BUCKET_OUT_OF_RANGE]: bucketOutOfRange,
+    $function,
   } as never,
-  pipeline: { ...pipelineOperators, $lookup, $sort } as never,
+  pipeline: { ...pipelineOperators, $lookup, $sort, $project, $bucketAuto } as never,
   accumulator: { ...accumulatorOperators, $sum: $sumAccumulator } as never,
   projection: projectionOperators,
   query: { ...queryOperators, $type, $eq, $ne, $in, $nin, $gt, $gte, $lt, $lte } as never,

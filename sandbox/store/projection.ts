@@ -1,6 +1,6 @@
 /**
  * Find-style projections. Plain inclusion/exclusion goes through mingo, with MongoDB's field order restored
- * (mingo emits included fields in projection order with `_id` last; mongod keeps the document's order).
+ * (projection-order.ts: included fields in the document's order, `_id` first, then computed fields).
  * `$slice` and `$elemMatch` are done here: mingo turns `$slice` into an inclusion projection (mongod keeps the
  * other fields) and rejects operator-only `$elemMatch` conditions on arrays of scalars.
  */
@@ -8,9 +8,10 @@ import type { Document } from 'bson';
 import { cloneValue } from './clone.js';
 import { notSupported } from './errors.js';
 import { makeQuery } from './mingo-context.js';
+import { orderTree, reorder } from './projection-order.js';
 import { toNumbers } from './views.js';
 
-function reorder(original: Document, projected: Document): Document {
+function inputOrder(original: Document, projected: Document): Document {
   const out: Document = {};
   for (const key of Object.keys(original)) if (key in projected) out[key] = projected[key];
   for (const key of Object.keys(projected)) if (!(key in out)) out[key] = projected[key];
@@ -85,7 +86,8 @@ export function project(
     const out = makeQuery(positional ? filter : {})
       .find(docs, rest)
       .all() as Document[];
-    projected = out.map((doc, i) => reorder(docs[i]!, doc));
+    const tree = orderTree(rest);
+    projected = out.map((doc, i) => (tree ? reorder(docs[i]!, doc, tree) : inputOrder(docs[i]!, doc)));
   } else {
     projected = docs.map((doc) => cloneValue(doc));
   }

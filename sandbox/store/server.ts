@@ -20,6 +20,14 @@ import {
   readHeader,
 } from './wire.js';
 
+/**
+ * Holds replies until the writes behind them are durable (the journal, when the store persists). Replies are
+ * released in the order they were held, so a connection's replies never overtake each other.
+ */
+export interface ReplyGate {
+  hold(onDurable: () => void, onFailed: (failure: StoreError) => void): void;
+}
+
 export class WireServer {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
@@ -28,6 +36,7 @@ export class WireServer {
   constructor(
     private readonly dispatcher: Dispatcher,
     private readonly logger: Logger,
+    private readonly gate?: ReplyGate,
   ) {
     this.server = net.createServer((socket) => this.accept(socket));
     this.server.on('error', (error) => this.logger.error({ err: error }, 'embedded store listener error'));
@@ -82,14 +91,16 @@ export class WireServer {
       if (header.opCode === OP_MSG) {
         const request = parseOpMsg(message);
         const reply = this.dispatcher.run(request.body, connectionId);
-        if (!request.moreToCome) socket.write(encodeOpMsg(reply, header.requestId));
+        if (!request.moreToCome) {
+          this.send(socket, encodeOpMsg(reply, header.requestId), (failure) =>
+            encodeOpMsg(failure.toReply(), header.requestId),
+          );
+        }
       } else if (header.opCode === OP_QUERY) {
         const request = parseOpQuery(message);
-        socket.write(
-          encodeOpReply(
-            this.runLegacy(request.fullCollectionName, request.query, connectionId),
-            header.requestId,
-          ),
+        const reply = this.runLegacy(request.fullCollectionName, request.query, connectionId);
+        this.send(socket, encodeOpReply(reply, header.requestId), (failure) =>
+          encodeOpReply(failure.toReply(), header.requestId),
         );
       } else if (header.opCode === OP_COMPRESSED) {
         throw new WireError('OP_COMPRESSED is not supported (the store never advertises compression)');
@@ -102,12 +113,27 @@ export class WireServer {
       const code = error instanceof WireError ? ErrorCodes.ProtocolError : ErrorCodes.InvalidBSON;
       const reply = new StoreError(code, `malformed message: ${message}`).toReply();
       this.logger.debug({ err: error, connectionId }, 'embedded store rejected a malformed message');
-      socket.write(
+      const bytes =
         header.opCode === OP_QUERY
           ? encodeOpReply(reply, header.requestId)
-          : encodeOpMsg(reply, header.requestId),
-      );
+          : encodeOpMsg(reply, header.requestId);
+      this.send(socket, bytes, () => bytes);
     }
+  }
+
+  /** Writes a reply now, or once the gate says the writes before it are on disk (or why they never will be). */
+  private send(socket: net.Socket, reply: Buffer, onFailure: (failure: StoreError) => Buffer): void {
+    if (!this.gate) {
+      socket.write(reply);
+      return;
+    }
+    const write = (bytes: Buffer): void => {
+      if (!socket.destroyed) socket.write(bytes);
+    };
+    this.gate.hold(
+      () => write(reply),
+      (failure) => write(onFailure(failure)),
+    );
   }
 
   /** Legacy OP_QUERY is only valid for commands on `<db>.$cmd` (the driver's first hello/isMaster). */

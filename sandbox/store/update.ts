@@ -101,16 +101,33 @@ function immutableId(before: Document, after: Document): void {
   }
 }
 
+/** mongod's answer when a replacement (or a pipeline's result) carries a different `_id`. */
+function alteredId(replacementId: unknown): StoreError {
+  return new StoreError(
+    ErrorCodes.ImmutableField,
+    `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${renderValue(replacementId)}`,
+  );
+}
+
+/**
+ * A pipeline's result replaces the document the way a replacement does (mongod runs it through the same
+ * replacement executor): without `_id` ($replaceRoot/$replaceWith to a sub-document, `$project: { _id: 0 }`,
+ * `$unset: '_id'`) it keeps the original `_id`; with a different one it fails.
+ */
+function pipelineResult(before: Document, result: Document): Document {
+  if (!('_id' in before)) return result;
+  if (result['_id'] === undefined) return { _id: before['_id'], ...result };
+  if (encodeKey(result['_id']) !== encodeKey(before['_id'])) throw alteredId(result['_id']);
+  return result;
+}
+
 /** Applies an update to a copy of `doc` and returns the new document (the stored one is never mutated). */
 export function applyUpdate(doc: Document, update: Document | Document[], options: ApplyOptions): Document {
   const kind = updateKind(update);
   if (kind === 'replacement') {
     const replacement = update as Document;
     if ('_id' in replacement && '_id' in doc && encodeKey(replacement['_id']) !== encodeKey(doc['_id'])) {
-      throw new StoreError(
-        ErrorCodes.ImmutableField,
-        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${renderValue(replacement['_id'])}`,
-      );
+      throw alteredId(replacement['_id']);
     }
     const { _id: _ignored, ...rest } = cloneValue(replacement);
     return '_id' in doc
@@ -150,9 +167,10 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
   } catch (error) {
     throw new StoreError(ErrorCodes.BadValue, error instanceof Error ? error.message : String(error));
   }
-  const result = docs[0]!;
+  let result = docs[0]!;
   restoreWide(result, wide);
-  if (!options.isInsert) immutableId(doc, result);
+  if (kind === 'pipeline') result = pipelineResult(doc, result);
+  else if (!options.isInsert) immutableId(doc, result);
   return idFirst(result);
 }
 

@@ -24,7 +24,11 @@ const MSG_KNOWN_FLAGS = MSG_FLAG_CHECKSUM_PRESENT | MSG_FLAG_MORE_TO_COME | MSG_
  * Options used to read client documents: numbers arrive wrapped so int64 and double keep their BSON type;
  * `unwrapInt32` then turns int32 into plain numbers (see views.ts).
  */
-const DESERIALIZE_OPTIONS = { promoteLongs: false, promoteValues: false, promoteBuffers: false } as const;
+export const DESERIALIZE_OPTIONS = {
+  promoteLongs: false,
+  promoteValues: false,
+  promoteBuffers: false,
+} as const;
 
 export interface MessageHeader {
   messageLength: number;

@@ -7,12 +7,21 @@ import type { CursorManager } from '../cursors.js';
 import { ErrorCodes, StoreError } from '../errors.js';
 import type { Catalog } from '../storage/catalog.js';
 
+/** The journal as the dispatcher sees it (present only when the store persists to a data directory). */
+export interface Durability {
+  /** Ends one command: the changes it made become one atomic journal record. */
+  commit(): void;
+  /** Set once the journal could not be written; the store then refuses every command with it. */
+  readonly failure: StoreError | undefined;
+}
+
 export interface StoreState {
   catalog: Catalog;
   cursors: CursorManager;
   logger: Logger;
   /** Process id-like value for this store instance, reported by hello/serverStatus. */
   startedAt: Date;
+  durability?: Durability | undefined;
 }
 
 export interface CommandContext extends StoreState {

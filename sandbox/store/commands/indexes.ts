@@ -183,7 +183,7 @@ const dropIndexes: CommandHandler = (body, ctx) => {
       throw new StoreError(ErrorCodes.IndexNotFound, `index not found with name [${indexName}]`);
     }
   }
-  for (const indexName of names) collection.indexes.delete(indexName);
+  for (const indexName of names) collection.dropIndex(indexName);
   return { nIndexesWas, ok: 1 };
 };
 

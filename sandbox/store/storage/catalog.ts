@@ -3,10 +3,18 @@
  */
 import type { Document } from 'bson';
 import { ErrorCodes, StoreError } from '../errors.js';
+import type { ChangeSink } from './changes.js';
 import { Collection } from './collection.js';
 
 export class Catalog {
   private readonly databases = new Map<string, Map<string, Collection>>();
+  private changes: ChangeSink | undefined;
+
+  /** From now on, reports every change of this catalog and of its collections to `sink` (the journal). */
+  observe(sink: ChangeSink): void {
+    this.changes = sink;
+    for (const collection of this.allCollections()) collection.changes = sink;
+  }
 
   /** The collection if it exists. */
   get(db: string, name: string): Collection | undefined {
@@ -19,7 +27,10 @@ export class Catalog {
     let collections = this.databases.get(db);
     if (!collections) this.databases.set(db, (collections = new Map()));
     let collection = collections.get(name);
-    if (!collection) collections.set(name, (collection = new Collection(db, name, options)));
+    if (!collection) {
+      collections.set(name, (collection = new Collection(db, name, options, this.changes)));
+      this.changes?.record({ op: 'createCollection', db, coll: name, options });
+    }
     return collection;
   }
 
@@ -35,11 +46,12 @@ export class Catalog {
     const collections = this.databases.get(db);
     const existed = collections?.delete(name) ?? false;
     if (collections && collections.size === 0) this.databases.delete(db);
+    if (existed) this.changes?.record({ op: 'dropCollection', db, coll: name });
     return existed;
   }
 
   dropDatabase(db: string): void {
-    this.databases.delete(db);
+    if (this.databases.delete(db)) this.changes?.record({ op: 'dropDatabase', db });
   }
 
   collections(db: string): Collection[] {

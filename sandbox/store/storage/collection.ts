@@ -4,6 +4,7 @@
  */
 import { ObjectId, type Document } from 'bson';
 import { ErrorCodes, StoreError } from '../errors.js';
+import type { ChangeSink } from './changes.js';
 import { duplicateKeyError } from './dup-key.js';
 import { Index, type IndexSpec } from './index-def.js';
 import { encodeKey } from './keys.js';
@@ -19,11 +20,14 @@ export class Collection {
   /** Insertion sequence per encoded _id, so index lookups can return documents in natural order. */
   private readonly sequence = new Map<string, number>();
   private nextSequence = 0;
+  /** Where successful mutations are reported (the journal when the store persists); unset in memory-only mode. */
+  changes: ChangeSink | undefined;
 
-  constructor(db: string, name: string, options: Document = {}) {
+  constructor(db: string, name: string, options: Document = {}, changes?: ChangeSink) {
     this.db = db;
     this.name = name;
     this.options = options;
+    this.changes = changes;
   }
 
   get namespace(): string {
@@ -64,6 +68,7 @@ export class Collection {
     this.docs.set(id, doc);
     this.sequence.set(id, this.nextSequence++);
     for (const index of this.indexes.values()) index.add(id, doc);
+    this.changes?.record({ op: 'insert', db: this.db, coll: this.name, doc });
   }
 
   /** Replaces the stored document having the same `_id`. Throws E11000 before changing anything. */
@@ -73,6 +78,7 @@ export class Collection {
     for (const index of this.indexes.values()) index.remove(id, oldDoc);
     this.docs.set(id, newDoc);
     for (const index of this.indexes.values()) index.add(id, newDoc);
+    this.changes?.record({ op: 'replace', db: this.db, coll: this.name, doc: newDoc });
   }
 
   remove(doc: Document): void {
@@ -80,6 +86,7 @@ export class Collection {
     for (const index of this.indexes.values()) index.remove(id, doc);
     this.docs.delete(id);
     this.sequence.delete(id);
+    this.changes?.record({ op: 'delete', db: this.db, coll: this.name, id: doc['_id'] });
   }
 
   /** Documents for a set of encoded ids, in natural order. */
@@ -106,6 +113,14 @@ export class Collection {
       index.add(id, doc);
     }
     this.indexes.set(spec.name, index);
+    this.changes?.record({ op: 'createIndex', db: this.db, coll: this.name, spec });
+  }
+
+  /** Drops a secondary index by name; returns whether it existed. */
+  dropIndex(name: string): boolean {
+    if (!this.indexes.delete(name)) return false;
+    this.changes?.record({ op: 'dropIndex', db: this.db, coll: this.name, name });
+    return true;
   }
 
   /** Index specs as listIndexes reports them, `_id_` first. */
