@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { generateAlumni } from '../../../sandbox/community/alumni-generator.js';
-import { INDUSTRIES, REGIONS } from '../../../shared/services/profile-attributes.js';
+import { INDUSTRIES, REGIONS } from '../../../shared/kernel/profile-attributes.js';
 
 describe('simulated alumni', () => {
   const now = new Date('2026-11-24T00:00:00Z');
