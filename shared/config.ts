@@ -80,7 +80,6 @@ export class ConfigError extends Error {
   }
 }
 
-
 /**
  * Parses an environment (default `process.env`) into a Config, or throws one ConfigError listing
  * every problem. In production (DISCORD_TOKEN set) the variables `purpose` needs are required.

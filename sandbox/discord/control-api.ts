@@ -1,17 +1,24 @@
 /**
- * The control API under `/_emulator/`: the drivers and inspectors over JSON/HTTP, so the sandbox
- * and outside scripts can act as people. Only answers requests from the loopback interface.
- * Documented in README-control-api.md.
+ * The control API under `/_emulator/`: the drivers and inspectors over JSON/HTTP, so the sandbox,
+ * the Discord view and outside scripts can act as people. Only answers requests from the loopback
+ * interface, and never a page of another origin. Documented in README-control-api.md.
  */
-import type { EmulatorContext } from './context.js';
-import { DriverError, driversFor, InteractionHandle, type Drivers } from './drivers.js';
-import type { HttpMethod, Router, RouteRequest, RouteResponse } from './router.js';
-import { commandsOf } from './rest/applications.js';
-import { interactionsOf, type InteractionRecord } from './rest/interactions.js';
-import { oauth2Of } from './oauth2.js';
-
-type Body = Record<string, unknown>;
-type Handler = (req: RouteRequest, d: Drivers, body: Body) => unknown;
+import { DriverError, driversFor } from './drivers.js';
+import type { Router, RouteRequest, RouteResponse } from './router.js';
+import { ACT_ROUTES } from './control-api/act.js';
+import type { ControlRoute, Handler } from './control-api/body.js';
+import {
+  channelMessages,
+  ephemeralFor,
+  guildSnapshot,
+  listChannels,
+  listCommands,
+  listInvites,
+  listMembers,
+  listRoles,
+  listUsers,
+} from './control-api/reads.js';
+import { SETUP_ROUTES } from './control-api/setup.js';
 
 /**
  * Whether a socket address is loopback: 127.0.0.0/8, ::1, or either written as an IPv4-mapped IPv6
@@ -42,12 +49,40 @@ export function fromLoopback(req: Pick<RouteRequest, 'remoteAddress' | 'headers'
   return host === 'localhost' || isLoopbackAddress(host);
 }
 
+/**
+ * Whether a browser sent the request from one of our own pages (the Discord view). Any other page
+ * open in the same browser — the dashboard on another port, a site the developer visits — could
+ * otherwise post a form here (a "simple" cross-origin request needs no CORS), so a request whose
+ * Origin is not this server, or that the browser marks cross-site, is refused. Scripts and tests
+ * send neither header.
+ */
+export function fromOwnPages(req: Pick<RouteRequest, 'headers'>): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === String(req.headers.host ?? '');
+  } catch {
+    return false;
+  }
+}
+
+/** 403 unless the caller is this machine and (from a browser) one of our pages; else null. */
+export function refusal(req: RouteRequest): RouteResponse | null {
+  if (!fromLoopback(req))
+    return { status: 403, body: { error: 'The emulator control API only answers 127.0.0.1' } };
+  if (!fromOwnPages(req))
+    return { status: 403, body: { error: 'The emulator control API does not answer other sites' } };
+  return null;
+}
+
 function wrap(handler: Handler) {
   return async (req: RouteRequest): Promise<RouteResponse> => {
-    if (!fromLoopback(req))
-      return { status: 403, body: { error: 'The emulator control API only answers 127.0.0.1' } };
+    const refused = refusal(req);
+    if (refused) return refused;
     try {
-      const out = await handler(req, driversFor(req.emu), (req.body ?? {}) as Body);
+      const out = await handler(req, driversFor(req.emu), (req.body ?? {}) as Record<string, unknown>);
       return out === undefined ? { status: 204 } : { body: out };
     } catch (error) {
       if (error instanceof DriverError) return { status: 400, body: { error: error.message } };
@@ -58,231 +93,39 @@ function wrap(handler: Handler) {
   };
 }
 
-const str = (b: Body, key: string): string => {
-  const v = b[key];
-  if (typeof v !== 'string' || !v) throw new DriverError(`"${key}" (string) is required`);
-  return v;
-};
-const optStr = (b: Body, key: string): string | undefined =>
-  typeof b[key] === 'string' ? (b[key] as string) : undefined;
+const as = (req: RouteRequest) => req.query.get('as') ?? undefined;
 
-function describe(record: InteractionRecord) {
-  return {
-    id: record.id,
-    token: record.token,
-    type: record.type,
-    guildId: record.guildId ?? null,
-    channelId: record.channelId,
-    userId: record.userId,
-    acknowledged: record.ack?.type ?? null,
-    originalMessageId: record.originalMessageId ?? null,
-    responses: record.responses,
-  };
-}
-
-function handleFor(req: RouteRequest, d: Drivers): InteractionHandle {
-  const record = interactionsOf(req.emu.state).find(req.params.interactionId!);
-  if (!record) throw new DriverError(`Unknown interaction ${req.params.interactionId}`);
-  return new InteractionHandle(d, record);
-}
-
-function summary(emu: EmulatorContext) {
-  const s = emu.state;
-  return {
-    restBase: emu.restBase,
-    gatewayUrl: emu.gatewayUrl,
-    controlApi: `${emu.baseUrl}/_emulator`,
-    application: {
-      id: emu.application.id,
-      clientId: emu.application.clientId,
-      clientSecret: emu.application.clientSecret,
-      redirectUris: emu.application.redirectUris,
-    },
-    bot: emu.botUser,
-    guilds: s.guilds.list().map((g) => ({
-      id: g.id,
-      name: g.name,
-      ownerId: g.ownerId,
-      memberCount: g.members.size,
-      roles: s.roles.list(g.id).map((r) => ({ id: r.id, name: r.name, position: r.position })),
-      channels: s.channels
-        .list(g.id)
-        .map((c) => ({ id: c.id, name: c.name, type: c.type, parentId: c.parentId })),
-    })),
-    commands: commandsOf(s)
-      .all()
-      .map((c) => ({ id: c.id, name: c.name, guildId: c.guild_id ?? null })),
-  };
-}
-
-/** Every control route: method, path under /_emulator, handler. Listed in README-control-api.md. */
-export const CONTROL_ROUTES: [HttpMethod, string, Handler][] = [
-  ['GET', '/state', (req) => summary(req.emu)],
-  ['GET', '/settings', (req) => settings(req)],
-  ['PUT', '/settings', (req, _d, b) => updateSettings(req, b)],
-  [
-    'POST',
-    '/users',
-    (_req, d, b) =>
-      d.createUser({
-        username: str(b, 'username'),
-        globalName: optStr(b, 'globalName'),
-        locale: optStr(b, 'locale'),
-      }),
-  ],
-  [
-    'POST',
-    '/guilds/:guildId/members',
-    (req, d, b) =>
-      d.memberJoin(
-        req.params.guildId!,
-        typeof b.userId === 'string'
-          ? b.userId
-          : {
-              username: str(b, 'username'),
-              globalName: optStr(b, 'globalName'),
-              locale: optStr(b, 'locale'),
-            },
-        { inviteCode: optStr(b, 'inviteCode') },
-      ),
-  ],
-  [
-    'DELETE',
-    '/guilds/:guildId/members/:userId',
-    (req, d) => d.memberLeave(req.params.guildId!, req.params.userId!),
-  ],
+/** Reads: what people would see (README-control-api.md, "Reading what people see"). */
+const READ_ROUTES: ControlRoute[] = [
+  ['GET', '/users', (req) => listUsers(req.emu)],
+  ['GET', '/guilds/:guildId', (req) => guildSnapshot(req.emu, req.params.guildId!, as(req))],
+  ['GET', '/guilds/:guildId/members', (req) => listMembers(req.emu, req.params.guildId!)],
+  ['GET', '/guilds/:guildId/channels', (req) => listChannels(req.emu, req.params.guildId!, as(req))],
+  ['GET', '/guilds/:guildId/roles', (req) => listRoles(req.emu, req.params.guildId!)],
+  ['GET', '/guilds/:guildId/invites', (req) => listInvites(req.emu, req.params.guildId!)],
+  ['GET', '/guilds/:guildId/commands', (req) => listCommands(req.emu, req.params.guildId!, as(req))],
+  ['GET', '/commands', (req) => listCommands(req.emu, null)],
   [
     'GET',
     '/guilds/:guildId/members/:userId/roles',
     (req, d) => d.memberRoles(req.params.guildId!, req.params.userId!),
   ],
   [
-    'POST',
-    '/interactions/slash',
-    (_req, d, b) =>
-      describe(
-        d.runSlashCommand(
-          optStr(b, 'guildId') ?? null,
-          optStr(b, 'channelId') ?? null,
-          str(b, 'userId'),
-          str(b, 'name'),
-          (b.options ?? {}) as never,
-          { locale: optStr(b, 'locale') },
-        ).record,
-      ),
-  ],
-  [
-    'POST',
-    '/interactions/user-command',
-    (_req, d, b) =>
-      describe(
-        d.runUserCommand(
-          str(b, 'guildId'),
-          str(b, 'channelId'),
-          str(b, 'userId'),
-          str(b, 'name'),
-          str(b, 'targetId'),
-          {
-            locale: optStr(b, 'locale'),
-          },
-        ).record,
-      ),
-  ],
-  [
-    'POST',
-    '/interactions/button',
-    (_req, d, b) =>
-      describe(
-        d.clickButton(str(b, 'messageId'), str(b, 'customId'), str(b, 'userId'), {
-          locale: optStr(b, 'locale'),
-        }).record,
-      ),
-  ],
-  [
-    'POST',
-    '/interactions/select',
-    (_req, d, b) =>
-      describe(
-        d.selectValues(
-          str(b, 'messageId'),
-          str(b, 'customId'),
-          str(b, 'userId'),
-          (b.values ?? []) as string[],
-          { locale: optStr(b, 'locale') },
-        ).record,
-      ),
-  ],
-  [
-    'POST',
-    '/interactions/:interactionId/modal',
-    (req, d, b) =>
-      describe(
-        d.submitModal(handleFor(req, d), optStr(b, 'customId'), (b.fields ?? {}) as Record<string, string>, {
-          locale: optStr(b, 'locale'),
-        }).record,
-      ),
-  ],
-  ['GET', '/interactions/:interactionId', (req, d) => describe(handleFor(req, d).record)],
-  ['GET', '/interactions/:interactionId/wait', (req, d) => waitFor(req, handleFor(req, d))],
-  [
-    'POST',
-    '/voice/join',
-    (_req, d, b) => d.voiceJoin(str(b, 'guildId'), str(b, 'userId'), str(b, 'channelId')),
-  ],
-  [
-    'POST',
-    '/voice/move',
-    (_req, d, b) => d.voiceMove(str(b, 'guildId'), str(b, 'userId'), str(b, 'channelId')),
-  ],
-  ['POST', '/voice/leave', (_req, d, b) => d.voiceLeave(str(b, 'guildId'), str(b, 'userId'))],
-  [
-    'POST',
+    'GET',
     '/channels/:channelId/messages',
-    (req, d, b) => d.sendMessage(req.params.channelId!, str(b, 'userId'), str(b, 'content')),
+    (req) =>
+      channelMessages(req.emu, req.params.channelId!, Number(req.query.get('limit') ?? 0) || undefined),
   ],
-  ['GET', '/channels/:channelId/messages', (req, d) => d.messagesIn(req.params.channelId!)],
   ['GET', '/users/:userId/dms', (req, d) => d.dmsTo(req.params.userId!)],
-  ['PUT', '/users/:userId/dms', (req, d, b) => d.closeDms(req.params.userId!, b.closed !== false)],
+  [
+    'GET',
+    '/users/:userId/ephemeral',
+    (req) => ephemeralFor(req.emu, req.params.userId!, req.query.get('channelId') ?? undefined),
+  ],
 ];
 
-async function waitFor(req: RouteRequest, handle: InteractionHandle) {
-  const kind = req.query.get('for') ?? 'reply';
-  const timeoutMs = Math.min(30_000, Number(req.query.get('timeoutMs') ?? 5000) || 5000);
-  switch (kind) {
-    case 'callback':
-      return handle.waitForCallback(timeoutMs);
-    case 'modal':
-      return handle.waitForModal(timeoutMs);
-    case 'followup':
-      return handle.waitForFollowUp(Number(req.query.get('n') ?? 1) || 1, timeoutMs);
-    case 'reply':
-      return handle.waitForReply(timeoutMs);
-    default:
-      throw new DriverError(`Unknown wait target "${kind}" (reply, callback, modal, followup)`);
-  }
-}
-
-function settings(req: RouteRequest) {
-  const interactions = interactionsOf(req.emu.state).settings;
-  return {
-    oauth2DefaultUserId: oauth2Of(req.emu.state).defaultUserId ?? null,
-    interactionResponseMs: interactions.initialResponseMs,
-    interactionFollowUpMs: interactions.followUpMs,
-  };
-}
-
-function updateSettings(req: RouteRequest, b: Body) {
-  const oauth = oauth2Of(req.emu.state);
-  const interactions = interactionsOf(req.emu.state).settings;
-  if ('oauth2DefaultUserId' in b) {
-    const id = b.oauth2DefaultUserId;
-    if (id !== null) req.emu.state.users.get(String(id));
-    oauth.defaultUserId = id === null ? undefined : String(id);
-  }
-  if (typeof b.interactionResponseMs === 'number') interactions.initialResponseMs = b.interactionResponseMs;
-  if (typeof b.interactionFollowUpMs === 'number') interactions.followUpMs = b.interactionFollowUpMs;
-  return settings(req);
-}
+/** Every control route: method, path under /_emulator, handler. Listed in README-control-api.md. */
+export const CONTROL_ROUTES: ControlRoute[] = [...SETUP_ROUTES, ...READ_ROUTES, ...ACT_ROUTES];
 
 /** Registers the control API under /_emulator. */
 export function register(router: Router): void {

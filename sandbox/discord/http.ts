@@ -7,6 +7,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context.js';
 import { DiscordApiError, Errors } from './errors.js';
 import { parseBody } from './http-body.js';
+import { INVALID_REQUEST_LIMIT } from './rate-limit-windows.js';
 import type { HttpMethod, RequestAuth, Route, RouteResponse, Router } from './router.js';
 
 const API_PREFIX = /^\/api(?:\/v(\d+))?(\/.*)$/;
@@ -17,6 +18,11 @@ function send(res: ServerResponse, out: RouteResponse, extraHeaders: Record<stri
   if (out.redirect) {
     res.writeHead(out.status ?? 302, { ...headers, Location: out.redirect });
     res.end();
+    return;
+  }
+  if (out.stream) {
+    res.writeHead(out.status ?? 200, headers);
+    out.stream(res);
     return;
   }
   if (out.raw !== undefined) {
@@ -67,6 +73,16 @@ function authenticate(route: Route, header: string | undefined, ctx: EmulatorCon
   throw Errors.unauthorized();
 }
 
+/** Counts 401/403/429 API answers as Discord does for its IP bans (shared-scope 429s excepted); says so at the threshold. */
+function countInvalid(ctx: EmulatorContext, status: number, scope: string | undefined): void {
+  const count = ctx.rateLimits.recordResponse(status, scope);
+  if (count === INVALID_REQUEST_LIMIT.limit)
+    ctx.logger.error(
+      { invalidRequests: count },
+      'Discord emulator: 10,000 invalid requests (401/403/429) in 10 minutes: Discord would now ban this IP',
+    );
+}
+
 /** Creates the HTTP server; `getContext` is read per request (the context exists once the port is known). */
 export function createHttpServer(router: Router, getContext: () => EmulatorContext): http.Server {
   const server = http.createServer((req, res) => {
@@ -112,16 +128,25 @@ async function handle(
     }
     const { route, params } = match;
     const auth = authenticate(route, req.headers.authorization, ctx);
+    // Parsed before the rate-limit check: some of Discord's buckets depend on the body (renames).
+    const { body, files } = await parseBody(req);
     if (kind === 'api') {
-      const major = MAJOR_PARAMS.map((p) => params[p]).find(Boolean);
-      const verdict = ctx.rateLimits.check(route.options.bucket ?? `${method} ${route.pattern}`, major);
+      const verdict = ctx.rateLimits.check({
+        routeKey: route.options.bucket ?? `${method} ${route.pattern}`,
+        majorId: MAJOR_PARAMS.map((p) => params[p]).find(Boolean),
+        params,
+        body,
+        auth: auth.kind,
+        state: ctx.state,
+      });
       rateHeaders = verdict.headers;
       if (verdict.limited) {
+        // Counted before the answer leaves, so a client reading it sees the new count.
+        countInvalid(ctx, 429, verdict.headers['X-RateLimit-Scope']);
         send(res, { status: 429, body: verdict.body }, verdict.headers);
         return;
       }
     }
-    const { body, files } = await parseBody(req);
     const reason = req.headers['x-audit-log-reason'];
     const out = await route.handler({
       method: method as HttpMethod,
@@ -136,10 +161,12 @@ async function handle(
       ...(typeof reason === 'string' ? { reason: decodeURIComponent(reason) } : {}),
       emu: ctx,
     });
+    if (api && out?.status) countInvalid(ctx, out.status, undefined);
     send(res, out ?? {}, rateHeaders);
   } catch (error) {
     if (error instanceof DiscordApiError) {
       if (error.status >= 500) ctx.logger.error({ method, path: url.pathname }, error.message);
+      if (api) countInvalid(ctx, error.status, undefined);
       sendError(res, error, rateHeaders);
       return;
     }

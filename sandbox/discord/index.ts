@@ -11,9 +11,10 @@ import { GatewayServer } from './gateway/server.js';
 import type { GuildCreateMembersMode } from './gateway/guild-create.js';
 import { createHttpServer } from './http.js';
 import { pluginModules } from './plugins.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
+import { RateLimiter, type RateLimitOptions, type RateLimitProfileName } from './rate-limits.js';
 import { coreModules, type RouteModule } from './rest/index.js';
 import { Router } from './router.js';
+import type { ScheduledEventTimings } from './state/scheduled-event-automation.js';
 import { DiscordState } from './state/state.js';
 
 export type { EmulatorApplication, EmulatorContext, PrivilegedIntents } from './context.js';
@@ -22,8 +23,12 @@ export { Router } from './router.js';
 export type { RouteHandler, RouteOptions, RouteRequest, RouteResponse, RequestAuth } from './router.js';
 export { DiscordApiError, Errors, formError, errorTree } from './errors.js';
 export { DiscordState } from './state/state.js';
+export { EmulatorClock } from './clock.js';
+export type { ScheduledEventTimings } from './state/scheduled-event-automation.js';
 export { compareSnowflakes, snowflake, snowflakeTime } from './snowflake.js';
 export { seedGuild, type SeedGuildOptions, type SeededGuild } from './state/seed.js';
+export { REALISTIC_PROFILE } from './rate-limit-profiles.js';
+export type { RateLimitProfile, RateLimitProfileName, ProfileBucket } from './rate-limit-profiles.js';
 
 export interface DiscordEmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -35,6 +40,8 @@ export interface DiscordEmulatorOptions {
   logger?: Logger;
   /** Optional per-route limits (off by default); `emu.rateLimits.forceNext()` works either way. */
   rateLimits?: RateLimitOptions;
+  /** 'realistic': Discord's buckets a voice-mixer bot meets (see rate-limit-profiles.ts); default 'off'. */
+  rateLimitProfile?: RateLimitProfileName;
   /** HELLO heartbeat interval. Default 41250 ms. */
   heartbeatIntervalMs?: number;
   /** 'discord' (default): GUILD_CREATE members follow Discord's rules; 'all': every member with GuildMembers. */
@@ -45,6 +52,10 @@ export interface DiscordEmulatorOptions {
   applicationName?: string;
   /** OAuth2 redirect URIs registered for the application (`application.redirectUris`; empty = any loopback URI). */
   redirectUris?: string[];
+  /** Scheduled-event automation delays (Discord documents only "minutes" / "hours"). */
+  scheduledEvents?: Partial<ScheduledEventTimings>;
+  /** Real-time tick of `state.clock` in ms (scheduled-event automation); 0 = only on `advance()`. Default 1000. */
+  clockTickMs?: number;
 }
 
 export interface DiscordEmulator extends EmulatorContext {
@@ -67,6 +78,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? createLogger('warn', 'discord-emulator');
   const state = new DiscordState();
+  state.scheduledEvents.configure(options.scheduledEvents ?? {});
   const botUser = state.users.create({ username: options.botUsername ?? 'Tsunagu', bot: true });
   const owner = state.users.create({ username: 'app-owner', globalName: 'App Owner' });
   state.botUserId = botUser.id;
@@ -107,10 +119,13 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     guildCreateMembers: options.guildCreateMembers,
   });
   state.onDispatch((event, data, guildId) => gateway.dispatch(event, data, guildId));
+  state.clock.start(options.clockTickMs ?? 1000, (error) =>
+    logger.error({ err: error }, 'clock tick failed'),
+  );
   ctx = {
     ...partial,
     gateway,
-    rateLimits: new RateLimiter(options.rateLimits),
+    rateLimits: new RateLimiter(options.rateLimits, options.rateLimitProfile),
     baseUrl,
     restBase: `${baseUrl}/api`,
   };
@@ -119,6 +134,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     port,
     router,
     async stop() {
+      state.clock.stop();
       await gateway.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

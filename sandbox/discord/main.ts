@@ -32,6 +32,7 @@ const lines = [
   `  Client secret:                   ${emu.application.clientSecret}`,
   `  OAuth2 authorize:                ${emu.baseUrl}/oauth2/authorize (logs in as ${seeded.owner.username} ${seeded.owner.id})`,
   `  Control API:                     ${emu.baseUrl}/_emulator/state (see sandbox/discord/README-control-api.md)`,
+  `  Discord view:                    ${emu.baseUrl}/_emulator/view`,
   `  Seeded guild:                    ${seeded.guild.name} (${seeded.guild.id}), ${seeded.members.length} members`,
   'Ctrl+C stops it.',
 ];

@@ -1,16 +1,29 @@
 /**
- * Optional per-route rate limits, off by default, and a test hook that forces the next N
- * requests to 429, so a client's retry handling is exercised against Discord's headers:
+ * Rate limits as Discord applies them (docs, topics/rate-limits): optional per-route buckets and a
+ * named profile (off by default), a global limit, a test hook that forces the next N requests to
+ * 429, and the invalid-request count behind Discord's IP bans. Headers follow Discord:
  * `X-RateLimit-Limit/Remaining/Reset/Reset-After/Bucket`, and on 429 `Retry-After`,
  * `X-RateLimit-Scope`, `X-RateLimit-Global` plus a `{ message, retry_after, global, code }` body.
  */
-import { createHash } from 'node:crypto';
+import {
+  bucketHeaders,
+  bucketLimited,
+  forcedLimited,
+  globalLimited,
+  type RateLimitScope,
+  type RateLimitVerdict,
+} from './rate-limit-answers.js';
+import {
+  profileNamed,
+  type RateLimitProfile,
+  type RateLimitProfileName,
+  type RateLimitRequest,
+} from './rate-limit-profiles.js';
+import { FixedWindows, InvalidRequestCounter, type BucketLimit } from './rate-limit-windows.js';
 
-export interface BucketLimit {
-  /** Requests per window. */
-  limit: number;
-  windowMs: number;
-}
+export type { BucketLimit } from './rate-limit-windows.js';
+export type { RateLimitVerdict } from './rate-limit-answers.js';
+export type { RateLimitProfile, RateLimitProfileName, RateLimitRequest } from './rate-limit-profiles.js';
 
 export interface RateLimitOptions {
   /** Limit applied to every route unless `routes` names it (off when absent). */
@@ -25,34 +38,50 @@ export interface ForcedLimit {
   remaining: number;
   retryAfterMs: number;
   global: boolean;
-  scope: 'user' | 'global' | 'shared';
+  scope: RateLimitScope;
 }
 
-export type RateLimitVerdict =
-  | { limited: false; headers: Record<string, string> }
-  | {
-      limited: true;
-      headers: Record<string, string>;
-      body: { message: string; retry_after: number; global: boolean; code: number };
-    };
+/** A request as the HTTP layer describes it; `majorId` is the channel/guild/webhook id in the path. */
+export interface RateLimitCheck extends RateLimitRequest {
+  majorId?: string;
+}
 
-interface BucketState {
-  count: number;
-  resetAt: number;
+interface AppliedBucket {
+  name: string;
+  limit: BucketLimit;
+  key: string;
 }
 
 export class RateLimiter {
-  private readonly windows = new Map<string, BucketState>();
+  private readonly windows = new FixedWindows();
+  private readonly invalid = new InvalidRequestCounter();
   private forced: ForcedLimit[] = [];
+  private active: RateLimitProfile | undefined;
   /** Every 429 served, newest last (for assertions). */
-  readonly served: { route: string; at: number }[] = [];
+  readonly served: { route: string; at: number; bucket: string; global: boolean }[] = [];
 
-  constructor(private options: RateLimitOptions = {}) {}
+  constructor(
+    private options: RateLimitOptions = {},
+    profile: RateLimitProfileName | RateLimitProfile = 'off',
+  ) {
+    this.active = typeof profile === 'string' ? profileNamed(profile) : profile;
+  }
 
-  /** Replaces the configured limits (tests may switch them on mid-run). */
+  /** Replaces the configured per-route limits (tests may switch them on mid-run). */
   configure(options: RateLimitOptions): void {
     this.options = options;
     this.windows.clear();
+  }
+
+  /** Switches to a profile ('realistic', 'off' or a custom one) with fresh windows. */
+  useProfile(profile: RateLimitProfileName | RateLimitProfile): void {
+    this.active = typeof profile === 'string' ? profileNamed(profile) : profile;
+    this.windows.clear();
+  }
+
+  /** The profile in use, if any. */
+  get profile(): RateLimitProfile | undefined {
+    return this.active;
   }
 
   /**
@@ -69,61 +98,80 @@ export class RateLimiter {
     });
   }
 
-  /** Decides whether a request is limited. `routeKey` is `METHOD /pattern`; `majorId` the channel/guild/webhook id. */
-  check(routeKey: string, majorId: string | undefined): RateLimitVerdict {
-    const forced = this.forced.find((f) => f.remaining > 0 && (!f.route || f.route === routeKey));
-    const bucketHash = createHash('sha1').update(routeKey).digest('hex').slice(0, 16);
+  /** Invalid requests (401, 403, 429 except shared-scope 429s) answered in the last 10 minutes. */
+  invalidRequests(): number {
+    return this.invalid.count();
+  }
+
+  /** Counts a served API response towards the invalid-request limit: the new count, or undefined if it did not count. */
+  recordResponse(status: number, scope?: string): number | undefined {
+    return this.invalid.record(status, scope);
+  }
+
+  /** Decides whether a request is limited, and with which headers it is answered either way. */
+  check(req: RateLimitCheck): RateLimitVerdict {
+    const forced = this.forced.find((f) => f.remaining > 0 && (!f.route || f.route === req.routeKey));
     if (forced) {
       forced.remaining -= 1;
       this.forced = this.forced.filter((f) => f.remaining > 0);
-      return this.limited(routeKey, bucketHash, 1, forced.retryAfterMs, forced.global, forced.scope);
+      return this.limited(req.routeKey, req.routeKey, forced.global, forcedLimited(req.routeKey, forced));
     }
-    const limit = this.options.routes?.[routeKey] ?? this.options.default;
-    if (!limit) return { limited: false, headers: {} };
-    const key = `${routeKey}:${majorId ?? ''}`;
     const now = Date.now();
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now)
-      this.windows.set(key, (window = { count: 0, resetAt: now + limit.windowMs }));
-    const resetAfterMs = window.resetAt - now;
-    if (window.count >= limit.limit)
-      return this.limited(routeKey, bucketHash, limit.limit, resetAfterMs, false, 'user');
-    window.count += 1;
+    const global = this.active?.global;
+    if (global && req.auth === 'bot') {
+      const window = this.windows.peek('global', global, now);
+      if (window.count >= global.limit)
+        return this.limited(req.routeKey, 'global', true, globalLimited(window.resetAt - now));
+      window.count += 1;
+    }
+    const buckets = this.bucketsFor(req);
+    const windows = buckets.map((b) => ({ bucket: b, window: this.windows.peek(b.key, b.limit, now) }));
+    const full = windows
+      .filter((w) => w.window.count >= w.bucket.limit.limit)
+      .sort((a, b) => b.window.resetAt - a.window.resetAt)[0];
+    if (full) {
+      const { name, limit } = full.bucket;
+      return this.limited(
+        req.routeKey,
+        name,
+        false,
+        bucketLimited(name, limit.limit, full.window.resetAt - now),
+      );
+    }
+    for (const w of windows) w.window.count += 1;
+    // The tightest bucket speaks for the request, as Discord sends one set of headers.
+    const tightest = windows.sort(
+      (a, b) => a.bucket.limit.limit - a.window.count - (b.bucket.limit.limit - b.window.count),
+    )[0];
+    if (!tightest) return { limited: false, headers: {} };
+    const { bucket, window } = tightest;
+    const { limit } = bucket.limit;
     return {
       limited: false,
-      headers: {
-        'X-RateLimit-Limit': String(limit.limit),
-        'X-RateLimit-Remaining': String(limit.limit - window.count),
-        'X-RateLimit-Reset': (window.resetAt / 1000).toFixed(3),
-        'X-RateLimit-Reset-After': (resetAfterMs / 1000).toFixed(3),
-        'X-RateLimit-Bucket': bucketHash,
-      },
+      headers: bucketHeaders(bucket.name, limit, limit - window.count, window.resetAt - now),
     };
   }
 
+  /** Profile buckets that count this request, then the configured per-route limit. */
+  private bucketsFor(req: RateLimitCheck): AppliedBucket[] {
+    const applied: AppliedBucket[] = [];
+    for (const b of this.active?.buckets ?? []) {
+      if (!b.routes.includes(req.routeKey) || (b.applies && !b.applies(req))) continue;
+      applied.push({ name: b.name, limit: b, key: `${b.name}:${req.params[b.per] ?? ''}` });
+    }
+    const configured = this.options.routes?.[req.routeKey] ?? this.options.default;
+    if (configured)
+      applied.push({ name: req.routeKey, limit: configured, key: `${req.routeKey}:${req.majorId ?? ''}` });
+    return applied;
+  }
+
   private limited(
-    routeKey: string,
-    bucketHash: string,
-    limit: number,
-    retryAfterMs: number,
+    route: string,
+    bucket: string,
     global: boolean,
-    scope: ForcedLimit['scope'],
+    verdict: RateLimitVerdict,
   ): RateLimitVerdict {
-    this.served.push({ route: routeKey, at: Date.now() });
-    const seconds = (retryAfterMs / 1000).toFixed(3);
-    return {
-      limited: true,
-      headers: {
-        'Retry-After': seconds,
-        'X-RateLimit-Limit': String(limit),
-        'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': ((Date.now() + retryAfterMs) / 1000).toFixed(3),
-        'X-RateLimit-Reset-After': seconds,
-        'X-RateLimit-Bucket': bucketHash,
-        'X-RateLimit-Scope': scope,
-        ...(global ? { 'X-RateLimit-Global': 'true' } : {}),
-      },
-      body: { message: 'You are being rate limited.', retry_after: retryAfterMs / 1000, global, code: 0 },
-    };
+    this.served.push({ route, at: Date.now(), bucket, global });
+    return verdict;
   }
 }

@@ -7,7 +7,7 @@
  * (e.g. `/oauth2/authorize`, `/_emulator/...`). A handler returns a `RouteResponse` (or nothing
  * for 204) and throws `DiscordApiError` for Discord-shaped failures.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { APIUser } from 'discord-api-types/v10';
 import type { EmulatorContext } from './context.js';
 
@@ -57,6 +57,8 @@ export interface RouteResponse {
   headers?: Record<string, string>;
   /** Sends 302 with this Location. */
   redirect?: string;
+  /** Takes over the response after the status and headers are sent (Server-Sent Events). */
+  stream?: (res: ServerResponse) => void;
 }
 
 export type RouteHandler = (req: RouteRequest) => RouteResponse | void | Promise<RouteResponse | void>;

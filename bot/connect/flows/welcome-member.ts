@@ -63,5 +63,7 @@ export async function grantRoles(
 ): Promise<void> {
   const missing = roleIds.filter((id): id is string => !!id && !member.roles.cache.has(id));
   if (missing.length === 0) return;
-  await bestEffort(log, `grant roles ${missing.join(', ')}`, () => member.roles.add(missing, 'Tsunagu welcome'));
+  await bestEffort(log, `grant roles ${missing.join(', ')}`, () =>
+    member.roles.add(missing, 'Tsunagu welcome'),
+  );
 }

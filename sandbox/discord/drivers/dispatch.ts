@@ -73,7 +73,8 @@ export function dispatchInteraction(
   const user = serializeUser(state.users.get(userId));
   const guild = where.guildId ? state.guilds.get(where.guildId) : undefined;
   const channel = state.channels.get(where.channelId);
-  const locale = act.locale ?? user.locale ?? guild?.preferredLocale ?? 'en-US';
+  // The person's own client language: the public user payload carries no locale, the record does.
+  const locale = act.locale ?? state.users.get(userId).locale ?? guild?.preferredLocale ?? 'en-US';
   const id = snowflake();
   const token = newInteractionToken();
   const appPermissions = guild

@@ -1,15 +1,22 @@
-/** Channels: get, patch, delete, permission overwrites, typing. */
-import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
+/**
+ * Channels: get, patch, delete, permission overwrites, typing. Overwrites are checked as Discord
+ * documents (overwrites.ts); deleting disconnects a voice channel's members (state/channels.ts).
+ */
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { Errors } from '../errors.js';
 import type { Router } from '../router.js';
 import { channelPatchSchema, parseBody } from '../validation.js';
 import { channelForBot, requireChannelPermission } from './access.js';
+import { assertMayGrant, assertOverwriteTarget, toOverwrites } from './overwrites.js';
 
+const bitfield = z
+  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
+  .transform((v) => BigInt(v));
 const overwriteSchema = z.object({
   type: z.union([z.literal(0), z.literal(1)]),
-  allow: z.union([z.string().regex(/^\d+$/), z.number().int()]).nullish(),
-  deny: z.union([z.string().regex(/^\d+$/), z.number().int()]).nullish(),
+  allow: bitfield.nullish(),
+  deny: bitfield.nullish(),
 });
 
 export function registerChannelRoutes(router: Router): void {
@@ -22,12 +29,13 @@ export function registerChannelRoutes(router: Router): void {
     if (!channel.guildId) throw Errors.unsupported('editing DM channels');
     requireChannelPermission(emu, channel.id, PermissionFlagsBits.ManageChannels);
     const patch = parseBody(channelPatchSchema, body);
-    if (patch.permission_overwrites)
+    const overwrites = patch.permission_overwrites ? toOverwrites(patch.permission_overwrites) : undefined;
+    if (overwrites) {
       requireChannelPermission(emu, channel.id, PermissionFlagsBits.ManageRoles);
-    if (patch.parent_id) {
-      const parent = emu.state.channels.get(patch.parent_id);
-      if (parent.guildId !== channel.guildId) throw Errors.unknownChannel();
+      for (const o of patch.permission_overwrites!) assertOverwriteTarget(emu, channel.guildId, o);
+      assertMayGrant(emu, channel.guildId, overwrites, channel);
     }
+    // A new parent is checked by the store: a category of the guild with fewer than 50 channels.
     const updated = emu.state.channels.update(channel.id, {
       ...(patch.name != null ? { name: patch.name } : {}),
       ...(patch.topic !== undefined ? { topic: patch.topic } : {}),
@@ -37,16 +45,7 @@ export function registerChannelRoutes(router: Router): void {
       ...(patch.bitrate != null ? { bitrate: patch.bitrate } : {}),
       ...(patch.user_limit != null ? { userLimit: patch.user_limit } : {}),
       ...(patch.rate_limit_per_user != null ? { rateLimitPerUser: patch.rate_limit_per_user } : {}),
-      ...(patch.permission_overwrites
-        ? {
-            permissionOverwrites: patch.permission_overwrites.map((o) => ({
-              id: o.id,
-              type: o.type,
-              allow: (o.allow ?? 0n).toString(),
-              deny: (o.deny ?? 0n).toString(),
-            })),
-          }
-        : {}),
+      ...(overwrites ? { permissionOverwrites: overwrites } : {}),
     });
     return { body: emu.state.channels.toApi(updated) };
   });
@@ -63,16 +62,14 @@ export function registerChannelRoutes(router: Router): void {
     if (!channel.guildId) throw Errors.missingAccess();
     requireChannelPermission(emu, channel.id, PermissionFlagsBits.ManageRoles);
     const input = parseBody(overwriteSchema, body);
-    const id = params.overwriteId!;
-    if (input.type === OverwriteType.Role) emu.state.roles.get(channel.guildId, id);
-    else emu.state.members.get(channel.guildId, id);
-    const rest = channel.permissionOverwrites.filter((o) => o.id !== id);
-    emu.state.channels.update(channel.id, {
-      permissionOverwrites: [
-        ...rest,
-        { id, type: input.type, allow: String(input.allow ?? 0), deny: String(input.deny ?? 0) },
-      ],
-    });
+    const overwrite = { id: params.overwriteId!, ...input };
+    assertOverwriteTarget(emu, channel.guildId, overwrite);
+    const next = [
+      ...channel.permissionOverwrites.filter((o) => o.id !== overwrite.id),
+      ...toOverwrites([overwrite]),
+    ];
+    assertMayGrant(emu, channel.guildId, next, channel);
+    emu.state.channels.update(channel.id, { permissionOverwrites: next });
   });
 
   router.route('DELETE', '/channels/:channelId/permissions/:overwriteId', ({ emu, params }) => {

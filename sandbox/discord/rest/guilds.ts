@@ -6,6 +6,7 @@ import { serializeGuild } from '../state/serialize.js';
 import type { SupportedChannelType } from '../state/types.js';
 import { channelCreateSchema, guildPatchSchema, parseBody } from '../validation.js';
 import { guildForBot, requireGuildPermission } from './access.js';
+import { assertMayGrant, assertOverwriteTarget, toOverwrites } from './overwrites.js';
 
 const SUPPORTED_TYPES = new Set<number>([
   ChannelType.GuildText,
@@ -45,14 +46,23 @@ export function registerGuildRoutes(router: Router): void {
     return { body: emu.state.channels.list(guild.id).map((c) => emu.state.channels.toApi(c)) };
   });
 
+  /**
+   * Create Guild Channel (docs, guild): Manage Channels; overwrites need Manage Roles, name roles or
+   * members of the guild, and grant only what the bot holds guild-wide; `parent_id` must be a
+   * category of the guild with room (50); the guild holds at most 500 channels (30013).
+   */
   router.route('POST', '/guilds/:guildId/channels', ({ emu, params, body }) => {
     const guild = guildForBot(emu, params.guildId!);
     requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageChannels);
     const input = parseBody(channelCreateSchema, body);
     const type = input.type ?? ChannelType.GuildText;
     if (!SUPPORTED_TYPES.has(type)) throw unsupportedType(emu, type);
-    if (input.permission_overwrites?.length)
+    const overwrites = input.permission_overwrites ? toOverwrites(input.permission_overwrites) : undefined;
+    if (overwrites?.length) {
       requireGuildPermission(emu, guild.id, PermissionFlagsBits.ManageRoles);
+      for (const o of input.permission_overwrites!) assertOverwriteTarget(emu, guild.id, o);
+      assertMayGrant(emu, guild.id, overwrites);
+    }
     const channel = emu.state.channels.create(guild.id, {
       name: input.name,
       type: type as SupportedChannelType,
@@ -63,12 +73,7 @@ export function registerGuildRoutes(router: Router): void {
       ...(input.bitrate != null ? { bitrate: input.bitrate } : {}),
       ...(input.user_limit != null ? { userLimit: input.user_limit } : {}),
       rateLimitPerUser: input.rate_limit_per_user ?? 0,
-      permissionOverwrites: (input.permission_overwrites ?? []).map((o) => ({
-        id: o.id,
-        type: o.type,
-        allow: (o.allow ?? 0n).toString(),
-        deny: (o.deny ?? 0n).toString(),
-      })),
+      ...(overwrites ? { permissionOverwrites: overwrites } : {}),
     });
     return { status: 201, body: emu.state.channels.toApi(channel) };
   });

@@ -23,6 +23,32 @@ function checkRoleChange(emu: EmulatorContext, guildId: string, before: string[]
   for (const roleId of changed) requireRoleBelowBot(emu, guildId, roleId);
 }
 
+/**
+ * A move (`channel_id`) or disconnect (`null`): the target must be connected (400 40032); the bot
+ * needs Move Members where the member is (assumed: Discord documents "the MOVE_MEMBERS
+ * permission" without naming the channel) and, for a move, View Channel + Connect + Move Members
+ * in the target ("the API user must have permissions to both connect to the channel and have the
+ * MOVE_MEMBERS permission", docs guild "Modify Guild Member"), overwrites applied. The member's
+ * own permissions and the target's `user_limit` are not checked: Move Members bypasses the limit.
+ */
+function checkVoiceMove(emu: EmulatorContext, guildId: string, userId: string, target: string | null) {
+  const current = emu.state.voice.find(guildId, userId);
+  if (!current) throw Errors.targetNotInVoice();
+  if (!emu.state.permissions.hasIn(current.channelId, emu.botUser.id, PermissionFlagsBits.MoveMembers))
+    throw Errors.missingPermissions();
+  if (target === null) return;
+  const channel = emu.state.channels.get(target);
+  if (
+    channel.guildId !== guildId ||
+    (channel.type !== ChannelType.GuildVoice && channel.type !== ChannelType.GuildStageVoice)
+  ) {
+    throw formError(['channel_id'], 'CHANNEL_TYPE_INVALID', 'Channel is not a voice channel');
+  }
+  const needed =
+    PermissionFlagsBits.ViewChannel | PermissionFlagsBits.Connect | PermissionFlagsBits.MoveMembers;
+  if (!emu.state.permissions.hasIn(channel.id, emu.botUser.id, needed)) throw Errors.missingPermissions();
+}
+
 export function registerMemberRoutes(router: Router): void {
   router.route('GET', '/guilds/:guildId/members', (req) => {
     const { emu, params, query } = req;
@@ -81,23 +107,7 @@ export function registerMemberRoutes(router: Router): void {
       requireGuildPermission(emu, guild.id, PermissionFlagsBits.ModerateMembers);
       requireMemberBelowBot(emu, guild.id, userId);
     }
-    if (patch.channel_id !== undefined) {
-      if (!emu.state.voice.find(guild.id, userId)) throw Errors.targetNotInVoice();
-      requireGuildPermission(emu, guild.id, PermissionFlagsBits.MoveMembers);
-      if (patch.channel_id !== null) {
-        const target = emu.state.channels.get(patch.channel_id);
-        if (
-          target.guildId !== guild.id ||
-          (target.type !== ChannelType.GuildVoice && target.type !== ChannelType.GuildStageVoice)
-        ) {
-          throw formError(['channel_id'], 'CHANNEL_TYPE_INVALID', 'Channel is not a voice channel');
-        }
-        // Moving someone into a channel needs Connect there for both the bot and the member.
-        const connect = PermissionFlagsBits.Connect | PermissionFlagsBits.ViewChannel;
-        if (!emu.state.permissions.hasIn(target.id, emu.botUser.id, connect))
-          throw Errors.missingPermissions();
-      }
-    }
+    if (patch.channel_id !== undefined) checkVoiceMove(emu, guild.id, userId, patch.channel_id);
     const hasMemberFields =
       patch.nick !== undefined ||
       patch.roles != null ||

@@ -6,6 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { Errors } from '../errors.js';
 import { snowflake } from '../snowflake.js';
+import { assertGuildHasRoom, assertParentAccepts } from './channel-limits.js';
 import { serializeChannel } from './serialize.js';
 import type { DiscordState } from './state.js';
 import type { ChannelRecord, SupportedChannelType } from './types.js';
@@ -21,6 +22,7 @@ export interface CreateChannelInput {
   bitrate?: number;
   userLimit?: number;
   rateLimitPerUser?: number;
+  /** Absent: a copy of the parent category's overwrites (none without a parent). */
   permissionOverwrites?: APIOverwrite[];
 }
 
@@ -60,14 +62,8 @@ export class ChannelStore {
   create(guildId: string, input: CreateChannelInput): ChannelRecord {
     const guild = this.s.guilds.get(guildId);
     const type = input.type ?? ChannelType.GuildText;
-    if (input.parentId) {
-      const parent = this.get(input.parentId);
-      if (parent.type !== ChannelType.GuildCategory || parent.guildId !== guildId) {
-        throw Errors.invalidFormBody({
-          parent_id: { _errors: [{ code: 'CHANNEL_PARENT_INVALID', message: 'Invalid parent channel' }] },
-        });
-      }
-    }
+    assertGuildHasRoom(guild);
+    if (input.parentId) assertParentAccepts(guild, this.find(input.parentId), type, this.list(guildId));
     const voice = type === ChannelType.GuildVoice || type === ChannelType.GuildStageVoice;
     const channel: ChannelRecord = {
       id: input.id ?? snowflake(),
@@ -81,7 +77,10 @@ export class ChannelStore {
       rateLimitPerUser: input.rateLimitPerUser ?? 0,
       bitrate: voice ? (input.bitrate ?? 64000) : 0,
       userLimit: voice ? (input.userLimit ?? 0) : 0,
-      permissionOverwrites: input.permissionOverwrites?.map((o) => ({ ...o })) ?? [],
+      // Without overwrites of its own a new channel is synced with its category (discord-api-docs#6573).
+      permissionOverwrites: (input.permissionOverwrites ?? this.parentOverwrites(input.parentId)).map(
+        (o) => ({ ...o }),
+      ),
       lastMessageId: null,
     };
     this.s.data.channels.set(channel.id, channel);
@@ -90,10 +89,14 @@ export class ChannelStore {
     return channel;
   }
 
-  /** Updates a guild channel and emits CHANNEL_UPDATE. */
+  /** Updates a guild channel and emits CHANNEL_UPDATE (a new parent must have room: 50 per category). */
   update(id: string, patch: UpdateChannelInput): ChannelRecord {
     const channel = this.get(id);
     if (!channel.guildId) throw Errors.missingAccess();
+    if (patch.parentId && patch.parentId !== channel.parentId) {
+      const guild = this.s.guilds.get(channel.guildId);
+      assertParentAccepts(guild, this.find(patch.parentId), channel.type, this.list(guild.id), id);
+    }
     if (patch.name !== undefined) channel.name = patch.name;
     if (patch.parentId !== undefined) channel.parentId = patch.parentId;
     if (patch.topic !== undefined) channel.topic = patch.topic;
@@ -108,7 +111,11 @@ export class ChannelStore {
     return channel;
   }
 
-  /** Deletes a guild channel: disconnects its voice members, drops its invites and messages, emits CHANNEL_DELETE. */
+  /**
+   * Deletes a guild channel (docs, channel "Delete/Close Channel"): whoever is connected to it is
+   * disconnected (VOICE_STATE_UPDATE, channel_id null), its invites and messages go, a category's
+   * children lose their parent (CHANNEL_UPDATE each), then CHANNEL_DELETE.
+   */
   delete(id: string): ChannelRecord {
     const channel = this.get(id);
     const guildId = channel.guildId;
@@ -118,7 +125,8 @@ export class ChannelStore {
       if (state.channelId === id) this.s.voice.leave(guildId, state.userId);
     for (const invite of [...this.s.data.invites.values()])
       if (invite.channelId === id) this.s.invites.delete(invite.code);
-    for (const child of this.list(guildId)) if (child.parentId === id) child.parentId = null;
+    for (const child of this.list(guildId))
+      if (child.parentId === id) this.update(child.id, { parentId: null });
     guild.channelIds.delete(id);
     this.s.data.channels.delete(id);
     this.s.data.messages.delete(id);
@@ -156,6 +164,10 @@ export class ChannelStore {
     return [...this.s.data.channels.values()].find(
       (c) => c.type === ChannelType.DM && c.recipientId === recipientId,
     );
+  }
+
+  private parentOverwrites(parentId: string | null | undefined): APIOverwrite[] {
+    return parentId ? this.get(parentId).permissionOverwrites : [];
   }
 
   private nextPosition(guildId: string): number {

@@ -1,6 +1,6 @@
 import { GatewayDispatchEvents, type APIInvite } from 'discord-api-types/v10';
 import { randomBytes } from 'node:crypto';
-import { Errors } from '../errors.js';
+import { DiscordApiError, Errors } from '../errors.js';
 import { serializeInvite, serializeUser } from './serialize.js';
 import type { DiscordState } from './state.js';
 import type { InviteRecord } from './types.js';
@@ -14,13 +14,23 @@ export interface CreateInviteInput {
   temporary?: boolean;
 }
 
+/** "Maximum number of invites reached (1000)" (discord-api-docs, JSON error codes). */
+export const MAX_GUILD_INVITES = 1000;
+
+/** 400 30016, Discord's wording. */
+export const maxInvitesError = () =>
+  new DiscordApiError(400, 30016, `Maximum number of invites reached (${MAX_GUILD_INVITES})`);
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 function randomCode(): string {
   return [...randomBytes(10)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
 }
 
-/** Guild invites with use counts. Expired or used-up invites are deleted (INVITE_DELETE), as on Discord. */
+/**
+ * Guild invites with use counts. A used-up invite is deleted (INVITE_DELETE); an expired one
+ * (max_age after created_at on `state.clock`) disappears from every read without an event.
+ */
 export class InviteStore {
   constructor(private readonly s: DiscordState) {}
 
@@ -51,10 +61,11 @@ export class InviteStore {
     );
   }
 
-  /** Creates an invite to a guild channel and emits INVITE_CREATE. */
+  /** Creates an invite to a guild channel and emits INVITE_CREATE; 400 30016 past 1000 live invites in the guild. */
   create(channelId: string, input: CreateInviteInput = {}): InviteRecord {
     const channel = this.s.channels.get(channelId);
     if (!channel.guildId) throw Errors.missingAccess();
+    if (this.list(channel.guildId).length >= MAX_GUILD_INVITES) throw maxInvitesError();
     const invite: InviteRecord = {
       code: input.code ?? randomCode(),
       guildId: channel.guildId,
@@ -64,7 +75,7 @@ export class InviteStore {
       maxUses: input.maxUses ?? 0,
       maxAge: input.maxAge ?? 86400,
       temporary: input.temporary ?? false,
-      createdAt: new Date().toISOString(),
+      createdAt: this.s.clock.date().toISOString(),
     };
     this.s.data.invites.set(invite.code, invite);
     const inviter = invite.inviterId ? this.s.users.find(invite.inviterId) : undefined;
@@ -112,6 +123,6 @@ export class InviteStore {
   }
 
   private expired(invite: InviteRecord): boolean {
-    return invite.maxAge > 0 && Date.parse(invite.createdAt) + invite.maxAge * 1000 < Date.now();
+    return invite.maxAge > 0 && Date.parse(invite.createdAt) + invite.maxAge * 1000 <= this.s.clock.now();
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Discord's permission computation: base permissions from roles (owner and Administrator have
- * all), then channel overwrites (@everyone, roles, member), and role hierarchy by position.
+ * Discord's permission computation (docs, topics/permissions): base permissions from roles (owner
+ * and Administrator have all), then channel overwrites (@everyone, roles, member), then the
+ * implicit denials, and role hierarchy by position.
  */
-import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { ChannelType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { DiscordState } from './state.js';
 import type { ChannelRecord, GuildRecord } from './types.js';
 
@@ -43,8 +44,38 @@ export function channelPermissions(guild: GuildRecord, channel: ChannelRecord, u
   perms = (perms & ~deny) | allow;
   const own = overwrites.find((o) => o.type === OverwriteType.Member && o.id === userId);
   if (own) perms = (perms & ~BigInt(own.deny)) | BigInt(own.allow);
-  // Without View Channel nothing else in the channel applies.
-  return perms & PermissionFlagsBits.ViewChannel ? perms : 0n;
+  return withImplicitDenials(channel, perms);
+}
+
+/** Needs Send Messages to mean anything (docs, topics/permissions "Implicit Permissions"). */
+const SENDING =
+  PermissionFlagsBits.MentionEveryone |
+  PermissionFlagsBits.SendTTSMessages |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.EmbedLinks;
+
+/**
+ * Needs Connect in a voice or stage channel. Discord names Manage Channels ("such as
+ * MANAGE_CHANNEL"); the voice-only permissions follow from being unable to join.
+ */
+const CONNECTED =
+  PermissionFlagsBits.ManageChannels |
+  PermissionFlagsBits.Speak |
+  PermissionFlagsBits.Stream |
+  PermissionFlagsBits.UseVAD |
+  PermissionFlagsBits.PrioritySpeaker |
+  PermissionFlagsBits.MuteMembers |
+  PermissionFlagsBits.DeafenMembers |
+  PermissionFlagsBits.MoveMembers;
+
+/** Discord's implicit denials: no View Channel → nothing; no Send Messages → no mentions/files/embeds; no Connect → no voice powers. */
+function withImplicitDenials(channel: ChannelRecord, perms: bigint): bigint {
+  if (!(perms & PermissionFlagsBits.ViewChannel)) return 0n;
+  let out = perms;
+  if (!(out & PermissionFlagsBits.SendMessages)) out &= ~SENDING;
+  const voice = channel.type === ChannelType.GuildVoice || channel.type === ChannelType.GuildStageVoice;
+  if (voice && !(out & PermissionFlagsBits.Connect)) out &= ~CONNECTED;
+  return out;
 }
 
 /** Position of the member's highest role (owner: +Infinity, @everyone only: 0). */

@@ -5,6 +5,7 @@
  */
 import type { GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { APIMessage } from 'discord-api-types/v10';
+import { EmulatorClock } from '../clock.js';
 import { ChannelStore } from './channels.js';
 import { GuildStore } from './guilds.js';
 import { InviteStore } from './invites.js';
@@ -21,6 +22,12 @@ import { VoiceStore } from './voice.js';
 export type DispatchSink = (event: GatewayDispatchEvents, data: unknown, guildId?: string) => void;
 
 export class DiscordState {
+  /**
+   * What the time-driven parts (scheduled events, invite expiry) take as "now"; tests call
+   * `clock.advance(ms)`. Declared first: stores register tick listeners when they are built.
+   */
+  readonly clock = new EmulatorClock();
+
   /** Raw maps; prefer the store methods, which validate and emit events. */
   readonly data = {
     users: new Map<string, UserRecord>(),

@@ -73,12 +73,14 @@ export const inviteCreateSchema = z.object({
   max_uses: z.number().int().min(0).max(100).nullish(),
   temporary: z.boolean().nullish(),
   unique: z.boolean().nullish(),
-  target_type: z.number().int().nullish(),
+  /** 1 STREAM, 2 EMBEDDED_APPLICATION (Invite Target Types). */
+  target_type: z.literal([1, 2]).nullish(),
   target_user_id: snowflake.nullish(),
   target_application_id: snowflake.nullish(),
+  role_ids: z.array(snowflake).nullish(),
 });
 
-const entityMetadata = z.object({ location: z.string().min(1).max(100).optional() });
+const entityMetadata = z.object({ location: z.string().min(1).max(100).nullish() });
 
 export const scheduledEventCreateSchema = z.object({
   name: z.string().min(1).max(100),
@@ -88,14 +90,14 @@ export const scheduledEventCreateSchema = z.object({
   privacy_level: z.literal(2),
   scheduled_start_time: isoDate,
   scheduled_end_time: isoDate.nullish(),
-  entity_type: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  entity_type: z.literal([1, 2, 3]),
   image: z.string().nullish(),
   recurrence_rule: z.unknown().nullish(),
 });
 
 export const scheduledEventPatchSchema = scheduledEventCreateSchema
   .partial()
-  .extend({ status: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullish() });
+  .extend({ status: z.literal([1, 2, 3, 4]).nullish() });
 
 export const dmCreateSchema = z.object({ recipient_id: snowflake });
 

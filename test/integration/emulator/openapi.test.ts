@@ -515,6 +515,11 @@ export const ROUTE_CASES: RouteCase[] = [
       c.api('PATCH', `/guilds/${g(c)}/scheduled-events/${voiceEvent(c)}`, { description: 'Bring tea' }),
   },
   {
+    route: 'PATCH /guilds/:guildId/scheduled-events/:eventId',
+    what: 'an event started by the bot',
+    call: (c) => c.api('PATCH', `/guilds/${g(c)}/scheduled-events/${voiceEvent(c)}`, { status: 2 }),
+  },
+  {
     route: 'DELETE /guilds/:guildId/scheduled-events/:eventId',
     what: 'a deleted event',
     call: (c) => c.api('DELETE', `/guilds/${g(c)}/scheduled-events/${voiceEvent(c)}`),
@@ -773,6 +778,20 @@ const ERROR_CASES: RouteCase[] = [
         'none',
       );
     },
+  },
+  {
+    route: 'PATCH /guilds/:guildId/scheduled-events/:eventId',
+    what: '400 Cannot update a finished event',
+    call: (c) => {
+      const id = voiceEvent(c);
+      c.emu.state.scheduledEvents.update(g(c), id, { status: 4 });
+      return c.api('PATCH', `/guilds/${g(c)}/scheduled-events/${id}`, { name: 'Again' });
+    },
+  },
+  {
+    route: 'POST /channels/:channelId/invites',
+    what: '400 Invalid Form Body (max_age)',
+    call: (c) => c.api('POST', `/channels/${ch(c)}/invites`, { max_age: 604801 }),
   },
   {
     route: 'PUT /applications/:applicationId/guilds/:guildId/commands',
