@@ -5,8 +5,14 @@ import type { Logger } from '../shared/logger.js';
 import type { HealthService } from '../shared/health/index.js';
 import type { KernelServices } from '../shared/kernel/services.js';
 import { pickLocale, t, translator, type Locale, type Translator } from '../shared/i18n/index.js';
-import type { CommandRegistry } from './core/command.js';
-import type { ComponentRegistry } from './core/component.js';
+import type {
+  AnySelectMenuInteraction,
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  ModalSubmitInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { KeyedQueue } from './core/keyed-queue.js';
 
 /**
@@ -20,6 +26,30 @@ export interface BotServices {
   kernel: KernelServices;
 }
 
+/** One slash command: its definition (a SlashCommandBuilder) and its handler. */
+export interface Command {
+  data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}
+
+/** Commands by name, built from the slices' commands. */
+export type CommandRegistry = ReadonlyMap<string, Command>;
+
+/**
+ * One family of message components and modals sharing a custom id prefix (`prefix:args…`).
+ * Implement only the kinds the family uses; a kind without a handler answers "no longer active".
+ */
+export interface ComponentFamily {
+  prefix: string;
+  button?(interaction: ButtonInteraction, args: string[], ctx: BotContext): Promise<void>;
+  select?(interaction: AnySelectMenuInteraction, args: string[], ctx: BotContext): Promise<void>;
+  modal?(interaction: ModalSubmitInteraction, args: string[], ctx: BotContext): Promise<void>;
+}
+
+/** Component families by prefix. */
+export type ComponentRegistry = ReadonlyMap<string, ComponentFamily>;
+
 /** Per-guild answers the core needs from the slices (locale from the settings, roles to grant). */
 export interface GuildHooks {
   /** The guild's configured locale ("ja" | "en"), if any. */
@@ -27,6 +57,9 @@ export interface GuildHooks {
   /** Role ids the bot must be able to grant in this guild (checked against the role hierarchy). */
   rolesToGrant(guildId: string): Promise<string[]>;
 }
+
+// Command and ComponentFamily live here with the container they receive, so the handler types
+// and the context do not import each other (bot/core/command.ts and component.ts re-export them).
 
 /**
  * The typed container every handler receives (Sapphire's "container", without globals): tests
