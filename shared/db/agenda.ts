@@ -47,7 +47,12 @@ export function logJobFailures(agenda: Agenda, logger: Logger): void {
     'fail',
     (error: Error | string, job: { attrs?: { name?: string; _id?: unknown; data?: unknown } }) => {
       const attrs = job.attrs ?? {};
-      const ids = typeof attrs.data === 'object' && attrs.data !== null ? attrs.data : {};
+      // Only the data's plain ids (linkId, mixerId…) go into the log context, never nested objects.
+      const ids = Object.fromEntries(
+        Object.entries(typeof attrs.data === 'object' && attrs.data !== null ? attrs.data : {}).filter(
+          ([, value]) => typeof value === 'string' || typeof value === 'number',
+        ),
+      );
       childLogger(logger, { job: attrs.name ?? 'unknown', jobId: String(attrs._id ?? ''), ...ids }).error(
         { err: error },
         'job failed',

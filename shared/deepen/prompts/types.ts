@@ -3,18 +3,13 @@
  * and the picker's input and result. Pure data, no Discord or database types.
  */
 import type { Locale } from '../../i18n/index.js';
+import { ATTRIBUTE_KEYS } from '../grouping/types.js';
 
-/** Attributes a breakout group may share; each has its own fitted prompts. */
-export const PROMPT_ATTRIBUTES = [
-  'industry',
-  'ageBand',
-  'lifeStage',
-  'leaveYear',
-  'tenure',
-  'region',
-  'newGraduate',
-  'interests',
-] as const;
+/**
+ * Attributes a breakout group may share; each has its own fitted prompts. The same list as the
+ * grouping engine's (a round groups by one of them, its prompt speaks to it).
+ */
+export const PROMPT_ATTRIBUTES = ATTRIBUTE_KEYS;
 export type PromptAttribute = (typeof PROMPT_ATTRIBUTES)[number];
 
 /** Theme packs in the order a choice list shows them. */
