@@ -6,8 +6,16 @@ import type { BotFeature } from './core/feature.js';
 import { coreFeature } from './core/index.js';
 import { connectFeature } from './connect/index.js';
 import { knowFeature } from './know/index.js';
+import { deepenFeature } from './deepen/index.js';
+import { insightsFeature } from './insights/index.js';
 
-export const BOT_FEATURES: readonly BotFeature[] = [coreFeature, connectFeature, knowFeature];
+export const BOT_FEATURES: readonly BotFeature[] = [
+  coreFeature,
+  connectFeature,
+  knowFeature,
+  deepenFeature,
+  insightsFeature,
+];
 
 /** Every slash command of every slice (deploy-commands registers these). */
 export const ALL_COMMANDS = BOT_FEATURES.flatMap((f) => f.commands ?? []);

@@ -10,7 +10,7 @@ import type { Db } from 'mongodb';
 import { ConfigError, loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { connectMongoose, disconnectMongoose, resolveDatabase } from '../shared/db/connect.js';
-import { createAgenda } from '../shared/db/agenda.js';
+import { agendaJobQueue, createAgenda } from '../shared/db/agenda.js';
 import { ensureIndexes } from '../shared/db/indexes.js';
 import { startBot } from '../bot/start-bot.js';
 import { deployCommands } from '../bot/deploy-commands.js';
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
     logger: logger.child({ component: 'web' }),
     mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
     staffRoles: staffRolesFromSettings(getGuildSettings),
+    jobs: agendaJobQueue(agenda),
   });
   const web = await listen(app, config.port);
   const simulation = startCommunitySimulation({

@@ -93,6 +93,7 @@ export function createApp(deps: WebDeps): Express {
       features: WEB_FEATURES,
       ...(deps.membersPageSize ? { pageSize: deps.membersPageSize } : {}),
       ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.jobs ? { jobs: deps.jobs } : {}),
     }),
   );
 

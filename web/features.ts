@@ -6,5 +6,13 @@ import type { WebFeature } from './core/feature.js';
 import { overviewFeature } from './overview/index.js';
 import { connectFeature } from './connect/index.js';
 import { knowFeature } from './know/index.js';
+import { deepenFeature } from './deepen/index.js';
+import { insightsFeature } from './insights/index.js';
 
-export const WEB_FEATURES: readonly WebFeature[] = [overviewFeature, connectFeature, knowFeature];
+export const WEB_FEATURES: readonly WebFeature[] = [
+  overviewFeature,
+  connectFeature,
+  knowFeature,
+  deepenFeature,
+  insightsFeature,
+];

@@ -4,6 +4,8 @@
  * The sandbox (sandbox/main.ts) builds the app itself with createApp and the stand-ins.
  */
 import mongoose from 'mongoose';
+import type { Db } from 'mongodb';
+import { agendaJobQueue, createAgenda } from '../shared/db/agenda.js';
 import { ConfigError, loadConfig } from '../shared/config.js';
 import { connectMongoose, disconnectMongoose, redactUri } from '../shared/db/connect.js';
 import { createLogger } from '../shared/logger.js';
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
     logger,
     mongo: { client: mongoose.connection.getClient(), dbName: mongoose.connection.name },
     staffRoles: staffRolesFromSettings(getGuildSettings),
+    // Writes jobs only: this agenda instance is never started, the worker runs them.
+    jobs: agendaJobQueue(createAgenda({ db: mongoose.connection.db as unknown as Db, name: 'web' })),
   });
   const running = await listen(app, config.port);
   logger.info({ url: webConfig.publicUrl, port: config.port }, 'dashboard listening');

@@ -1,3 +1,4 @@
+import type { JobQueue } from '../shared/db/job-queue.js';
 import type { MongoClient } from 'mongodb';
 import type { Store } from 'express-session';
 import type { Logger } from '../shared/logger.js';
@@ -71,6 +72,11 @@ export interface WebDeps {
    */
   memberNames?: MemberNameLookup;
   oauth?: DiscordOAuth;
+  /**
+   * Jobs for the worker (shared/db/job-queue.ts): the dashboard's actions in Discord go through
+   * it. Absent, those actions answer 503 (the dashboard cannot act without a worker queue).
+   */
+  jobs?: JobQueue;
   /** Milliseconds since the epoch; injectable for session-expiry tests. */
   now?: () => number;
 }

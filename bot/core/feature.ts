@@ -27,3 +27,24 @@ export interface BotFeature {
   /** Defines the slice's agenda jobs; called before the worker starts agenda. */
   defineJobs?(agenda: Agenda, ctx: BotContext, client: Client): void;
 }
+
+/**
+ * One slice's descriptor built from its parts (a large slice such as deepen keeps mixers and
+ * events in their own folders, each with a part): lists concatenate, services merge, every
+ * part's jobs are defined.
+ */
+export function combineFeatures(name: string, parts: readonly BotFeature[]): BotFeature {
+  return {
+    name,
+    commands: parts.flatMap((p) => p.commands ?? []),
+    components: parts.flatMap((p) => p.components ?? []),
+    events: parts.flatMap((p) => p.events ?? []),
+    services: (deps) =>
+      Object.assign({}, ...parts.map((p) => p.services?.(deps) ?? {})) as Partial<BotServices>,
+    personalData: parts.flatMap((p) => p.personalData ?? []),
+    rolesToGrant: (settings) => parts.flatMap((p) => p.rolesToGrant?.(settings) ?? []),
+    defineJobs: (agenda, ctx, client) => {
+      for (const part of parts) part.defineJobs?.(agenda, ctx, client);
+    },
+  };
+}

@@ -2,6 +2,7 @@ import { Agenda } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import { childLogger, type Logger } from '../logger.js';
+import type { JobQueue } from './job-queue.js';
 
 export interface AgendaOptions {
   /** The database that holds the jobs collection (mongoose's `connection.db`, or a driver Db). */
@@ -59,4 +60,14 @@ export function logJobFailures(agenda: Agenda, logger: Logger): void {
       );
     },
   );
+}
+
+/** A queue on an agenda instance that is never started (the web process only writes jobs). */
+export function agendaJobQueue(agenda: Agenda): JobQueue {
+  return {
+    async now(name, data) {
+      await agenda.ready;
+      await agenda.now(name, data);
+    },
+  };
 }

@@ -16,6 +16,12 @@ import { connectEn } from '../connect/messages.en.js';
 import { connectJa } from '../connect/messages.ja.js';
 import { knowEn } from '../know/messages.en.js';
 import { knowJa } from '../know/messages.ja.js';
+import { mixerEn } from '../deepen/mixer/messages.en.js';
+import { mixerJa } from '../deepen/mixer/messages.ja.js';
+import { eventsEn } from '../deepen/events/messages.en.js';
+import { eventsJa } from '../deepen/events/messages.ja.js';
+import { insightsEn } from '../insights/messages.en.js';
+import { insightsJa } from '../insights/messages.ja.js';
 
 /** Every area by name, in both languages (tests check no key is defined by two areas). */
 export const AREAS = {
@@ -26,6 +32,9 @@ export const AREAS = {
   kernel: { en: kernelEn, ja: kernelJa },
   connect: { en: connectEn, ja: connectJa },
   know: { en: knowEn, ja: knowJa },
+  mixer: { en: mixerEn, ja: mixerJa },
+  events: { en: eventsEn, ja: eventsJa },
+  insights: { en: insightsEn, ja: insightsJa },
 } as const;
 
 export const ENGLISH = {
@@ -36,6 +45,9 @@ export const ENGLISH = {
   ...kernelEn,
   ...connectEn,
   ...knowEn,
+  ...mixerEn,
+  ...eventsEn,
+  ...insightsEn,
 };
 
 export const JAPANESE: { readonly [K in keyof typeof ENGLISH]: string } = {
@@ -46,4 +58,7 @@ export const JAPANESE: { readonly [K in keyof typeof ENGLISH]: string } = {
   ...kernelJa,
   ...connectJa,
   ...knowJa,
+  ...mixerJa,
+  ...eventsJa,
+  ...insightsJa,
 };

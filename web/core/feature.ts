@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { JobQueue } from '../../shared/db/job-queue.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import type { GuildReads } from './reads.js';
 import type { MemberNameLookup } from './member-names.js';
@@ -13,6 +14,8 @@ export interface GuildPageDeps {
   /** Rows per page of long lists (default 25). */
   pageSize?: number;
   now?: () => number;
+  /** The worker's job queue (shared/db/job-queue.ts); absent, Discord actions answer 503. */
+  jobs?: JobQueue;
 }
 
 /** One entry of the guild navigation. */

@@ -1,0 +1,4 @@
+/** Deepen (events) strings, English. */
+export const eventsEn = {
+  'deepen.events.name': 'Events',
+} as const;

@@ -1,0 +1,4 @@
+/** Deepen (mixer) strings, English. */
+export const mixerEn = {
+  'deepen.mixer.name': 'Voice mixer',
+} as const;

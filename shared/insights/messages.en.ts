@@ -1,0 +1,4 @@
+/** Insights strings, English. */
+export const insightsEn = {
+  'insights.name': 'Insights',
+} as const;
