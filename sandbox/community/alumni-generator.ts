@@ -122,7 +122,8 @@ const GIVEN_ROMAJI = [
   'chihiro',
   'makoto',
 ];
-const EN_NAMES = ['Emma Clarke', 'Liam Chen', 'Sofia Rossi', 'Noah Kim', 'Mia Patel', 'Lucas Müller'];
+const EN_GIVEN = ['Emma', 'Liam', 'Sofia', 'Noah', 'Mia', 'Lucas', 'Olivia', 'Ethan'];
+const EN_FAMILY = ['Clarke', 'Chen', 'Rossi', 'Kim', 'Patel', 'Müller', 'Garcia', 'Novak'];
 const DEPARTMENTS = [
   '営業部',
   'マーケティング部',
@@ -194,14 +195,12 @@ export function generateAlumni(count: number, seed = 20261124, now = new Date())
   };
   const thisYear = now.getUTCFullYear();
   const alumni: SimulatedAlumnus[] = [];
+  // Real communities rarely have two people with the same full name; a repeat looked like a bug.
+  const usedNames = new Set<string>();
   for (let i = 0; i < count; i++) {
     const english = random() < 0.06;
-    const f = Math.floor(random() * FAMILY.length);
-    const g = Math.floor(random() * GIVEN.length);
-    const displayName = english ? pick(EN_NAMES) : `${FAMILY[f]} ${GIVEN[g]}`;
-    const base = english
-      ? displayName.toLowerCase().replace(/[^a-z]+/g, '.')
-      : `${FAMILY_ROMAJI[f]}.${GIVEN_ROMAJI[g]}`;
+    const displayName = uniqueName(english, random, usedNames);
+    const base = romanise(displayName);
     alumni.push({
       username: `${base}${i + 1}`.slice(0, 32),
       displayName,
@@ -220,4 +219,37 @@ export function generateAlumni(count: number, seed = 20261124, now = new Date())
     });
   }
   return alumni;
+}
+
+/**
+ * A full name nobody in the community has yet: random draws first, then the first free
+ * combination in order, and only when all 400 Japanese (or 64 English) names are taken a
+ * numbered one.
+ */
+function uniqueName(english: boolean, random: () => number, used: Set<string>): string {
+  const family = english ? EN_FAMILY : FAMILY;
+  const given = english ? EN_GIVEN : GIVEN;
+  const name = (f: number, g: number) => (english ? `${given[g]} ${family[f]}` : `${family[f]} ${given[g]}`);
+  const take = (candidate: string) => (used.add(candidate), candidate);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const candidate = name(Math.floor(random() * family.length), Math.floor(random() * given.length));
+    if (!used.has(candidate)) return take(candidate);
+  }
+  for (let f = 0; f < family.length; f++)
+    for (let g = 0; g < given.length; g++) if (!used.has(name(f, g))) return take(name(f, g));
+  return take(`${name(0, 0)} ${used.size + 1}`);
+}
+
+/** The username base: the romaji of a Japanese name, the ASCII letters of an English one. */
+function romanise(displayName: string): string {
+  const [family = '', given = ''] = displayName.split(' ');
+  const f = FAMILY.indexOf(family);
+  const g = GIVEN.indexOf(given);
+  if (f >= 0 && g >= 0) return `${FAMILY_ROMAJI[f]}.${GIVEN_ROMAJI[g]}`;
+  return displayName
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '');
 }

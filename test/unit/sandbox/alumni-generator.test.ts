@@ -13,6 +13,7 @@ describe('simulated alumni', () => {
     const alumni = generateAlumni(150, 1, now);
     expect(alumni).to.have.length(150);
     expect(new Set(alumni.map((a) => a.username)).size).to.equal(150);
+    expect(new Set(alumni.map((a) => a.displayName)).size, 'two people with the same name').to.equal(150);
     for (const a of alumni) {
       expect(INDUSTRIES).to.include(a.industry);
       expect(REGIONS).to.include(a.region);
