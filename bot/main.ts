@@ -7,14 +7,20 @@ import mongoose from 'mongoose';
 import type { Db } from 'mongodb';
 import { ConfigError, loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
-import { connectMongoose, disconnectMongoose, redactUri } from '../shared/db/connect.js';
+import {
+  connectMongoose,
+  DatabaseUnreachableError,
+  disconnectMongoose,
+  redactUri,
+} from '../shared/db/connect.js';
 import { createAgenda } from '../shared/db/agenda.js';
 import { startBot } from './start-bot.js';
 import { StartupError } from './core/startup-error.js';
 import { installGracefulShutdown } from './core/shutdown.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // The worker's own requirements: it signs no cookies, so SESSION_SECRET is not one of them.
+  const config = loadConfig(process.env, 'worker');
   const logger = createLogger(config.logLevel, 'tsunagu-bot');
   const { token, apiBase } = config.discord;
   if (!token || !config.mongoUri) {
@@ -43,8 +49,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // StartupError was already logged once, plainly, by startBot; ConfigError lists every problem.
-  if (error instanceof ConfigError) console.error(error.message);
+  // StartupError was already logged once, plainly, by startBot; ConfigError lists every problem;
+  // an unreachable database is one line.
+  if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) console.error(error.message);
   else if (!(error instanceof StartupError)) console.error(error);
   process.exit(1);
 });

@@ -28,7 +28,8 @@ const envSchema = z.object({
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
       .optional(),
   ),
-  SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  // Checked per process in loadConfig: only the dashboard signs anything with it.
+  SESSION_SECRET: optionalString,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   DEFAULT_LOCALE: z.enum(['ja', 'en']).default('ja'),
@@ -37,16 +38,74 @@ const envSchema = z.object({
     .default('Asia/Tokyo')
     .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
   SANDBOX_MEMBERS: z.coerce.number().int().min(0).max(5000).default(150),
+  /** Where `npm start` keeps the sandbox's data (store, emulator, session secret); default `.sandbox/`. */
+  SANDBOX_DATA_DIR: optionalString,
 });
 
 /**
  * What each production process cannot run without (checked even when other variables are
- * invalid, so one message lists everything). `deploy` only registers slash commands.
+ * invalid, so one message lists everything): `web` is the dashboard (web/main.ts), `worker`
+ * the bot (bot/main.ts, which signs no cookies, so it needs no SESSION_SECRET), `deploy` only
+ * registers slash commands.
  */
 export const PRODUCTION_REQUIRED = {
-  app: ['MONGODB_URI', 'SESSION_SECRET', 'DISCORD_CLIENT_ID', 'DISCORD_CLIENT_SECRET', 'PUBLIC_URL'],
+  web: ['MONGODB_URI', 'SESSION_SECRET', 'DISCORD_CLIENT_ID', 'DISCORD_CLIENT_SECRET', 'PUBLIC_URL'],
+  worker: ['MONGODB_URI'],
   deploy: ['DISCORD_CLIENT_ID'],
 } as const;
+
+/** At least this many distinct characters… */
+const SECRET_MIN_DISTINCT = 10;
+/** …and this many bits by the secret's own character frequencies (32 random hex digits give ~115). */
+const SECRET_MIN_BITS = 90;
+/**
+ * …and no run this long of characters stepping up or down by one (`abcdefgh`, `87654321`):
+ * the alphabet typed out varies a lot by frequency yet is guessed at once. Random hex or
+ * base64 has such a run of 8 with a chance of about one in a million.
+ */
+const SECRET_MAX_RUN = 8;
+
+/** The longest run of characters whose code points step by +1 (or all by −1). */
+function longestRun(chars: readonly string[]): number {
+  let longest = chars.length > 0 ? 1 : 0;
+  let run = 1;
+  let step = 0;
+  for (let i = 1; i < chars.length; i++) {
+    const d = chars[i]!.codePointAt(0)! - chars[i - 1]!.codePointAt(0)!;
+    if ((d === 1 || d === -1) && (run === 1 || d === step)) run += 1;
+    else run = d === 1 || d === -1 ? 2 : 1;
+    step = d;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/**
+ * Why `secret` is too guessable to sign sessions, or undefined when it is fine. Length alone
+ * lets `aaaa…` through; the Shannon entropy of the secret's character distribution, times its
+ * length, estimates how much it varies (a word scores low, random bytes in hex or base64
+ * score high); a short unit repeated (`0123456789` × 4) or a typed-out sequence
+ * (`abcdefghijklmnopqrstuvwxyz012345`) scores high there, so each is refused on its own.
+ */
+export function weakSecretReason(secret: string): string | undefined {
+  const chars = [...secret];
+  const counts = new Map<string, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bitsPerChar = 0;
+  for (const n of counts.values()) bitsPerChar -= (n / chars.length) * Math.log2(n / chars.length);
+  const bits = Math.round(bitsPerChar * chars.length);
+  const repeated = /^(.+?)\1+$/su.test(secret);
+  const sequence = longestRun(chars) >= SECRET_MAX_RUN;
+  const weak = chars.length < 32 || counts.size < SECRET_MIN_DISTINCT || bits < SECRET_MIN_BITS;
+  if (weak || repeated || sequence) {
+    const why = repeated ? 'one pattern repeated' : sequence ? 'a run like abcdefgh' : `about ${bits} bits`;
+    return (
+      `SESSION_SECRET is too easy to guess (${chars.length} characters, ${counts.size} distinct, ${why}): ` +
+      'use a random value, e.g. `openssl rand -hex 32`'
+    );
+  }
+  return undefined;
+}
 
 export type ConfigPurpose = keyof typeof PRODUCTION_REQUIRED;
 
@@ -70,6 +129,8 @@ export interface Config {
   defaultLocale: 'ja' | 'en';
   defaultTimeZone: string;
   sandboxMembers: number;
+  /** SANDBOX_DATA_DIR as given (the sandbox resolves it; unset = `.sandbox/` at the repository root). */
+  sandboxDataDir?: string;
 }
 
 /** Thrown when the environment is invalid; `message` lists every problem at once. */
@@ -84,7 +145,7 @@ export class ConfigError extends Error {
  * Parses an environment (default `process.env`) into a Config, or throws one ConfigError listing
  * every problem. In production (DISCORD_TOKEN set) the variables `purpose` needs are required.
  */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: ConfigPurpose = 'app'): Config {
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: ConfigPurpose = 'web'): Config {
   const parsed = envSchema.safeParse(source);
   const problems = parsed.success
     ? []
@@ -93,6 +154,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: Con
     for (const key of PRODUCTION_REQUIRED[purpose]) {
       if (!source[key]?.trim()) problems.push(`${key} is required in production (DISCORD_TOKEN is set)`);
     }
+    const secret = parsed.success ? parsed.data.SESSION_SECRET : undefined;
+    const weak = purpose === 'web' && secret !== undefined ? weakSecretReason(secret) : undefined;
+    if (weak) problems.push(weak);
+  } else if (purpose === 'web' && parsed.success && (parsed.data.SESSION_SECRET?.length ?? 32) < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
@@ -114,5 +180,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: Con
     defaultLocale: env.DEFAULT_LOCALE,
     defaultTimeZone: env.DEFAULT_TIME_ZONE,
     sandboxMembers: env.SANDBOX_MEMBERS,
+    sandboxDataDir: env.SANDBOX_DATA_DIR,
   };
 }

@@ -10,6 +10,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
 import { localeMiddleware } from './middleware/locale.js';
+import { requestTarget } from './middleware/request-target.js';
 import { authRateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessionCookieName, sessionMiddleware } from './middleware/session.js';
@@ -21,7 +22,7 @@ import { localeRoutes } from './core/locale.routes.js';
 import { kernelReads, type GuildReads } from './core/reads.js';
 import { WEB_FEATURES } from './features.js';
 import { createDiscordDirectory } from './core/discord-directory.js';
-import { combinedMemberNames, createDiscordMemberNames } from './core/member-names.js';
+import { combinedMemberNames, createDiscordRoster } from './core/member-names.js';
 import { createGuildAccess } from './core/guild-access.service.js';
 import { createGuildPicker } from './core/guild-picker.service.js';
 import type { WebDeps } from './types.js';
@@ -32,9 +33,11 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Builds the dashboard's Express app without listening (web/main.ts listens; tests use
- * supertest). Middleware order matters: security headers, static files and /healthz come
- * before sessions so they never create one; CSRF checks run before any route; the error
- * handler is registered last.
+ * supertest). Middleware order matters: security headers, the language and the request-target
+ * check come first; static files and /healthz come before sessions so they never create one;
+ * CSRF checks run before any route; the error handler is registered last. Sessions are saved
+ * only once they hold something (login, OAuth state, a signed-in page's CSRF token): anonymous
+ * pages never touch them.
  */
 export function createApp(deps: WebDeps): Express {
   const { config, logger } = deps;
@@ -44,6 +47,7 @@ export function createApp(deps: WebDeps): Express {
 
   const app = express();
   // The guild navigation, from the slices' descriptors (read by web/core/guild-page.ts).
+  app.locals.discordViewUrl = config.discordViewUrl ?? null;
   app.locals.guildNav = { entries: WEB_FEATURES.flatMap((f) => f.nav ?? []) };
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
@@ -51,13 +55,16 @@ export function createApp(deps: WebDeps): Express {
   app.set('view engine', 'ejs');
 
   app.use(securityHeaders({ https: secure }));
+  // The language is known before anything can fail (a bad path, a malformed body), so every
+  // error page renders in the visitor's language, else the default one.
+  app.use(cookieParser());
+  app.use(localeMiddleware(config.defaultLocale ?? DEFAULT_LOCALE));
+  app.use(requestTarget);
   app.use('/public', express.static(resolveDir('public'), { index: false, maxAge: '1h' }));
   app.use(healthzRoutes({ client: deps.mongo.client, dbName: deps.mongo.dbName, startedAt: now(), now }));
 
-  app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(express.json({ limit: '16kb' }));
-  app.use(localeMiddleware(config.defaultLocale ?? DEFAULT_LOCALE));
   app.use(
     sessionMiddleware({
       client: deps.mongo.client,
@@ -71,8 +78,11 @@ export function createApp(deps: WebDeps): Express {
   app.use(sessionLifetime(config.session?.absoluteMs ?? 8 * HOUR_MS, now));
   app.use(...csrfProtection({ secret: config.sessionSecret, secure }));
   app.use((req, res, next) => {
-    res.locals.user = req.session.user;
+    res.locals.user = req.session?.user;
     res.locals.currentPath = req.originalUrl;
+    // A signed-in page holds members' data: never kept by the browser or a proxy, so Back
+    // after logout shows nothing from the session.
+    if (res.locals.user) res.set('Cache-Control', 'no-store');
     next();
   });
 
@@ -98,7 +108,7 @@ export function createApp(deps: WebDeps): Express {
   );
 
   app.use(notFound);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, config.defaultLocale ?? DEFAULT_LOCALE));
   return app;
 }
 
@@ -117,12 +127,24 @@ function buildServices(deps: WebDeps) {
     });
   const rest = new REST({ api: discord.apiBase, version: '10' }).setToken(discord.botToken);
   const directory = deps.directory ?? createDiscordDirectory(rest);
-  // A caller that fakes the directory fakes Discord: then only intro names are used.
-  const discordNames = deps.memberNames ?? (deps.directory ? undefined : createDiscordMemberNames(rest));
+  // A caller that fakes the directory fakes Discord: then only intro names are used, and the
+  // member count is unknown.
+  const roster = deps.directory ? undefined : createDiscordRoster(rest);
+  const discordNames = deps.memberNames ?? roster?.people;
+  const memberTotal = async (guildId: string): Promise<number | null> => {
+    if (!roster) return null;
+    try {
+      return await roster.humans(guildId);
+    } catch (error) {
+      deps.logger.warn({ err: error, guildId }, 'could not count members on Discord');
+      return null;
+    }
+  };
   // Every slice's production reads, then whatever the caller replaces (tests).
   const reads = Object.assign(
     {},
     kernelReads,
+    { memberTotal },
     ...WEB_FEATURES.map((f) => f.reads ?? {}),
     deps.reads,
   ) as GuildReads;

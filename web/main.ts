@@ -7,7 +7,12 @@ import mongoose from 'mongoose';
 import type { Db } from 'mongodb';
 import { agendaJobQueue, createAgenda } from '../shared/db/agenda.js';
 import { ConfigError, loadConfig } from '../shared/config.js';
-import { connectMongoose, disconnectMongoose, redactUri } from '../shared/db/connect.js';
+import {
+  connectMongoose,
+  DatabaseUnreachableError,
+  disconnectMongoose,
+  redactUri,
+} from '../shared/db/connect.js';
 import { createLogger } from '../shared/logger.js';
 import { getGuildSettings } from '../shared/kernel/guild-settings.service.js';
 import { createApp } from './app.js';
@@ -16,7 +21,7 @@ import { staffRolesFromSettings } from './core/staff-roles.js';
 import { toWebConfig } from './web-config.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'web');
   const logger = createLogger(config.logLevel, 'tsunagu-web');
   const webConfig = toWebConfig(config);
   const mongoUri = config.mongoUri as string;
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // The logger may not exist yet (bad config), so the one message goes to stderr.
-  console.error(error instanceof ConfigError ? error.message : error);
+  const plain = error instanceof ConfigError || error instanceof DatabaseUnreachableError;
+  console.error(plain ? error.message : error);
   process.exit(1);
 });

@@ -40,6 +40,11 @@ export interface WebConfig {
   };
   /** Auth routes: at most `limit` requests per `windowMs` per client (default 30 per 10 min). */
   rateLimit?: { windowMs?: number; limit?: number };
+  /**
+   * The sandbox only: the emulator's Discord view (loopback), linked from every page's header so a
+   * person trying Tsunagu can watch and act on the Discord side. Never set in production.
+   */
+  discordViewUrl?: string;
   /** Express's `trust proxy` (set it behind Heroku/ingress so secure cookies and client IPs work). */
   trustProxy?: boolean | number | string;
 }

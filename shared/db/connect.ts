@@ -31,14 +31,46 @@ export async function resolveDatabase(
   return { uri: store.uri, embedded: true, stop: () => store.stop() };
 }
 
-/** Connects mongoose's default connection; `dbName` overrides the URI's database. */
-export async function connectMongoose(uri: string, dbName?: string): Promise<Connection> {
-  await mongoose.connect(uri, {
-    ...(dbName ? { dbName } : {}),
-    serverSelectionTimeoutMS: 10_000,
-    autoIndex: true,
-  });
+/**
+ * MongoDB could not be reached at start-up. `message` is one line a person can act on (where,
+ * how long we waited, the driver's reason, what to check), printed instead of a driver dump.
+ */
+export class DatabaseUnreachableError extends Error {
+  constructor(uri: string, waitedMs: number, reason: string) {
+    super(
+      `Cannot reach MongoDB at ${redactUri(uri)} within ${waitedMs / 1000} s (${reason}): ` +
+        'check MONGODB_URI and that the database is running and reachable from here.',
+    );
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+/**
+ * Connects mongoose's default connection; `dbName` overrides the URI's database. A database
+ * that does not answer within `serverSelectionTimeoutMS` becomes a DatabaseUnreachableError.
+ */
+export async function connectMongoose(
+  uri: string,
+  dbName?: string,
+  options: { serverSelectionTimeoutMS?: number } = {},
+): Promise<Connection> {
+  const waitedMs = options.serverSelectionTimeoutMS ?? 10_000;
+  try {
+    await mongoose.connect(uri, {
+      ...(dbName ? { dbName } : {}),
+      serverSelectionTimeoutMS: waitedMs,
+      autoIndex: true,
+    });
+  } catch (error) {
+    if (!(error instanceof Error) || !/ServerSelection|MongoNetwork/.test(error.name)) throw error;
+    await mongoose.disconnect().catch(() => {});
+    throw new DatabaseUnreachableError(uri, waitedMs, firstLine(error.message));
+  }
   return mongoose.connection;
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? text).slice(0, 200);
 }
 
 export async function disconnectMongoose(): Promise<void> {

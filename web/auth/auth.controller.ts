@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { BadRequestError } from '../core/errors.js';
-import type { DiscordOAuth } from './discord-oauth.js';
-import { createOAuthState, safeReturnTo, statesMatch } from './oauth-state.js';
+import { InvalidGrantError, type DiscordOAuth } from './discord-oauth.js';
+import { createOAuthState, statesMatch } from './oauth-state.js';
+import { takeReturnTo } from './return-to.js';
 import { destroySession, regenerateSession, saveSession } from './session-ops.js';
 
 export interface AuthControllerDeps {
@@ -14,7 +15,7 @@ export interface AuthControllerDeps {
 export function authController({ oauth, now, sessionCookieName }: AuthControllerDeps) {
   return {
     showLogin(req: Request, res: Response): void {
-      if (req.session.user) {
+      if (req.session?.user) {
         res.redirect(303, '/guilds');
         return;
       }
@@ -46,12 +47,22 @@ export function authController({ oauth, now, sessionCookieName }: AuthController
       const code = req.query.code;
       if (typeof code !== 'string' || code === '')
         throw new BadRequestError('web.error.oauthCode', 'no code');
-      const accessToken = await oauth.exchangeCode(code);
+      let accessToken: string;
+      try {
+        accessToken = await oauth.exchangeCode(code);
+      } catch (error) {
+        if (!(error instanceof InvalidGrantError)) throw error;
+        // A reused or stale code (Back after login, a second tab): the login page, not an error.
+        res
+          .status(400)
+          .render('auth/login', { title: res.locals.t('web.login.title'), notice: 'web.login.expired' });
+        return;
+      }
       const [user, guilds] = await Promise.all([
         oauth.fetchUser(accessToken),
         oauth.fetchGuilds(accessToken),
       ]);
-      const returnTo = safeReturnTo(req.session.returnTo);
+      const returnTo = takeReturnTo(req, res);
       // A new session id at login, so an id planted before login (fixation) is worthless.
       await regenerateSession(req);
       req.session.user = user;

@@ -43,7 +43,22 @@ export interface DiscordOAuth {
 
 export const OAUTH_SCOPES = ['identify', 'guilds'] as const;
 
-/** Builds the OAuth2 client; every failure of Discord's side becomes an UpstreamError (502). */
+/**
+ * Discord refused the authorization code (`invalid_grant`: unknown, expired or already used,
+ * RFC 6749 §5.2). That is the browser's stale or replayed callback, not an outage: the person
+ * only has to log in again.
+ */
+export class InvalidGrantError extends Error {
+  constructor(description: string) {
+    super(`Discord OAuth2 refused the code: ${description}`);
+    this.name = 'InvalidGrantError';
+  }
+}
+
+/**
+ * Builds the OAuth2 client; a refused code becomes an InvalidGrantError, every other failure
+ * of Discord's side an UpstreamError (502).
+ */
 export function createDiscordOAuth(options: DiscordOAuthOptions): DiscordOAuth {
   const apiBase = options.apiBase.replace(/\/+$/, '');
   const oauthBase = (options.oauthBase ?? new URL(apiBase).origin).replace(/\/+$/, '');
@@ -59,6 +74,8 @@ export function createDiscordOAuth(options: DiscordOAuthOptions): DiscordOAuth {
     }
     if (!response.ok) {
       const body = await response.text().catch(() => '');
+      const grant = response.status === 400 ? invalidGrant(body) : undefined;
+      if (grant !== undefined) throw new InvalidGrantError(grant);
       throw new UpstreamError(`Discord OAuth2 ${path} answered ${response.status}: ${body.slice(0, 200)}`);
     }
     return (await response.json()) as T;
@@ -111,4 +128,15 @@ export function createDiscordOAuth(options: DiscordOAuthOptions): DiscordOAuth {
       return guilds.map((g) => ({ id: g.id, name: g.name, icon: g.icon }));
     },
   };
+}
+
+/** The description of an OAuth2 `invalid_grant` error body, or undefined for any other body. */
+function invalidGrant(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown; error_description?: unknown };
+    if (parsed.error !== 'invalid_grant') return undefined;
+    return typeof parsed.error_description === 'string' ? parsed.error_description : 'invalid_grant';
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 /** Formatting shared by the dashboard's presenters: dates in the guild's zone, numbers, people. */
 import type { Locale, Translator } from '../../shared/i18n/index.js';
+import { PeopleNames } from './member-names.js';
 
 /** What every presenter needs to speak the visitor's language in the guild's time zone. */
 export interface PresentContext {
@@ -50,12 +51,31 @@ export function formatShare(ctx: PresentContext, part: number, whole: number): s
 }
 
 /**
- * Names people by the display name of their intro; someone without one shows as their user id
- * (organisers can look it up in Discord), an erased person as "(erased user)".
+ * Names people: the name of their intro, else their Discord display name, with the Discord
+ * username beside it (two members can share a display name, never a username) and "left the
+ * server" for those who left; someone Discord cannot name shows as their user id (organisers
+ * can look it up in Discord), an erased person as "(erased user)". `names` is what
+ * GuildPageDeps.names answered (a PeopleNames, web/core/member-names.ts); a plain Map of
+ * names gives names alone.
  */
 export function personNamer(ctx: PresentContext, names: ReadonlyMap<string, string>) {
   return (userId: string | null): string => {
     if (userId === null) return ctx.t('web.people.erased');
-    return names.get(userId) ?? ctx.t('web.people.unknown', { id: userId });
+    return describePerson(ctx, names, userId) ?? ctx.t('web.people.unknown', { id: userId });
   };
+}
+
+/** The person's label as personNamer shows it, or undefined when nobody could name them. */
+export function describePerson(
+  ctx: PresentContext,
+  names: ReadonlyMap<string, string>,
+  userId: string,
+): string | undefined {
+  const name = names.get(userId);
+  if (name === undefined) return undefined;
+  const people = names instanceof PeopleNames ? names : undefined;
+  const username = people?.usernames.get(userId);
+  const named =
+    username !== undefined && username !== name ? ctx.t('web.people.named', { name, username }) : name;
+  return people?.left.has(userId) ? ctx.t('web.people.left', { name: named }) : named;
 }

@@ -11,6 +11,8 @@ export interface GuildAccessResult {
   /** False when the user is not a member of the guild. */
   member: boolean;
   guild?: GuildInfo;
+  /** The member's role ids when allowed (a page may ask for a narrower role, e.g. organisers only). */
+  memberRoleIds?: readonly string[];
 }
 
 /** Decides, per request, whether a user may manage a guild in the dashboard. */
@@ -59,7 +61,14 @@ export function createGuildAccess(options: GuildAccessOptions): GuildAccess {
       staffRoleIds,
     });
     return decision.allowed
-      ? { allowed: true, reason: decision.reason, botPresent: true, member: true, guild }
+      ? {
+          allowed: true,
+          reason: decision.reason,
+          botPresent: true,
+          member: true,
+          guild,
+          memberRoleIds: member.roleIds,
+        }
       : { allowed: false, botPresent: true, member: true, guild };
   }
 

@@ -4,7 +4,7 @@ import { Router } from 'express';
 export function homeRoutes(): Router {
   const router = Router();
   router.get('/', (req, res) => {
-    res.redirect(303, req.session.user ? '/guilds' : '/login');
+    res.redirect(303, req.session?.user ? '/guilds' : '/login');
   });
   return router;
 }

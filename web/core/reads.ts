@@ -15,6 +15,12 @@ export interface GuildDisplaySettings {
 /** Every read of the guild pages; the kernel's here, each slice's in its own `reads.ts`. */
 export interface GuildReads {
   settings(guildId: string): Promise<GuildDisplaySettings>;
+  /**
+   * THE member count the dashboard shows: people in the server now, bots not counted, from
+   * Discord's member list (web/core/member-names.ts, cached a minute); null when Discord
+   * cannot be asked.
+   */
+  memberTotal(guildId: string): Promise<number | null>;
 }
 
 /** The kernel's production reads. */

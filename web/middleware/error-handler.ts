@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../../shared/logger.js';
-import { translator, DEFAULT_LOCALE } from '../../shared/i18n/index.js';
+import { translator, DEFAULT_LOCALE, type Locale } from '../../shared/i18n/index.js';
 import { ForbiddenError, HttpError, NotFoundError } from '../core/errors.js';
 import { wantsJson } from './wants-json.js';
 import { HTTP_STATUS_OF_KIND, isDomainError } from '../../shared/errors.js';
@@ -13,7 +13,7 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundE
  * HttpError, logs server faults with their stack, and answers with a localized page (or JSON
  * for JSON clients). Internal details never reach the client.
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, defaultLocale: Locale = DEFAULT_LOCALE): ErrorRequestHandler {
   return (err, req, res, next) => {
     const error = toHttpError(err);
     if (error.status >= 500) logger.error({ err, route: req.originalUrl }, 'request failed');
@@ -26,7 +26,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(err);
       return;
     }
-    const t = res.locals.t ?? translator(DEFAULT_LOCALE);
+    // A request that failed before the language was chosen still gets a whole page, in the
+    // default language (the layout reads `locale` and `t`).
+    if (!res.locals.locale || !res.locals.t) {
+      res.locals.locale = defaultLocale;
+      res.locals.t = translator(defaultLocale);
+    }
+    const t = res.locals.t;
     const message = t(error.messageKey, error.vars);
     res.status(error.status);
     if (error.status === 429 && typeof error.vars.seconds === 'number')

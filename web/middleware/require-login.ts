@@ -1,10 +1,12 @@
 import type { RequestHandler } from 'express';
 import { UnauthorizedError } from '../core/errors.js';
 import { wantsJson } from './wants-json.js';
+import { rememberReturnTo } from '../auth/return-to.js';
 
 /**
  * Lets signed-in users through. Anonymous browsers are sent to the login page (and brought
- * back to the page they asked for afterwards); JSON clients get 401.
+ * back to the page they asked for afterwards, remembered in a cookie so that no session is
+ * created for them); JSON clients get 401.
  */
 export const requireLogin: RequestHandler = (req, res, next) => {
   if (req.session?.user) {
@@ -16,6 +18,6 @@ export const requireLogin: RequestHandler = (req, res, next) => {
     next(new UnauthorizedError());
     return;
   }
-  req.session.returnTo = req.originalUrl;
+  rememberReturnTo(req, res);
   res.redirect(303, '/login');
 };

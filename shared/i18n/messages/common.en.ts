@@ -6,5 +6,6 @@ export const commonEn = {
   'error.forbidden': 'You do not have permission to do that.',
   'error.notFound': 'Not found.',
   'error.invalidInput': 'Please check your input: {reason}',
-  'error.rateLimited': 'Too many requests. Please try again in {seconds} seconds.',
+  'error.rateLimited':
+    'Too many requests. Please try again in {seconds, plural, one {# second} other {# seconds}}.',
 } as const;

@@ -1,10 +1,11 @@
 /** The dashboard overview's Connect & Know card. */
 export const overviewEn = {
   'web.connect.heading': 'Connect & Know',
-  'web.connect.joined': 'Members joined',
+  'web.connect.joined': 'Members',
   'web.connect.introduced': 'Introduced',
   'web.connect.introducedShare': 'Introduced share',
-  'web.connect.hint': 'Members currently in the server, as Tsunagu knows them.',
+  'web.connect.hint':
+    'Members: people in the server now, bots not counted (Discord’s member list, up to a minute old). Introduced: those of them who have introduced themselves.',
   'web.connect.latest.heading': 'Latest introductions',
   'web.connect.latest.empty': 'No introductions yet.',
   'web.connect.latest.item': '{name} ({date})',

@@ -4,10 +4,11 @@ import type { overviewEn } from './overview.en.js';
 /** The dashboard overview's Connect & Know card. */
 export const overviewJa = {
   'web.connect.heading': 'つながる・知る',
-  'web.connect.joined': '参加メンバー',
+  'web.connect.joined': 'メンバー',
   'web.connect.introduced': '自己紹介済み',
   'web.connect.introducedShare': '自己紹介率',
-  'web.connect.hint': 'つなぐ が把握している、現在サーバーにいるメンバーの数です。',
+  'web.connect.hint':
+    'メンバー：いまサーバーにいる人の数（Bot は数えません。Discord のメンバー一覧から、最大 1 分前の値）。自己紹介済み：そのうち自己紹介をした人。',
   'web.connect.latest.heading': '最近の自己紹介',
   'web.connect.latest.empty': 'まだ自己紹介はありません。',
   'web.connect.latest.item': '{name}（{date}）',

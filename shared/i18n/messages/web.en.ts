@@ -7,15 +7,17 @@ export const webEn = {
   'web.login.permissionsHint':
     'Available to members with the Manage Server permission or the moderator/organiser role set in Tsunagu.',
   'web.login.denied': 'Login was cancelled on Discord. Try again whenever you are ready.',
+  'web.login.expired':
+    'This login link has expired or was already used (for example after going Back). Please log in again.',
   'web.nav.language': 'Language',
   'web.nav.languageApply': 'Change',
   'web.nav.logout': 'Log out',
+  'web.nav.discordView': 'Discord view (sandbox)',
   'web.guilds.title': 'Your servers',
   'web.guilds.heading': 'Choose a server',
   'web.guilds.empty':
     'No server to show. Tsunagu must be in the server, and you need Manage Server or the moderator/organiser role there.',
   'web.guilds.back': '← All servers',
-  'web.overview.members': 'Members',
   'web.overview.unknown': 'Unknown',
   'web.health.heading': 'Bot health',
   'web.health.none': 'The bot has not reported its checks yet.',
@@ -55,6 +57,8 @@ export const webEn = {
   'web.guildNav.relay': 'Intro relay',
   'web.dates.zone': 'Dates and times are shown in {zone}.',
   'web.people.unknown': 'User (ID {id})',
+  'web.people.named': '{name} (@{username})',
+  'web.people.left': '{name} · left the server',
   'web.people.erased': '(erased user)',
   'web.people.bot': 'Organisers (bot)',
   'web.people.none': '—',

@@ -10,15 +10,17 @@ export const webJa = {
   'web.login.permissionsHint':
     '「サーバー管理」権限、または つなぐ で設定したモデレーター／運営ロールを持つメンバーが利用できます。',
   'web.login.denied': 'Discord でログインがキャンセルされました。準備ができたらもう一度お試しください。',
+  'web.login.expired':
+    'このログインリンクは期限切れか、すでに使われています（「戻る」で戻った場合など）。もう一度ログインしてください。',
   'web.nav.language': '言語',
   'web.nav.languageApply': '変更',
   'web.nav.logout': 'ログアウト',
+  'web.nav.discordView': 'Discord ビュー（サンドボックス）',
   'web.guilds.title': 'サーバー一覧',
   'web.guilds.heading': 'サーバーを選択',
   'web.guilds.empty':
     '表示できるサーバーがありません。つなぐ が参加していて、あなたが「サーバー管理」権限かモデレーター／運営ロールを持つサーバーが対象です。',
   'web.guilds.back': '← サーバー一覧へ',
-  'web.overview.members': 'メンバー数',
   'web.overview.unknown': '不明',
   'web.health.heading': 'Bot の状態',
   'web.health.none': 'Bot はまだ起動時チェックの結果を報告していません。',
@@ -60,6 +62,8 @@ export const webJa = {
   'web.guildNav.relay': '自己紹介バトン',
   'web.dates.zone': '日時は {zone} で表示しています。',
   'web.people.unknown': 'ユーザー（ID {id}）',
+  'web.people.named': '{name}（@{username}）',
+  'web.people.left': '{name}・サーバー退出済み',
   'web.people.erased': '（削除済みのユーザー）',
   'web.people.bot': '運営（Bot）',
   'web.people.none': '—',

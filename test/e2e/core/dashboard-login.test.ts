@@ -48,7 +48,7 @@ describe('dashboard login in a browser (e2e)', function () {
     );
     expect(await page.getByTestId('guild-name').textContent()).to.equal('Acme アルムナイ');
     expect(
-      Number((await page.getByTestId('member-count').textContent())?.replace(/\D/g, '')),
+      Number((await page.getByTestId('connect-joined').textContent())?.replace(/\D/g, '')),
     ).to.be.greaterThan(5);
     expect(await page.getByTestId('health-status').textContent()).to.include('Bot');
     expect(await page.getByTestId('user-name').textContent()).to.equal('Manager');
@@ -67,6 +67,11 @@ describe('dashboard login in a browser (e2e)', function () {
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(`${baseUrl}/login`);
+    // Back after logout: signed-in pages are sent with no-store, so the browser asks again
+    // and lands on the login page instead of showing the cached guild list.
+    await page.goBack();
+    await page.waitForURL(`${baseUrl}/login`);
+    expect(await page.getByTestId('guild-link').count()).to.equal(0);
     await page.goto(`${baseUrl}/guilds`);
     expect(new URL(page.url()).pathname).to.equal('/login');
 

@@ -76,7 +76,7 @@ describe('bot lifecycle against the Discord emulator', () => {
     expect(recorded?.problems.map((p) => p.subject)).to.include.members([
       'ManageRoles',
       'MoveMembers',
-      'ManageEvents',
+      'CreateEvents',
     ]);
   });
 
@@ -90,12 +90,12 @@ describe('bot lifecycle against the Discord emulator', () => {
   });
 
   it('re-checks a guild when an organiser gives the bot another role', async () => {
-    const lacking = DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.ManageEvents;
+    const lacking = DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.CreateEvents;
     world = await startWorld({ seed: { botPermissions: lacking } });
     const guildId = world.seeded.guild.id;
     const events = world.emu.state.roles.create(guildId, {
       name: 'Event bot',
-      permissions: PermissionFlagsBits.ManageEvents,
+      permissions: PermissionFlagsBits.CreateEvents,
       position: 1,
     });
     world.emu.state.members.addRole(guildId, world.emu.botUser.id, events.id);

@@ -31,6 +31,12 @@ describe('client factory', () => {
     void client.destroy();
   });
 
+  it('receives Interested add/remove for events discord.js has not cached (the GuildScheduledEvent partial)', () => {
+    const client = createClient();
+    expect(client.options.partials).to.include(Partials.GuildScheduledEvent);
+    void client.destroy();
+  });
+
   it('points REST at the injected base', () => {
     const client = createClient({ restApi: 'http://127.0.0.1:4010/api' });
     expect(client.rest.options.api).to.equal('http://127.0.0.1:4010/api');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { KeyedQueue } from '../../../bot/core/keyed-queue.js';
+import { KeyedQueue } from '../../../shared/keyed-queue.js';
 
 /** A promise with its resolve function exposed, to control when a task finishes. */
 function gate() {

@@ -24,17 +24,25 @@ describe('start-up permission checks', () => {
       'MoveMembers',
       'CreateInstantInvite',
       'ManageGuild',
+      'CreateEvents',
+    ]);
+  });
+
+  it('GIVEN Manage Events without Create Events THEN Create Events is missing (the bot creates its own events)', () => {
+    const granted = new PermissionsBitField([
+      ...REQUIRED_PERMISSIONS.filter((p) => p !== 'CreateEvents'),
       'ManageEvents',
     ]);
+    expect(missingPermissions(granted)).to.deep.equal(['CreateEvents']);
   });
 
   it('asks for exactly the permissions Tsunagu uses', () => {
     expect([...REQUIRED_PERMISSIONS].sort()).to.deep.equal(
       [
+        'CreateEvents',
         'CreateInstantInvite',
         'EmbedLinks',
         'ManageChannels',
-        'ManageEvents',
         'ManageGuild',
         'ManageRoles',
         'MoveMembers',
