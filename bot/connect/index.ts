@@ -5,6 +5,7 @@ import { setup } from './commands/setup.js';
 import { invite } from './commands/invite.js';
 import { rolepanel } from './commands/rolepanel.js';
 import { rolePanelComponents } from './components/rolepanel.js';
+import { personalInviteComponents } from './components/personal-invite.js';
 import { guildMemberAdd } from './events/guild-member-add.js';
 import { guildMemberRemove } from './events/guild-member-remove.js';
 import { inviteCreate } from './events/invite-create.js';
@@ -17,11 +18,11 @@ declare module '../context.js' {
   }
 }
 
-/** Connect (つながる): /setup, welcome and roles on join, role panels, invite tracking. */
+/** Connect (つながる): /setup, welcome and roles on join, role panels, invite tracking, personal invites. */
 export const connectFeature: BotFeature = {
   name: 'connect',
   commands: [setup, invite, rolepanel],
-  components: [rolePanelComponents],
+  components: [rolePanelComponents, personalInviteComponents],
   events: [
     guildMemberAdd,
     guildMemberRemove,

@@ -5,6 +5,9 @@
  */
 import { InviteRecord } from './invite-record.model.js';
 import { JoinAttribution } from './join-attribution.model.js';
+import { distinctPeople } from './invite-counts.js';
+import { loadInviteCounts } from './connector-reads.js';
+import { cohortSpellings } from './invite-labels.js';
 
 /** One labelled (cohort) invite code. */
 export interface CohortInviteRow {
@@ -13,8 +16,8 @@ export interface CohortInviteRow {
   uses: number;
   /** 0 = unlimited. */
   maxUses: number;
-  /** Joins Tsunagu attributed to the code. */
-  joins: number;
+  /** Members brought in through the code: people, once each (a return is not a second). */
+  people: number;
   /** null after the creator's data was erased or when the invite came from Discord directly. */
   createdBy: string | null;
   expiresAt: Date | null;
@@ -26,39 +29,51 @@ export interface CohortInviteRow {
 /** A cohort label with its codes and totals. */
 export interface CohortSummary {
   label: string;
+  /** Discord's uses, summed over the cohort's codes. */
   uses: number;
+  /** Members brought in: people, once each across the cohort's codes. */
   joins: number;
   invites: CohortInviteRow[];
 }
 
-/** Cohorts (labelled invites) with Discord uses and attributed joins, most joins first. */
+/** Cohorts (labelled invites) with Discord uses and members brought in, most members first. */
 export async function cohortInvites(guildId: string): Promise<CohortSummary[]> {
-  const records = await InviteRecord.find({ guildId, label: { $ne: null } })
-    .sort({ createdAt: 1, code: 1 })
-    .lean();
-  const byLabel = new Map<string, CohortSummary>();
-  for (const r of records) {
-    const label = r.label as string;
-    const summary = byLabel.get(label) ?? { label, uses: 0, joins: 0, invites: [] };
+  const [records, counts] = await Promise.all([
+    InviteRecord.find({ guildId, label: { $ne: null } })
+      .sort({ createdAt: 1, code: 1 })
+      .lean(),
+    loadInviteCounts(guildId),
+  ]);
+  // Grouped by the cohort's key, shown in its first spelling ("Sales" and "sales" are one row).
+  const labels = cohortSpellings(records);
+  const byLabel = new Map<string, CohortSummary & { codes: Set<string> }>();
+  for (const [i, r] of records.entries()) {
+    const label = labels[i] as string;
+    const summary = byLabel.get(label) ?? { label, uses: 0, joins: 0, invites: [], codes: new Set() };
     const row: CohortInviteRow = {
       code: r.code,
       uses: r.uses ?? 0,
       maxUses: r.maxUses ?? 0,
-      joins: r.attributedJoins ?? 0,
+      people: distinctPeople(counts.joins.filter((j) => j.code === r.code)).length,
       createdBy: r.createdBy ?? null,
       expiresAt: r.expiresAt ?? null,
       deletedAt: r.deletedAt ?? null,
       createdAt: (r as { createdAt?: Date }).createdAt ?? null,
     };
     summary.uses += row.uses;
-    summary.joins += row.joins;
+    summary.codes.add(r.code);
     summary.invites.push(row);
     byLabel.set(label, summary);
   }
-  return [...byLabel.values()].sort((a, b) => b.joins - a.joins || a.label.localeCompare(b.label));
+  return [...byLabel.values()]
+    .map(({ codes, ...summary }) => ({
+      ...summary,
+      joins: distinctPeople(counts.joins.filter((j) => codes.has(j.code))).length,
+    }))
+    .sort((a, b) => b.joins - a.joins || a.label.localeCompare(b.label));
 }
 
-/** How the guild's recorded joins were attributed. */
+/** How the guild's members joined: people, once each per way (a return through the same way is not a second). */
 export interface AttributionCounts {
   /** Pinned on one invite (and so on its inviter). */
   attributed: number;
@@ -68,12 +83,14 @@ export interface AttributionCounts {
   unknown: number;
 }
 
-/** Counts the guild's join attributions by method (erased members' rows still count). */
+/**
+ * Counts the people behind the guild's join attributions, by method: distinct user ids, so a
+ * member who left and came back is one person; an erased member's rows (no user id) count
+ * each as one person, as in the cohort totals.
+ */
 export async function attributionCounts(guildId: string): Promise<AttributionCounts> {
-  const [attributed, ambiguous, unknown] = await Promise.all(
-    (['invite', 'ambiguous', 'unknown'] as const).map((method) =>
-      JoinAttribution.countDocuments({ guildId, method }),
-    ),
-  );
-  return { attributed: attributed ?? 0, ambiguous: ambiguous ?? 0, unknown: unknown ?? 0 };
+  const rows = await JoinAttribution.find({ guildId }, { userId: 1, method: 1 }).lean();
+  const people = (method: string) =>
+    new Set(rows.filter((r) => r.method === method).map((r) => r.userId ?? `row:${String(r._id)}`)).size;
+  return { attributed: people('invite'), ambiguous: people('ambiguous'), unknown: people('unknown') };
 }

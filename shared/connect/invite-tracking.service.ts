@@ -1,13 +1,15 @@
 /**
  * Invite tracking: keeps the last-seen invite snapshot per guild, attributes each join to the
- * invite used (and so to the inviter), stores cohort labels, and ranks who brings people in.
+ * invite used (and so to the person credited with it), stores cohort labels; the ranking of who
+ * brings people in lives in connector-reads.ts.
  * Adapters must call `attributeJoin` for one guild's joins one at a time (a per-guild queue).
  */
 import { InviteRecord } from './invite-record.model.js';
 import { JoinAttribution, type AttributionMethod } from './join-attribution.model.js';
 import { Profile } from '../kernel/profile.model.js';
-import { DomainError } from '../errors.js';
 import { diffInviteUses, movedUses, type InviteSnapshot } from './invite-diff.js';
+import { creditOf } from './invite-counts.js';
+import { resolveCohortLabel } from './invite-labels.js';
 
 /** An invite as the adapter fetched it from Discord. */
 export interface InviteInfo {
@@ -23,7 +25,7 @@ export interface InviteInfo {
 const VANISHED_GRACE_MS = 10 * 60 * 1000;
 /** How long an ambiguous movement can still account for joins seen after it. */
 const AMBIGUITY_WINDOW_MS = 2 * 60 * 1000;
-export const INVITE_LABEL_MAX = 100;
+export { INVITE_LABEL_MAX } from './invite-labels.js';
 
 /**
  * Stores the guild's current invites as the baseline (at start-up and on invite create).
@@ -111,14 +113,24 @@ export async function attributeJoin(input: {
 
   if (diff.kind === 'matched') {
     const record = await InviteRecord.findOne({ guildId, code: diff.code }).lean();
+    const credit = record
+      ? creditOf({
+          createdBy: record.createdBy ?? null,
+          inviterId: record.inviterId ?? null,
+          inviterErased: record.inviterErased ?? false,
+        })
+      : null;
     const result: AttributionResult = {
       method: 'invite',
       code: diff.code,
-      inviterId: record?.inviterId ?? null,
+      // Back through their own link after leaving: nobody brought them in.
+      inviterId: credit === userId ? null : credit,
       label: record?.label ?? null,
       candidateCodes: [],
     };
-    await JoinAttribution.create({ guildId, userId, joinedAt, ...result });
+    // Back through the same link after leaving: one more use on Discord, the same person here.
+    const repeat = !!(await JoinAttribution.exists({ guildId, userId, code: diff.code, method: 'invite' }));
+    await JoinAttribution.create({ guildId, userId, joinedAt, repeat, ...result });
     await Profile.updateOne(
       { guildId, userId },
       { $set: { inviteCode: diff.code, invitedBy: result.inviterId } },
@@ -155,87 +167,24 @@ export async function attributeJoin(input: {
 }
 
 /**
- * Stores a cohort invite the adapter just created on Discord, with its label
- * (e.g. "2025 leavers – Sales"). @throws DomainError INVALID_INPUT on an empty or long label.
+ * Stores a cohort invite the adapter just created on Discord, with its label (e.g. "2025 leavers
+ * – Sales"), credited to `createdBy` (Discord names the bot as the inviter). A label matching an
+ * existing cohort joins it. The adapter checks the label with `resolveCohortLabel` first, so a
+ * refused label never leaves an invite behind. @throws DomainError INVALID_INPUT (empty, long).
  */
 export async function createCohortInvite(input: {
   guildId: string;
   invite: InviteInfo;
   label: string;
   createdBy: string;
-}): Promise<{ code: string; label: string }> {
-  const label = checkLabel(input.label);
+}): Promise<{ code: string; label: string; merged: boolean }> {
+  const cohort = await resolveCohortLabel(input.guildId, input.label);
   await upsertInvite(input.guildId, input.invite);
   await InviteRecord.updateOne(
     { guildId: input.guildId, code: input.invite.code },
-    { $set: { label, createdBy: input.createdBy } },
+    { $set: { label: cohort.label, labelKey: cohort.key, createdBy: input.createdBy, kind: 'cohort' } },
   );
-  return { code: input.invite.code, label };
+  return { code: input.invite.code, label: cohort.label, merged: cohort.merged };
 }
 
-/** Sets or changes the label of a known invite. @throws DomainError NOT_FOUND, INVALID_INPUT. */
-export async function labelInvite(input: { guildId: string; code: string; label: string }): Promise<void> {
-  const label = checkLabel(input.label);
-  const result = await InviteRecord.updateOne(
-    { guildId: input.guildId, code: input.code },
-    { $set: { label } },
-  );
-  if (result.matchedCount === 0)
-    throw new DomainError('NOT_FOUND', 'connect.invite.error.unknownCode', { code: input.code });
-}
-
-function checkLabel(raw: string): string {
-  const label = raw.replace(/\s+/g, ' ').trim();
-  if (label === '') throw new DomainError('INVALID_INPUT', 'connect.invite.error.labelEmpty');
-  if ([...label].length > INVITE_LABEL_MAX) {
-    throw new DomainError('INVALID_INPUT', 'connect.invite.error.labelTooLong', { max: INVITE_LABEL_MAX });
-  }
-  return label;
-}
-
-export interface LeaderboardRow {
-  inviterId: string;
-  /** Joins through this person's invites (exact even when single joins were ambiguous). */
-  joins: number;
-  codes: string[];
-}
-
-/** Who brings people in: inviters ranked by joins through their invites (erased inviters left out). */
-export async function inviteLeaderboard(
-  guildId: string,
-  options: { limit?: number } = {},
-): Promise<LeaderboardRow[]> {
-  const records = await InviteRecord.find({ guildId, inviterId: { $ne: null } }).lean();
-  const rows = new Map<string, LeaderboardRow>();
-  for (const r of records) {
-    const inviterId = r.inviterId as string;
-    const row = rows.get(inviterId) ?? { inviterId, joins: 0, codes: [] };
-    row.joins += r.attributedJoins ?? 0;
-    row.codes.push(r.code);
-    rows.set(inviterId, row);
-  }
-  return [...rows.values()]
-    .filter((r) => r.joins > 0)
-    .sort((a, b) => b.joins - a.joins || a.inviterId.localeCompare(b.inviterId))
-    .slice(0, options.limit ?? 20);
-}
-
-export interface CohortRow {
-  label: string;
-  joins: number;
-  codes: string[];
-}
-
-/** Joins per cohort label, for the dashboard. */
-export async function cohortStats(guildId: string): Promise<CohortRow[]> {
-  const records = await InviteRecord.find({ guildId, label: { $ne: null } }).lean();
-  const rows = new Map<string, CohortRow>();
-  for (const r of records) {
-    const label = r.label as string;
-    const row = rows.get(label) ?? { label, joins: 0, codes: [] };
-    row.joins += r.attributedJoins ?? 0;
-    row.codes.push(r.code);
-    rows.set(label, row);
-  }
-  return [...rows.values()].sort((a, b) => b.joins - a.joins || a.label.localeCompare(b.label));
-}
+export { inviteLeaderboard, cohortStats, type LeaderboardRow, type CohortRow } from './connector-reads.js';

@@ -19,6 +19,11 @@ const joinAttributionSchema = new Schema(
     unclaimedUses: { type: Number, default: 0 },
     inviterId: { type: String, default: null },
     label: { type: String, default: null },
+    /**
+     * True when this person had already come in through the same invite (left and came back):
+     * Discord counts the use again, the cohort's and inviter's people do not. Survives erasure.
+     */
+    repeat: { type: Boolean, default: false },
     joinedAt: { type: Date, required: true },
   },
   { timestamps: true },

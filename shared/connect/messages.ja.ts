@@ -15,7 +15,6 @@ export const connectJa = {
   'connect.invite.created': '招待リンクを作成しました：{url}（ラベル：{label}）',
   'connect.invite.error.labelEmpty': 'ラベルを入力してください。',
   'connect.invite.error.labelTooLong': 'ラベルは {max} 文字以内にしてください。',
-  'connect.invite.error.unknownCode': '招待コード {code} が見つかりません。',
   'connect.invite.leaderboardTitle': 'メンバーを招いた人',
   'connect.rolePanel.added': '{role} を付けました。',
   'connect.rolePanel.removed': '{role} を外しました。',
@@ -100,16 +99,53 @@ export const connectJa = {
     '{user} さん、ダイレクトメッセージを送れませんでした。こちらのボタンから自己紹介できます。',
   'bot.command.invite.description': '招待と、誰が仲間を連れてきたか',
   'bot.command.invite.create.description': 'ラベル付きのコホート招待を作ります',
-  'bot.command.invite.list.description': '招待の多い人とコホートを表示します',
+  'bot.command.invite.list.description': '誰が仲間を連れてきたかと、コホートを表示します',
   'bot.command.invite.opt.label': 'コホート（例：「2025 年退職 – 営業」）',
   'bot.command.invite.opt.channel': '招待で開くチャンネル（省略時はウェルカムチャンネル）',
   'bot.command.invite.opt.maxUses': '使える人数（0 = 無制限）',
   'bot.connect.invite.created': '「{label}」の招待：{url}',
   'bot.connect.invite.listTitle': '誰が仲間を連れてきたか',
-  'bot.connect.invite.topInviters': '招待の多い人',
+  'bot.connect.invite.topInviters': '仲間を連れてくる人',
   'bot.connect.invite.cohorts': 'コホート',
   'bot.connect.invite.row': '{rank}. {who}：{joins} 人',
   'bot.connect.invite.none': 'まだ招待経由の参加はありません。',
+  'bot.command.invite.mine.description':
+    '自分専用の招待リンク（このリンクから参加した人はあなたが招いた人として数えます）',
+  'bot.connect.invite.createdMerged':
+    '「{label}」の招待：{url}\nこのラベルは既存のコホートと同じなので、そのコホートにリンクを追加しました（合計は 1 つにまとまります）。',
+  'bot.connect.invite.mine':
+    'あなた専用の招待リンク：{url}\n元同僚に共有してください。このリンクから参加した人は、あなたが招いた人として数えます。何度聞いても同じリンクです。',
+  'bot.connect.invite.mineRenewed':
+    '以前のリンクは Discord 上でなくなっていたので、新しいリンクを作りました：{url}\nこのリンクから参加した人は、あなたが招いた人として数えます。',
+  'bot.connect.invite.mineButton': '友だちを招待',
+  'bot.connect.invite.mineNotAllowed':
+    'このサーバーでは {channel} への招待を作る権限がないため、専用リンクをお渡しできません。運営の方に招待を頼んでください。',
+  'bot.connect.invite.limitReached':
+    'Discord の招待はサーバーごとに {max} 件までで、この上限に達しています。運営の方が古い招待を削除（サーバー設定 → 招待）してから、もう一度お試しください。',
+  'bot.connect.invite.keptAfterErasure':
+    'Discord があなた専用の招待リンク（{codes}）の削除を受け付けなかったため、リンクはまだ使えます。運営の方に削除を頼んでください（サーバー設定 → 招待）。',
+  'bot.connect.invite.afterIntro':
+    'ようこそ！ここにいてほしい元同僚はいませんか？「友だちを招待」を押すと、あなた専用のリンクが届きます。このリンクから参加した人は、あなたが招いた人として数えます。',
+  'bot.connect.invite.mineInProgress': 'リンクを準備しています。少しお待ちください。',
+  'bot.connect.invite.connectorRow':
+    '{rank}. {who}：招いた人 {joins} 人・在籍 {stayed} 人・自己紹介 {introduced} 人',
+  'web.invites.leaderboard.stayed': '在籍中',
+  'web.invites.leaderboard.introduced': '自己紹介済み',
+  'web.invites.leaderboard.uses': '使用回数',
+  'web.invites.leaderboard.sources': '参加の経路',
+  'web.invites.leaderboard.hint':
+    '招いたメンバーのうち今も在籍している人数、次に自己紹介した人数の順に並べています。退出して戻ってきた人も 1 人として数えます。',
+  'web.invites.source.personal': '個人リンク',
+  'web.invites.source.other': 'その他の招待',
+  'web.invites.source.item': '{source}：{count} 人',
+  'web.invites.counting.hint':
+    '使用回数は Discord の数字です。退出して同じリンクで戻ってきた人や、どのリンクか特定できなかった参加も含みます。招いた人数は人数で、1 人につき 1 回だけ数えます。',
+  'web.invites.cohorts.createdBy': '作成した人',
+  'web.connectors.heading': '仲間を連れてくる人',
+  'web.connectors.empty': 'まだ招待リンク経由でメンバーを招いた人はいません。',
+  'web.connectors.item': '{name}：招いた人 {joins} 人（在籍 {stayed} 人）',
+  'web.connectors.seeAll': '誰が仲間を連れてきたか',
+  'web.connectors.hint': '元同僚を招いているメンバーです。アンバサダーの候補になります。',
   'bot.connect.organisersOnly': 'この操作は運営（またはサーバー管理の権限を持つ人）だけができます。',
   'bot.command.rolepanel.description': '自分で選べるロールパネル',
   'bot.command.rolepanel.create.description': 'このチャンネルにロールパネルを投稿します',
@@ -127,6 +163,13 @@ export const connectJa = {
   'bot.connect.rolepanel.changed': '追加：{added}・削除：{removed}',
   'bot.connect.rolepanel.unchanged': '変更はありません。',
   'bot.connect.rolepanel.none': '-',
+  'bot.connect.rolepanel.elevated':
+    '{role} はロールパネルに載せられません。スタッフ向けの権限（{permissions}）があり、誰でも自分に付けられてしまいます。この権限のないロールを選んでください。',
+  'bot.connect.rolepanel.staffRole':
+    '{role} は Tsunagu の設定で運営またはモデレーターのロールです（ダッシュボードに入れます）。自分で付けられるロールにはできません。',
+  'bot.connect.setup.manageServerOnly': '/setup は「サーバー管理」の権限を持つ人だけが使えます。',
+  'bot.connect.rolepanel.refusedOnPress':
+    '{role} は運営向けの権限を持つようになったか、運営・モデレーターのロールになったため、このパネルからは付けられません。運営の方にお知らせください。',
   'bot.connect.rolepanel.cannotGrant':
     '{role} を付与できません。ボットのロールより上にあるか、連携サービスが管理しています。',
   'bot.connect.error.missingPermission':
@@ -136,22 +179,19 @@ export const connectJa = {
   'web.guildNav.invites': '招待',
   'web.invites.title': '招待',
   'web.invites.heading': '誰が仲間を連れてきたか',
-  'web.invites.leaderboard.heading': '招待ランキング',
+  'web.invites.leaderboard.heading': '仲間を連れてくる人',
   'web.invites.leaderboard.rank': '順位',
-  'web.invites.leaderboard.inviter': '招待した人',
-  'web.invites.leaderboard.joins': '参加人数',
-  'web.invites.leaderboard.codes': '招待コード',
+  'web.invites.leaderboard.inviter': 'メンバー',
+  'web.invites.leaderboard.joins': '招いた人数',
   'web.invites.leaderboard.empty': 'まだ招待リンク経由の参加はありません。',
   'web.invites.cohorts.heading': 'コホート招待（ラベル付き）',
   'web.invites.cohorts.label': 'ラベル',
   'web.invites.cohorts.code': '招待コード',
   'web.invites.cohorts.uses': '使用回数',
-  'web.invites.cohorts.joins': '参加人数',
-  'web.invites.cohorts.state': '状態',
+  'web.invites.cohorts.joins': '招いた人数',
   'web.invites.cohorts.active': '有効',
   'web.invites.cohorts.deleted': '削除済み（{date}）',
   'web.invites.cohorts.usesOf': '{uses} / {max}',
-  'web.invites.cohorts.total': '{label} の合計',
   'web.invites.cohorts.empty':
     'ラベル付きの招待はまだありません。Discord で /invite create を使うと作成できます。',
   'web.invites.attribution.heading': '参加の経路',

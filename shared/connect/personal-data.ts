@@ -35,6 +35,11 @@ export const invitesPart: PersonalDataPart = {
     };
   },
   async erase({ guildId, userId, now }) {
+    // Their personal link would go on working for nobody: erasure revokes it on Discord too.
+    const personal = await InviteRecord.find(
+      { guildId, kind: 'personal', createdBy: userId },
+      { code: 1 },
+    ).lean();
     const invitedOthers = await Profile.updateMany(
       { guildId, invitedBy: userId },
       { $set: { invitedBy: null } },
@@ -50,7 +55,8 @@ export const invitesPart: PersonalDataPart = {
     );
     const asCreator = await InviteRecord.updateMany(
       { guildId, createdBy: userId },
-      { $set: { createdBy: null } },
+      // Tsunagu credits the invites it made for them to them: erased, nobody is credited any more.
+      { $set: { createdBy: null, inviterErased: true } },
     );
     await countMemberEvent(guildId, 'erasure', now);
     return {
@@ -59,6 +65,7 @@ export const invitesPart: PersonalDataPart = {
         profilesAnonymised: invitedOthers.modifiedCount,
         invitesAnonymised: asInviter.modifiedCount + asCreator.modifiedCount,
       },
+      invitesToRevoke: personal.map((r) => r.code),
     };
   },
 };

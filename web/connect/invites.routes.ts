@@ -17,7 +17,7 @@ export function invitesRoutes(deps: GuildPageDeps): Router {
       reads.cohortInvites(guildId),
       reads.attributionCounts(guildId),
     ]);
-    const names = await nameOf(guildId, invitePeople(leaderboard));
+    const names = await nameOf(guildId, invitePeople(leaderboard, cohorts));
     const invites = presentInvites({ leaderboard, cohorts, attribution, names }, ctx);
     res.render(
       'connect/invites',

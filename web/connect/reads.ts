@@ -12,6 +12,8 @@ declare module '../core/reads.js' {
     inviteLeaderboard(guildId: string, limit: number): Promise<LeaderboardRow[]>;
     cohortInvites(guildId: string): Promise<CohortSummary[]>;
     attributionCounts(guildId: string): Promise<AttributionCounts>;
+    /** The first few people who bring others in (the overview's block). */
+    topConnectors(guildId: string, limit: number): Promise<LeaderboardRow[]>;
   }
 }
 
@@ -19,4 +21,5 @@ export const connectReads = {
   inviteLeaderboard: (guildId: string, limit: number) => inviteLeaderboard(guildId, { limit }),
   cohortInvites,
   attributionCounts,
+  topConnectors: (guildId: string, limit: number) => inviteLeaderboard(guildId, { limit }),
 };

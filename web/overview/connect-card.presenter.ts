@@ -2,6 +2,7 @@ import type { MemberCounts, MemberRow } from '../../shared/know/member-reads.js'
 import type { OpenBaton } from '../../shared/know/relay-reads.js';
 import {
   dateFormatter,
+  describePerson,
   formatCount,
   formatShare,
   personNamer,
@@ -10,6 +11,7 @@ import {
 } from '../core/format.js';
 
 export interface ConnectOverviewView {
+  /** THE member count (GuildReads.memberTotal), or "unknown" when Discord cannot be asked. */
   joined: string;
   introduced: string;
   /** "40%", or null when nobody has joined yet. */
@@ -24,6 +26,8 @@ export interface ConnectOverviewView {
 export function presentConnectOverview(
   data: {
     counts: MemberCounts;
+    /** People in the server now, bots not counted (GuildReads.memberTotal); null when unknown. */
+    members: number | null;
     latest: MemberRow[];
     batons: OpenBaton[];
     awaitingNomination: number;
@@ -34,11 +38,16 @@ export function presentConnectOverview(
   const date = dateFormatter(ctx);
   const name = personNamer(ctx, data.names);
   return {
-    joined: formatCount(ctx, data.counts.joined),
+    joined: data.members === null ? ctx.t('web.overview.unknown') : formatCount(ctx, data.members),
     introduced: formatCount(ctx, data.counts.introduced),
-    introducedShare: formatShare(ctx, data.counts.introduced, data.counts.joined),
+    // Introduced members are members too, so the share never passes 100% (a member list read
+    // a minute ago may briefly lag behind an intro).
+    introducedShare:
+      data.members === null
+        ? null
+        : formatShare(ctx, Math.min(data.counts.introduced, data.members), data.members),
     latestIntros: data.latest.map((row) => ({
-      name: row.displayName ?? name(row.userId),
+      name: describePerson(ctx, data.names, row.userId) ?? row.displayName ?? name(row.userId),
       date: date(row.introducedAt),
     })),
     openBatons: data.batons.map(({ chainNumber, link }) => ({
@@ -51,9 +60,10 @@ export function presentConnectOverview(
   };
 }
 
-/** The user ids whose names the overview card shows. */
-export function overviewPeople(batons: OpenBaton[]): string[] {
-  return batons
-    .flatMap(({ link }) => [link.fromUserId, link.nomineeId])
-    .filter((id): id is string => id !== null);
+/** The user ids whose names the overview card shows (batons, and the latest intros when given). */
+export function overviewPeople(batons: OpenBaton[], latest: readonly MemberRow[] = []): string[] {
+  return [
+    ...batons.flatMap(({ link }) => [link.fromUserId, link.nomineeId]),
+    ...latest.map((row) => row.userId),
+  ].filter((id): id is string => id !== null);
 }

@@ -21,7 +21,6 @@ export interface HealthSectionView {
 export interface OverviewView {
   guildId: string;
   name: string;
-  memberCount: number | null;
   healthy: boolean | null;
   sections: HealthSectionView[];
 }
@@ -40,7 +39,6 @@ export function presentOverview(
   return {
     guildId: guild.id,
     name: guild.name,
-    memberCount: guild.approximateMemberCount ?? null,
     healthy: recorded.length === 0 ? null : recorded.every((s) => s.ok),
     sections,
   };

@@ -11,6 +11,7 @@ import { interactionTranslator } from '../../context.js';
 import { UserError } from '../../core/user-error.js';
 import { naming, requireOrganiser } from '../../core/preconditions.js';
 import { rolePanelMessage } from '../presenters/rolepanel.presenter.js';
+import { firstElevatedRole } from './rolepanel-elevated.js';
 
 /** Role options on `/rolepanel create` (Discord allows 25 options per command). */
 const ROLE_OPTIONS = 10;
@@ -62,6 +63,17 @@ export const rolepanel: Command = {
     );
     if (ungrantable)
       throw new UserError('bot.connect.rolepanel.cannotGrant', { role: `<@&${ungrantable.id}>` });
+    // Anyone may press a panel: a role with staff permissions (or Tsunagu's staff roles, which
+    // open the dashboard) would hand them out to everyone.
+    const elevated = firstElevatedRole(roles);
+    if (elevated)
+      throw new UserError('bot.connect.rolepanel.elevated', {
+        role: `<@&${elevated.role.id}>`,
+        permissions: elevated.permissions.map((p) => tr(`bot.permission.${p}`)).join(', '),
+      });
+    const { roles: staff } = await ctx.services.kernel.settings.getGuildSettings(guild.id);
+    const staffRole = roles.find((r) => r.id === staff.organiser || r.id === staff.moderator);
+    if (staffRole) throw new UserError('bot.connect.rolepanel.staffRole', { role: `<@&${staffRole.id}>` });
     const channel = interaction.channel;
     if (!channel?.isSendable()) throw new UserError('bot.error.unknownTarget');
 

@@ -93,6 +93,10 @@ export const setup: Command = {
   data,
   async execute(interaction, ctx) {
     if (!interaction.inCachedGuild()) throw new UserError('bot.error.guildOnly');
+    // The default permission only hides the command: a server can give it to anyone in its
+    // Integrations settings, so Manage Server is checked here too.
+    if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild))
+      throw new UserError('bot.connect.setup.manageServerOnly');
     const tr = await interactionTranslator(ctx, interaction);
     const svc = ctx.services.kernel.settings;
     const sub = interaction.options.getSubcommand();

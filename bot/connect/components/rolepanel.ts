@@ -5,6 +5,7 @@ import { UserError } from '../../core/user-error.js';
 import { guildAndMember } from '../../core/guild-of.js';
 import { naming } from '../../core/preconditions.js';
 import { roleChangeText } from '../presenters/rolepanel.presenter.js';
+import { firstElevatedRole } from '../commands/rolepanel-elevated.js';
 import type { SelectionOutcome, ToggleOutcome } from '../../../shared/connect/role-panel.service.js';
 
 /**
@@ -54,6 +55,16 @@ async function apply(
   if (outcome.kind === 'limitReached')
     throw new UserError('connect.rolePanel.limitReached', { max: outcome.maxPicks });
   if (outcome.kind === 'notOnPanel') throw new UserError('bot.error.expiredComponent');
+  // Checked on every press, not only at /rolepanel create: a role may have gained staff
+  // permissions, or become Tsunagu's organiser or moderator role, since the panel was posted.
+  if (outcome.add.length) {
+    const roles = outcome.add.flatMap((id) => member.guild.roles.cache.get(id) ?? []);
+    const { roles: staff } = await ctx.services.kernel.settings.getGuildSettings(member.guild.id);
+    const refused =
+      firstElevatedRole(roles)?.role.id ??
+      outcome.add.find((id) => id === staff.organiser || id === staff.moderator);
+    if (refused) throw new UserError('bot.connect.rolepanel.refusedOnPress', { role: `<@&${refused}>` });
+  }
   await naming('bot.permission.ManageRoles', tr, async () => {
     if (outcome.remove.length) await member.roles.remove(outcome.remove, 'Tsunagu role panel');
     if (outcome.add.length) await member.roles.add(outcome.add, 'Tsunagu role panel');

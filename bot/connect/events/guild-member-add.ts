@@ -22,8 +22,22 @@ export const guildMemberAdd = defineEvent({
       });
       return join.outcome !== 'duplicate';
     };
-    await attributeJoin(ctx, member.guild, member.id, joinedAt, record);
+    const via = await attributeJoin(ctx, member.guild, member.id, joinedAt, record);
     if (!join || join.outcome === 'duplicate') return;
+    // One line per community action (the sandbox's terminal shows the community living).
+    ctx.logger.info(
+      {
+        guildId: member.guild.id,
+        userId: member.id,
+        invite: via?.code ?? undefined,
+        cohort: via?.label ?? undefined,
+        // Who is credited (a person's own invite, or the organiser who asked for a cohort one).
+        inviterId: via?.inviterId && via.inviterId !== member.client.user.id ? via.inviterId : undefined,
+      },
+      `${join.outcome === 'returning' ? 'member came back' : 'member joined'}${
+        via?.code ? ` through invite ${via.code}${via.label ? ` ("${via.label}")` : ''}` : ''
+      }`,
+    );
     await welcomeMember(ctx, member, join);
   },
 });

@@ -6,7 +6,7 @@ import { EMBED_LIMITS, fit } from '../../core/embed-limits.js';
 
 const ROWS_SHOWN = 10;
 
-/** `/invite list`: who brings people in (top inviters) and joins per cohort label. */
+/** `/invite list`: who brings people in (members brought in, stayed, introduced) and people per cohort. */
 export function inviteListEmbed(
   tr: Translator,
   leaderboard: LeaderboardRow[],
@@ -26,11 +26,20 @@ export function inviteListEmbed(
       {
         name: tr('bot.connect.invite.topInviters'),
         value: fit(
-          rows(
-            leaderboard,
-            (r) => `<@${r.inviterId}>`,
-            (r) => r.joins,
-          ),
+          leaderboard.length === 0
+            ? tr('bot.connect.invite.none')
+            : leaderboard
+                .slice(0, ROWS_SHOWN)
+                .map((r, i) =>
+                  tr('bot.connect.invite.connectorRow', {
+                    rank: i + 1,
+                    who: `<@${r.inviterId}>`,
+                    joins: r.joins,
+                    stayed: r.stayed,
+                    introduced: r.introduced,
+                  }),
+                )
+                .join('\n'),
           EMBED_LIMITS.fieldValue,
         ),
       },

@@ -1,6 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import type { Translator } from '../../../shared/i18n/index.js';
-import { escapeMarkdown, neutraliseMentions } from '../../../shared/kernel/welcome-template.js';
+import { escapeMarkdown, neutraliseMentions, truncate } from '../../../shared/kernel/welcome-template.js';
 import { customId } from '../../core/custom-id.js';
 
 /** The custom id of the "Introduce yourself" button: carries the guild, so it also works in DMs. */
@@ -26,15 +26,30 @@ function onlyMention(userId: string) {
 
 /**
  * The welcome posted in the welcome channel: the rendered template (or "welcome back" for a
- * returning member) and, for members who still owe an intro, the intro button.
+ * returning member) and, for members who still owe an intro, the intro button; when their DMs
+ * are closed it also says so (one post, one button, instead of a second post).
  */
 export function welcomeChannelMessage(
   tr: Translator,
-  input: { guildId: string; userId: string; content: string; returning: boolean; askIntro: boolean },
+  input: {
+    guildId: string;
+    userId: string;
+    content: string;
+    returning: boolean;
+    askIntro: boolean;
+    dmClosed?: boolean;
+  },
 ) {
-  const content = input.returning
+  const greeting = input.returning
     ? tr('bot.connect.welcome.back', { user: `<@${input.userId}>` })
     : input.content;
+  const note =
+    input.dmClosed && input.askIntro
+      ? tr('bot.connect.welcome.dmClosed', { user: `<@${input.userId}>` })
+      : '';
+  // Discord's 2000-character cap: the template is already capped, the note is kept whole; the
+  // greeting is cut between characters (never inside an emoji's surrogate pair).
+  const content = note ? `${truncate(greeting, 2000 - note.length - 2)}\n\n${note}` : greeting;
   return {
     content,
     components: input.askIntro ? [introButtonRow(tr, input.guildId)] : [],
@@ -50,7 +65,7 @@ export function welcomeDm(tr: Translator, input: { guildId: string; serverName: 
   };
 }
 
-/** Posted in the welcome channel when the member's DMs are closed, so the invitation is not lost. */
+/** Posted in the introductions channel when DMs are closed and no welcome could be posted, so the invitation is not lost. */
 export function dmClosedFallback(tr: Translator, input: { guildId: string; userId: string }) {
   return {
     content: tr('bot.connect.welcome.dmClosed', { user: `<@${input.userId}>` }),

@@ -72,6 +72,8 @@ describe('Connect: bad input and faults (real discord.js through the emulator)',
       .waitForReply();
     expect(status.embeds[0]?.fields?.[0]?.value).to.include(`waiting for <@${ken}>`);
 
+    // Someone without an intro is left to pick, so the returned baton carries the picker.
+    await joinAndGetDm(w, 'Mei');
     w.drivers.memberLeave(w.guildId, ken);
     await w.until(
       () => RelayLink.exists({ guildId: w.guildId, status: 'cancelled' }),
@@ -81,6 +83,6 @@ describe('Connect: bad input and faults (real discord.js through the emulator)',
       () => w.drivers.dmsTo(aiko).find((m) => m.content?.includes('came back to you')),
       'the baton back',
     );
-    expect(customIds(back)).to.deep.equal([`relay:nominate:${w.guildId}`]);
+    expect(customIds(back)).to.include(`relay:nominate:${w.guildId}`);
   });
 });

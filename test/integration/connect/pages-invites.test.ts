@@ -10,6 +10,7 @@ import {
   syncInvites,
   type InviteInfo,
 } from '../../../shared/connect/invite-tracking.service.js';
+import { recordJoin, recordLeave } from '../../../shared/connect/welcome.service.js';
 import { signedIn, useGuildPageSuite } from '../../support/web/dashboard-app.js';
 import { seedMember, uid } from '../../support/web/connect-seed.js';
 
@@ -63,19 +64,39 @@ describe('dashboard invites page', function () {
     );
   }
 
-  it('ranks inviters by the joins their invites brought, named by their intro', async () => {
+  it('ranks people by the members they brought in, named by their intro, with where those members came through', async () => {
     await seedInvites();
     const agent = await signedIn(suite.app, suite.world.people.manager);
     const res = await agent.get(suite.path).set('Accept-Language', 'ja').expect(200);
     const rows = res.text.match(/<tr data-testid="leaderboard-row">[\s\S]*?<\/tr>/g) ?? [];
     expect(rows).to.have.length(2);
-    expect(rows[0]).to.include('佐藤 一郎').and.to.include('<td class="num">3</td>');
-    expect(rows[0]).to.include('ichiro, cohort25');
-    expect(rows[1]).to.include('<td class="num">1</td>');
-    expect(res.text).to.include('招待ランキング');
+    expect(rows[0])
+      .to.include('佐藤 一郎')
+      .and.to.match(/data-testid="connector-joins">3</);
+    expect(rows[0]).to.match(/data-testid="connector-stayed">3</);
+    expect(rows[0]).to.include('その他の招待：1 人').and.to.include('2025 leavers – Sales &lt;i&gt;：2 人');
+    expect(rows[1]).to.match(/data-testid="connector-joins">1</);
+    expect(res.text).to.include('仲間を連れてくる人');
   });
 
-  it('shows each cohort with its Discord uses and attributed joins', async () => {
+  it('counts a member who left and came back through the same invite once, beside Discord’s 2 uses', async () => {
+    await seedInvites();
+    const g = suite.world.guildA;
+    await recordLeave({ guildId: g, userId: uid(11) });
+    await recordJoin({ guildId: g, userId: uid(11) });
+    const a = { code: 'ichiro', uses: 1, maxUses: 0, inviterId: uid(1) };
+    const b = { code: 'second', uses: 1, maxUses: 0, inviterId: uid(2) };
+    const cohort = { code: 'cohort25', uses: 3, maxUses: 10, inviterId: uid(1) };
+    await attributeJoin({ guildId: g, userId: uid(11), invites: [a, b, cohort] });
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
+    expect(res.text).to.match(/data-testid="cohort-uses">3</);
+    expect(res.text).to.match(/data-testid="cohort-joins">2</);
+    expect(res.text).to.include('3 / 10');
+    expect(res.text).to.include('including someone who left and came back');
+  });
+
+  it('shows each cohort with its Discord uses and the members it brought in', async () => {
     await seedInvites();
     const agent = await signedIn(suite.app, suite.world.people.manager);
     const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);

@@ -99,7 +99,8 @@ describe('Connect: /setup, /invite and /rolepanel (real discord.js through the e
       expect(attribution).to.deep.include({
         method: 'invite',
         code,
-        inviterId: w.emu.botUser.id,
+        // Discord names the bot as the inviter; the person who asked for the invite is credited.
+        inviterId: owner(),
         label: '2025 leavers – Sales',
       });
       const list = await slash(w.memberId, 'invite list');

@@ -3,7 +3,7 @@ import { ComponentType } from 'discord-api-types/v10';
 import { useMongoose } from '../../support/database.js';
 import { Profile } from '../../../shared/kernel/profile.model.js';
 import { JoinAttribution } from '../../../shared/connect/join-attribution.model.js';
-import { labelInvite } from '../../../shared/connect/invite-tracking.service.js';
+import { InviteRecord } from '../../../shared/connect/invite-record.model.js';
 import { startConnectWorld, type ConnectWorld } from '../../support/connect-world.js';
 import { t } from '../../../shared/i18n/index.js';
 import { renderWelcomeTemplate } from '../../../shared/kernel/welcome-template.js';
@@ -33,7 +33,7 @@ describe('Connect: welcome on join (real discord.js through the emulator)', () =
   it('welcomes a member who joins through a labelled invite: welcome posted, DM sent, Alumni role, inviter recorded', async () => {
     const inviter = w.memberId;
     const code = await w.invite(inviter);
-    await labelInvite({ guildId: w.guildId, code, label: '2025 leavers – Sales' });
+    await InviteRecord.updateOne({ guildId: w.guildId, code }, { $set: { label: '2025 leavers – Sales' } });
     const aiko = w.person('Aiko');
     w.drivers.memberJoin(w.guildId, aiko, { inviteCode: code });
 

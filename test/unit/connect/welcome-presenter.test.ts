@@ -46,4 +46,36 @@ describe('welcome presenter', () => {
     expect(message.content).to.include('<@42>');
     expect(ids(message)).to.include('intro:start:7');
   });
+
+  it('GIVEN closed DMs THEN the one welcome post says so and carries one intro button, within 2000 characters', () => {
+    const message = welcomeChannelMessage(en, {
+      guildId: '7',
+      userId: '42',
+      content: 'x'.repeat(2000),
+      returning: false,
+      askIntro: true,
+      dmClosed: true,
+    });
+    expect(message.content.endsWith(en('bot.connect.welcome.dmClosed', { user: '<@42>' }))).to.equal(true);
+    expect(message.content.length).to.be.at.most(2000);
+    expect(ids(message).match(/intro:start:7/g)).to.have.length(1);
+  });
+
+  it('GIVEN a long greeting of emoji THEN the cut before the note never splits a surrogate pair', () => {
+    const note = en('bot.connect.welcome.dmClosed', { user: '<@42>' });
+    for (const pad of [0, 1]) {
+      const message = welcomeChannelMessage(en, {
+        guildId: '7',
+        userId: '42',
+        content: 'x'.repeat(pad) + '🎉'.repeat(1000),
+        returning: false,
+        askIntro: true,
+        dmClosed: true,
+      });
+      const greeting = message.content.slice(0, -(note.length + 2));
+      expect(greeting).to.not.match(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
+      expect(greeting.endsWith('🎉…')).to.equal(true);
+      expect(message.content.length).to.be.at.most(2000);
+    }
+  });
 });
