@@ -28,6 +28,10 @@ const guildSettingsSchema = new Schema(
       enabled: { type: Boolean, default: true },
       reminderDays: { type: Number, default: 3, min: 1, max: 30 },
     },
+    events: {
+      /** Minutes before an event's start when those who said yes get a DM (deepen events). */
+      reminderMinutes: { type: [Number], default: undefined },
+    },
   },
   { timestamps: true },
 );

@@ -16,6 +16,10 @@ export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 export const DEFAULT_REMINDER_DAYS = 3;
 export const REMINDER_DAYS_MIN = 1;
 export const REMINDER_DAYS_MAX = 30;
+/** Event reminders (deepen): 24 h and 15 min before the start unless the guild sets its own. */
+export const DEFAULT_EVENT_REMINDER_MINUTES: readonly number[] = [1440, 15];
+export const EVENT_REMINDER_MINUTES_MAX = 7 * 1440;
+export const EVENT_REMINDERS_MAX = 4;
 
 export interface GuildSettingsView {
   guildId: string;
@@ -31,6 +35,8 @@ export interface GuildSettingsView {
     dmEnabled: boolean;
   };
   relay: { enabled: boolean; reminderDays: number };
+  /** Minutes before an event's start when reminders go out (always filled by getGuildSettings). */
+  eventReminderMinutes?: readonly number[];
 }
 
 export interface GuildSettingsPatch {
@@ -43,6 +49,8 @@ export interface GuildSettingsPatch {
   welcomeDmEnabled?: boolean;
   relayEnabled?: boolean;
   relayReminderDays?: number;
+  /** Event reminder offsets in minutes (an empty list turns reminders off). */
+  eventReminderMinutes?: number[];
 }
 
 /**
@@ -72,6 +80,7 @@ export async function getGuildSettings(guildId: string): Promise<GuildSettingsVi
       enabled: doc?.relay?.enabled ?? true,
       reminderDays: doc?.relay?.reminderDays ?? DEFAULT_REMINDER_DAYS,
     },
+    eventReminderMinutes: doc?.events?.reminderMinutes ?? DEFAULT_EVENT_REMINDER_MINUTES,
   };
 }
 
@@ -99,6 +108,8 @@ export async function updateGuildSettings(
   if (patch.welcomeDmEnabled !== undefined) $set['welcome.dmEnabled'] = patch.welcomeDmEnabled;
   if (patch.relayEnabled !== undefined) $set['relay.enabled'] = patch.relayEnabled;
   if (patch.relayReminderDays !== undefined) $set['relay.reminderDays'] = patch.relayReminderDays;
+  if (patch.eventReminderMinutes !== undefined)
+    $set['events.reminderMinutes'] = [...new Set(patch.eventReminderMinutes)].sort((a, b) => b - a);
   if (Object.keys($set).length > 0) {
     await GuildSettings.updateOne({ guildId }, { $set }, { upsert: true, runValidators: true });
   }
@@ -142,6 +153,18 @@ export function checkGuildSettingsPatch(patch: GuildSettingsPatch): FieldIssue[]
       field: 'relayReminderDays',
       i18nKey: 'connect.error.reminderDaysInvalid',
       vars: { min: REMINDER_DAYS_MIN, max: REMINDER_DAYS_MAX },
+    });
+  }
+  const offsets = patch.eventReminderMinutes;
+  if (
+    offsets !== undefined &&
+    (offsets.length > EVENT_REMINDERS_MAX ||
+      offsets.some((m) => !Number.isInteger(m) || m < 1 || m > EVENT_REMINDER_MINUTES_MAX))
+  ) {
+    issues.push({
+      field: 'eventReminderMinutes',
+      i18nKey: 'deepen.events.error.reminderMinutesInvalid',
+      vars: { count: EVENT_REMINDERS_MAX, max: EVENT_REMINDER_MINUTES_MAX },
     });
   }
   return issues;

@@ -17,6 +17,12 @@ export interface PersonalDataQuery {
 export interface MessageRef {
   channelId: string;
   messageId: string;
+  /** What the message is (`intro`, `welcome`, `relayAnnouncement`…), named in the erasure report. */
+  kind?: string;
+  /** Set when the message is about this other person: rewrite it without the erased one's name. */
+  rewriteFor?: string;
+  /** True when the message is in a DM (its link is /channels/@me/…, not the guild's). */
+  inDm?: boolean;
 }
 
 /** What one part erased: counters by name, plus messages to remove and nominations cancelled. */
@@ -24,6 +30,8 @@ export interface PartErasure {
   counts?: Record<string, number>;
   messagesToRemove?: MessageRef[];
   cancelledLinkIds?: string[];
+  /** Discord invite codes made for this person alone (their personal link): revoked on Discord. */
+  invitesToRevoke?: string[];
 }
 
 /** One slice's share of a person's data. */
@@ -46,6 +54,8 @@ export interface ErasureReport {
   messagesToRemove: MessageRef[];
   /** Open nominations of this person that were cancelled (their jobs will find them closed). */
   cancelledLinkIds: string[];
+  /** Invite codes made for this person alone, to delete on Discord (nobody is credited any more). */
+  invitesToRevoke: string[];
   /** Every part's counters, e.g. `relayLinksAnonymised`, `invitesAnonymised`. */
   [count: string]: number | boolean | MessageRef[] | string[];
 }
@@ -63,7 +73,7 @@ export const profilePart: PersonalDataPart = {
       counts: { profileDeleted: profile ? 1 : 0 },
       messagesToRemove:
         profile?.introChannelId && profile.introMessageId
-          ? [{ channelId: profile.introChannelId, messageId: profile.introMessageId }]
+          ? [{ channelId: profile.introChannelId, messageId: profile.introMessageId, kind: 'intro' }]
           : [],
     };
   },
@@ -88,7 +98,12 @@ export function createPersonalData(parts: readonly PersonalDataPart[]) {
 
     /** Erases the person's data from every part; the report sums what each part did. */
     async erasePersonalData(guildId: string, userId: string, now: Date = new Date()): Promise<ErasureReport> {
-      const report: ErasureReport = { profileDeleted: false, messagesToRemove: [], cancelledLinkIds: [] };
+      const report: ErasureReport = {
+        profileDeleted: false,
+        messagesToRemove: [],
+        cancelledLinkIds: [],
+        invitesToRevoke: [],
+      };
       for (const part of parts) {
         const done = await part.erase({ guildId, userId, now });
         for (const [name, n] of Object.entries(done.counts ?? {})) {
@@ -97,6 +112,7 @@ export function createPersonalData(parts: readonly PersonalDataPart[]) {
         }
         report.messagesToRemove.push(...(done.messagesToRemove ?? []));
         report.cancelledLinkIds.push(...(done.cancelledLinkIds ?? []));
+        report.invitesToRevoke.push(...(done.invitesToRevoke ?? []));
       }
       return report;
     },

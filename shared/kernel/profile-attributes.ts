@@ -78,6 +78,25 @@ export const VISIBILITY_FIELDS = [
 ] as const;
 export type VisibilityField = (typeof VISIBILITY_FIELDS)[number];
 
+/**
+ * The visibility fields a member actually fills in: the intro modal's texts (name aside) and the
+ * survey's picks. `/profile visibility` offers only these; age band, skills and needs stay in the
+ * model for later steps but are never asked today, so offering them would be a promise of a field
+ * that does not exist.
+ */
+export const ASKED_VISIBILITY_FIELDS = [
+  'leaveYear',
+  'tenureBand',
+  'joinedAsNewGraduate',
+  'departmentThen',
+  'industry',
+  'roleNow',
+  'region',
+  'lifeStages',
+  'interests',
+  'greeting',
+] as const satisfies readonly VisibilityField[];
+
 /** 'alumni': only other alumni see it; 'staff': the former company's staff see it too. */
 export const VISIBILITY_LEVELS = ['alumni', 'staff'] as const;
 export type Visibility = (typeof VISIBILITY_LEVELS)[number];

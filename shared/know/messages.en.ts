@@ -34,14 +34,14 @@ export const knowEn = {
     '{nominee} has not introduced themself yet, so the baton is back with you. Please nominate someone else.',
   'connect.relay.passedToOrganisers':
     'The nominator of baton #{chain} is gone: an organiser or the bot will pick the next person.',
-  'connect.relay.completed': '{nominee} introduced themself. Baton #{chain} now links {length} people!',
-  'connect.relay.noCandidates': 'Every member has introduced themself already.',
+  'connect.relay.completed':
+    '{nominee} introduced themself. Baton #{chain} now links {length, plural, one {# person} other {# people}}!',
   'connect.relay.status.title': 'Intro baton status',
-  'connect.relay.status.chain': 'Baton #{chain}: {length} people',
+  'connect.relay.status.chain': 'Baton #{chain}: {length, plural, one {# person} other {# people}}',
   'connect.relay.status.waiting': 'Waiting for {nominee} to introduce themself',
   'connect.relay.status.holder': '{holder} nominates the next person',
   'connect.relay.status.withBot': 'Waiting for an organiser to nominate',
-  'connect.relay.status.broken': 'Broke after {position} people',
+  'connect.relay.status.broken': 'Broke after {position, plural, one {# person} other {# people}}',
   'connect.relay.status.none': 'No baton has started yet.',
   'connect.relay.error.disabled': 'The intro baton is turned off on this server.',
   'connect.relay.error.notHolder': 'You do not hold a baton right now, so you cannot nominate.',
@@ -88,7 +88,6 @@ export const knowEn = {
   'bot.connect.intro.staffVisible': '(company staff can see this)',
   'bot.connect.relay.ask':
     'Pass the intro baton: who should introduce themselves next? Pick a member who has not introduced themselves yet.',
-  'bot.connect.relay.suggestions': 'Not introduced yet: {members}',
   'bot.connect.relay.pickPlaceholder': 'Nominate the next person',
   'bot.connect.relay.nominated': 'You passed the baton to {nominee}. Thank you!',
   'bot.connect.relay.announce':
@@ -104,14 +103,17 @@ export const knowEn = {
   'bot.connect.relay.batonBack':
     'The intro baton in {server} came back to you: {nominee} has not introduced themselves. Who should go next instead?',
   'bot.connect.relay.status.title': 'Intro relay',
-  'bot.connect.relay.status.summary': '{active} active chains · longest {longest} · {total} introductions',
+  'bot.connect.relay.status.summary':
+    '{active, plural, one {# active chain} other {# active chains}} · longest {longest} · {total, plural, one {# introduction} other {# introductions}}',
   'bot.connect.relay.status.none': 'No relay has started yet: the first self-introduction starts one.',
-  'bot.connect.relay.status.chain': 'Chain #{number} · {length} introductions',
+  'bot.connect.relay.status.chain':
+    'Chain #{number} · {length, plural, one {# introduction} other {# introductions}}',
   'bot.connect.relay.status.waiting': 'waiting for {nominee} (nominated by {nominator})',
   'bot.connect.relay.status.reminded': 'reminded {nominee} (nominated by {nominator})',
   'bot.connect.relay.status.holder': 'baton with {holder}',
-  'bot.connect.relay.status.withBot': 'baton with the bot: the next person is being picked',
-  'bot.connect.relay.status.breaks': '{count} hand-backs',
+  'bot.connect.relay.status.withBot':
+    'baton with the bot: nobody without an intro is left, so it waits for the next newcomer or an organiser (/relay nominate)',
+  'bot.connect.relay.status.breaks': '{count, plural, one {# hand-back} other {# hand-backs}}',
   'bot.connect.relay.status.people': 'Chain: {people}',
   'bot.connect.relay.bot': 'Tsunagu',
   'bot.connect.relay.someone': 'someone',
@@ -176,8 +178,9 @@ export const knowEn = {
   'web.relay.summary.active': 'Live chains',
   'web.relay.summary.longest': 'Longest chain',
   'web.relay.summary.total': 'Introductions in chains',
-  'web.relay.summary.people': '{count} people',
-  'web.relay.showing': 'Showing the {count} chains with the most recent activity.',
+  'web.relay.summary.people': '{count, plural, one {# person} other {# people}}',
+  'web.relay.showing':
+    '{count, plural, one {Showing the chain with the most recent activity.} other {Showing the # chains with the most recent activity.}}',
   'web.relay.empty': 'No chain yet. The first introduction starts one.',
   'web.relay.chain.heading': 'Chain #{number}',
   'web.relay.chain.length': 'Length: {length}',
@@ -206,5 +209,93 @@ export const knowEn = {
   'web.relay.breaks.item': 'Nomination {position}: {kind} ({date})',
   'web.relay.breaks.kind.passed': 'no intro, the baton went back to the nominator',
   'web.relay.breaks.kind.broken': 'broken, waiting for the organisers',
+  'web.relay.breaks.kind.overridden': 'an organiser handed the waiting baton on',
   'web.relay.breaks.kind.cancelled': 'the nominee left the server',
+  'bot.connect.relay.noCandidates':
+    'Nobody without an introduction is left to nominate. Your baton waits: the next newcomer picks it up, or an organiser passes it with /relay nominate.',
+  'bot.connect.relay.page': 'Members without an introduction {from}–{to} of {total}:',
+  'bot.connect.relay.refresh': 'Check again for new members',
+  'bot.connect.relay.prev': '← Previous',
+  'bot.connect.relay.more': 'More →',
+  'bot.connect.relay.notYourPrompt':
+    'This prompt is for {holder}: only they (or an organiser) can pick the next person.',
+  'bot.connect.relay.promptStale': 'This baton is no longer waiting here, so there is nothing to pick.',
+  'bot.connect.relay.batonMoved':
+    'Chain #{number} has moved on since this message (someone took the baton), so there is nothing to do here. Thank you!',
+  'bot.connect.relay.batonBackErased':
+    'The intro baton in {server} came back to you: the person you nominated is no longer taking part. Who should go next instead?',
+  'bot.connect.relay.organiserNominated':
+    'Chain #{number}: the baton went to {nominee}. They are told in the introductions channel and by DM.',
+  'bot.command.relay.nominate.description': 'Organisers: hand a waiting baton to a member without an intro',
+  'bot.command.relay.opt.member': 'The member who should introduce themself next',
+  'bot.connect.relay.pickFromList':
+    'Pick the member from the list that appears as you type (members without an intro who are not nominated yet).',
+  'bot.command.relay.pass.description': 'Pass your intro baton on: pick who introduces themself next',
+  'bot.connect.relay.noBatonToPass':
+    'You do not hold an intro baton right now, so there is nobody to pick. Thank you for taking part!',
+  'bot.connect.relay.passPrompt':
+    'You hold the baton of chain #{number}. Who should introduce themself next?',
+  'connect.relay.error.holderHasTime':
+    'Chain #{number}: its holder has had the baton for less than {days, plural, one {# day} other {# days}}. Give them time, or hand on a baton the bot holds.',
+  'bot.connect.relay.overriddenDm':
+    'An organiser of {server} handed your intro baton (chain #{number}) to the next person, so you need not pick anyone. Thank you for taking part!',
+  'bot.connect.relay.announceSettled.introduced':
+    '{nominee} was nominated for the intro relay and has introduced themself. Thank you!',
+  'bot.connect.relay.announceSettled.moved':
+    '{nominee} was nominated for the intro relay; the baton has moved on since.',
+  'bot.connect.relay.dmSettled.introduced':
+    'You were nominated for the intro relay in {server} and have introduced yourself. Thank you!',
+  'bot.connect.relay.dmSettled.moved':
+    'You were nominated for the intro relay in {server}; the baton has moved on since. You can still introduce yourself whenever you like.',
+  'bot.command.relay.opt.chain': 'Chain number (default: the baton that waited longest)',
+  'connect.relay.error.chainBusy':
+    'Chain #{number} is waiting for its nominee to introduce themself: it has no baton to hand on right now.',
+  'connect.relay.error.noWaitingBaton': 'No baton is waiting for a nomination right now.',
+  'bot.connect.profile.notRemoved':
+    'I could not remove {count} of my messages that name you (an organiser can delete them by hand):',
+  'bot.connect.profile.retryLater':
+    'I keep only the ids of these messages, to try again when you run /profile delete another time.',
+  'bot.connect.profile.olderUntracked':
+    'Messages I posted before I started keeping track of them (older versions of Tsunagu) cannot be found this way: an organiser can remove those by hand.',
+  'bot.connect.profile.roleKept': 'I could not take away the Introduced role; please ask an organiser.',
+  'bot.connect.profile.messageKind.intro': 'your introduction post',
+  'bot.connect.profile.messageKind.welcome': 'the welcome post',
+  'bot.connect.profile.messageKind.relayAnnouncement': 'a relay announcement',
+  'bot.connect.profile.messageKind.relayDm': 'a relay DM to someone else',
+  'bot.connect.profile.messageKind.relayReminder': 'a relay reminder',
+  'bot.connect.profile.messageKind.batonPrompt': 'a relay baton prompt',
+  'bot.connect.profile.messageKind.other': 'a message',
+  'bot.connect.intro.retry': 'Edit my introduction',
+  'bot.connect.intro.draftExpired':
+    'What you typed is no longer kept (it expires after 30 minutes). Please start your introduction again.',
+  'web.relay.waiting.heading': 'Batons waiting',
+  'web.relay.waiting.intro': 'Waiting for an intro',
+  'web.relay.waiting.nomination': 'Waiting for a nomination',
+  'web.relay.waiting.detail': 'median {median} · longest {longest}',
+  'web.relay.waiting.withBot': '{count} with the bot: an organiser or the next newcomer moves them',
+  'web.relay.showingMatter':
+    '{count, plural, one {Showing the chain that grew or waits for someone} other {Showing the # chains that grew or wait for someone: batons waiting for a nomination first, then the longest}} ({more} more not shown).',
+  'web.relay.idle.summary':
+    '{count, plural, one {# chain of one person who has not nominated anyone yet} other {# chains of one person who has not nominated anyone yet}}',
+  'web.relay.idle.row': 'Chain #{number}: {name}, since {date}',
+  'web.relay.idle.more': 'And {count} more.',
+  'web.relay.nominate.label': 'Hand the baton to',
+  'web.relay.nominate.button': 'Nominate',
+  'web.relay.nominate.unavailable':
+    'Nominating from the dashboard needs the bot worker, which is not connected here.',
+  'web.relay.nominate.badChain': 'That chain is not valid. Please reload the page.',
+  'web.relay.nominate.badNominee': 'Pick a member from the list.',
+  'web.relay.nominate.noWorker':
+    'The bot worker is not connected, so nothing can be done in Discord right now. Please try again later.',
+  'web.relay.nominate.botAbsent': 'the bot is not in this server.',
+  'web.relay.nominate.failed': 'something went wrong in Discord. Please try again.',
+  'web.relay.nominate.pending':
+    'A nomination for this chain is already on its way to the bot. Please wait for its outcome on this page.',
+  'web.relay.nominate.batonGone':
+    'the baton is no longer waiting for a nomination (it was passed or picked up meanwhile).',
+  'web.relay.nominate.organisersOnly':
+    'Only organisers (Manage Server or the organiser role) can hand a baton on, as in Discord.',
+  'web.relay.request.queued': 'Nomination of {name} sent to the bot…',
+  'web.relay.request.done': '{name} was nominated from the dashboard.',
+  'web.relay.request.refused': 'Nominating {name} was refused: {reason}',
 } as const;

@@ -39,7 +39,6 @@ export const knowJa = {
     'バトン #{chain} の指名者が不在のため、運営またはボットが次の方を選びます。',
   'connect.relay.completed':
     '{nominee} さんが自己紹介しました。バトン #{chain} は {length} 人つながりました！',
-  'connect.relay.noCandidates': '自己紹介がまだのメンバーがいません。',
   'connect.relay.status.title': '自己紹介バトンの状況',
   'connect.relay.status.chain': 'バトン #{chain}：{length} 人',
   'connect.relay.status.waiting': '{nominee} さんの自己紹介待ち',
@@ -92,7 +91,6 @@ export const knowJa = {
   'bot.connect.intro.staffVisible': '（会社のスタッフにも公開）',
   'bot.connect.relay.ask':
     '自己紹介バトンをつなぎましょう。次に自己紹介してほしい人は？まだ自己紹介していないメンバーを選んでください。',
-  'bot.connect.relay.suggestions': 'まだ自己紹介していない人：{members}',
   'bot.connect.relay.pickPlaceholder': '次の人を指名する',
   'bot.connect.relay.nominated': '{nominee} さんにバトンを渡しました。ありがとうございます！',
   'bot.connect.relay.announce':
@@ -113,7 +111,8 @@ export const knowJa = {
   'bot.connect.relay.status.waiting': '{nominee} さんの自己紹介待ち（{nominator} さんが指名）',
   'bot.connect.relay.status.reminded': '{nominee} さんにリマインド済み（{nominator} さんが指名）',
   'bot.connect.relay.status.holder': 'バトンは {holder} さんが持っています',
-  'bot.connect.relay.status.withBot': 'バトンはボットにあります：次の人を選んでいます',
+  'bot.connect.relay.status.withBot':
+    'バトンはボットにあります：自己紹介がまだの人がいないため、次に参加する人か運営（/relay nominate）を待っています',
   'bot.connect.relay.status.breaks': '差し戻し {count} 回',
   'bot.connect.relay.status.people': 'つながり：{people}',
   'bot.connect.relay.bot': 'つなぐ',
@@ -209,5 +208,92 @@ export const knowJa = {
   'web.relay.breaks.item': '{position} 番目の指名：{kind}（{date}）',
   'web.relay.breaks.kind.passed': '自己紹介がなく、指名した人にバトンが戻りました',
   'web.relay.breaks.kind.broken': '途切れました（運営の指名待ち）',
+  'web.relay.breaks.kind.overridden': '待っていたバトンを運営が渡しました',
   'web.relay.breaks.kind.cancelled': '指名された人が退出しました',
+  'bot.connect.relay.noCandidates':
+    'まだ自己紹介していないメンバーがいません。バトンはこのまま待ちます：次に参加した人が受け取るか、運営が /relay nominate で渡します。',
+  'bot.connect.relay.page': '自己紹介がまだのメンバー {from}〜{to} 人目（全 {total} 人）：',
+  'bot.connect.relay.refresh': '新しいメンバーをもう一度確認',
+  'bot.connect.relay.prev': '← 前へ',
+  'bot.connect.relay.more': '次へ →',
+  'bot.connect.relay.notYourPrompt':
+    'これは {holder} さんへの案内です。次の人を選べるのはご本人か運営だけです。',
+  'bot.connect.relay.promptStale': 'このバトンはもうここで待っていないので、選ぶ必要はありません。',
+  'bot.connect.relay.batonMoved':
+    'このメッセージの後、バトン #{number} は先に進みました（ほかの人がバトンを受け取りました）。ここですることはありません。ありがとうございます！',
+  'bot.connect.relay.batonBackErased':
+    '{server} の自己紹介バトンがあなたに戻りました：指名した人は参加をやめました。代わりに次は誰にしますか？',
+  'bot.connect.relay.organiserNominated':
+    'バトン #{number}：{nominee} さんに渡しました。自己紹介チャンネルと DM でお知らせします。',
+  'bot.command.relay.nominate.description': '運営向け：待っているバトンを自己紹介がまだのメンバーに渡します',
+  'bot.command.relay.opt.member': '次に自己紹介してほしいメンバー',
+  'bot.connect.relay.pickFromList':
+    '入力すると表示される一覧からメンバーを選んでください（自己紹介がまだで、指名されていないメンバーです）。',
+  'bot.command.relay.pass.description': '自分の自己紹介バトンを渡します：次に自己紹介する人を選びます',
+  'bot.connect.relay.noBatonToPass':
+    'いまあなたは自己紹介バトンを持っていないので、選ぶ相手はいません。参加してくださりありがとうございます！',
+  'bot.connect.relay.passPrompt':
+    'あなたはバトン #{number} を持っています。次は誰に自己紹介してもらいますか？',
+  'connect.relay.error.holderHasTime':
+    'バトン #{number}：持っている人がバトンを受け取ってから {days} 日たっていません。もう少し待つか、ボットが持っているバトンを渡してください。',
+  'bot.connect.relay.overriddenDm':
+    '{server} の運営が、あなたの自己紹介バトン（#{number}）を次の人に渡しました。あなたが選ぶ必要はもうありません。参加してくださりありがとうございます！',
+  'bot.connect.relay.announceSettled.introduced':
+    '{nominee} さんは自己紹介バトンに指名され、自己紹介してくれました。ありがとうございます！',
+  'bot.connect.relay.announceSettled.moved':
+    '{nominee} さんは自己紹介バトンに指名されました。その後、バトンは次へ進んでいます。',
+  'bot.connect.relay.dmSettled.introduced':
+    '{server} の自己紹介バトンに指名され、自己紹介してくださいました。ありがとうございます！',
+  'bot.connect.relay.dmSettled.moved':
+    '{server} の自己紹介バトンに指名されましたが、その後バトンは次へ進んでいます。自己紹介はいつでもできます。',
+  'bot.command.relay.opt.chain': 'バトンの番号（省略時：いちばん長く待っているバトン）',
+  'connect.relay.error.chainBusy':
+    'バトン #{number} は指名された人の自己紹介を待っています。いま渡せるバトンはありません。',
+  'connect.relay.error.noWaitingBaton': 'いま指名を待っているバトンはありません。',
+  'bot.connect.profile.notRemoved':
+    'あなたの名前を含むボットのメッセージのうち {count} 件は削除できませんでした（運営が手動で削除できます）：',
+  'bot.connect.profile.retryLater':
+    'これらのメッセージは ID だけを残し、もう一度 /profile delete を実行したときに削除を再試行します。',
+  'bot.connect.profile.olderUntracked':
+    '記録を始める前（以前のバージョンの Tsunagu）に投稿したメッセージはこの方法では見つけられません。運営が手動で削除できます。',
+  'bot.connect.profile.roleKept': '「自己紹介済み」ロールを外せませんでした。運営にご連絡ください。',
+  'bot.connect.profile.messageKind.intro': 'あなたの自己紹介の投稿',
+  'bot.connect.profile.messageKind.welcome': 'ウェルカム投稿',
+  'bot.connect.profile.messageKind.relayAnnouncement': 'バトンのお知らせ',
+  'bot.connect.profile.messageKind.relayDm': 'ほかの人へのバトンの DM',
+  'bot.connect.profile.messageKind.relayReminder': 'バトンのリマインド',
+  'bot.connect.profile.messageKind.batonPrompt': 'バトンの指名の案内',
+  'bot.connect.profile.messageKind.other': 'メッセージ',
+  'bot.connect.intro.retry': '自己紹介を直す',
+  'bot.connect.intro.draftExpired':
+    '入力内容の保存期限（30 分）が過ぎました。もう一度自己紹介を始めてください。',
+  'web.relay.waiting.heading': '待っているバトン',
+  'web.relay.waiting.intro': '自己紹介待ち',
+  'web.relay.waiting.nomination': '指名待ち',
+  'web.relay.waiting.detail': '中央値 {median}・最長 {longest}',
+  'web.relay.waiting.withBot': 'うち {count} 本はボットが保持：運営か次の新しいメンバーが動かします',
+  'web.relay.showingMatter':
+    '伸びたバトンや誰かを待っているバトン {count} 本を表示しています。指名を待っているバトンが先、そのあとは長い順です（ほか {more} 本は非表示）。',
+  'web.relay.idle.summary': 'まだ誰も指名していない 1 人だけのバトン {count} 本',
+  'web.relay.idle.row': 'バトン #{number}：{name}（{date} から）',
+  'web.relay.idle.more': 'ほか {count} 本。',
+  'web.relay.nominate.label': 'バトンを渡す相手',
+  'web.relay.nominate.button': '指名する',
+  'web.relay.nominate.unavailable':
+    'ダッシュボードからの指名にはボットのワーカーが必要ですが、接続されていません。',
+  'web.relay.nominate.badChain': 'そのバトンは正しくありません。ページを再読み込みしてください。',
+  'web.relay.nominate.badNominee': '一覧からメンバーを選んでください。',
+  'web.relay.nominate.noWorker':
+    'ボットのワーカーが接続されていないため、いまは Discord で操作できません。しばらくしてからもう一度お試しください。',
+  'web.relay.nominate.botAbsent': 'ボットがこのサーバーにいません。',
+  'web.relay.nominate.failed': 'Discord でエラーが起きました。もう一度お試しください。',
+  'web.relay.nominate.pending':
+    'このバトンの指名はすでにボットに送られています。このページで結果をお待ちください。',
+  'web.relay.nominate.batonGone':
+    'そのバトンはもう指名を待っていません（そのあいだに渡されたか、引き継がれました）。',
+  'web.relay.nominate.organisersOnly':
+    'バトンを渡せるのは、Discord と同じく運営（サーバー管理の権限か運営ロールを持つ人）だけです。',
+  'web.relay.request.queued': '{name} さんの指名をボットに送りました…',
+  'web.relay.request.done': 'ダッシュボードから {name} さんを指名しました。',
+  'web.relay.request.refused': '{name} さんの指名はできませんでした：{reason}',
 } as const satisfies SameKeys<typeof knowEn>;

@@ -13,14 +13,55 @@ export const relayPart: PersonalDataPart = {
   name: 'relay',
   async export({ guildId, userId }) {
     const [chains, made, received] = await Promise.all([
-      RelayChain.find({ guildId, $or: [{ startedBy: userId }, { batonHolderId: userId }] }).lean(),
+      RelayChain.find({
+        guildId,
+        $or: [{ startedBy: userId }, { batonHolderId: userId }, { 'nominationRequest.nomineeId': userId }],
+      }).lean(),
       RelayLink.find({ guildId, fromUserId: userId }).lean(),
       RelayLink.find({ guildId, nomineeId: userId }).lean(),
     ]);
+    const numbers = new Map(
+      (
+        await RelayChain.find(
+          { _id: { $in: [...made, ...received].map((l) => l.chainId) } },
+          { number: 1 },
+        ).lean()
+      ).map((c) => [String(c._id), c.number]),
+    );
+    // Only the person's own part: other people's ids (the chain's starter, its holder, the other
+    // side of a nomination) are someone else's personal data and stay out of this export.
+    const link = (l: (typeof made)[number]) => {
+      const v = toLinkView(l);
+      return {
+        id: v.linkId,
+        chain: numbers.get(v.chainId) ?? null,
+        position: v.position,
+        attempt: v.attempt,
+        status: v.status,
+        nominatedAt: v.nominatedAt,
+        closedAt: v.closedAt,
+        completedAt: v.completedAt,
+      };
+    };
     return {
-      chains: chains.map(toChainView),
-      nominationsMade: made.map(toLinkView),
-      nominationsReceived: received.map(toLinkView),
+      chains: chains.map((c) => {
+        const v = toChainView(c);
+        const request = v.nominationRequest?.nomineeId === userId ? v.nominationRequest : null;
+        return {
+          id: v.chainId,
+          number: v.number,
+          startedAt: v.startedAt,
+          length: v.length,
+          status: v.status,
+          youStartedIt: v.startedBy === userId,
+          youHoldTheBaton: v.batonHolderId === userId,
+          dashboardNominationOfYou: request
+            ? { status: request.status, requestedAt: request.requestedAt, settledAt: request.settledAt }
+            : null,
+        };
+      }),
+      nominationsMade: made.map(link),
+      nominationsReceived: received.map((l) => ({ ...link(l), fromTheBot: l.nominatedByBot === true })),
     };
   },
   async erase({ guildId, userId, now }) {
@@ -36,6 +77,11 @@ export const relayPart: PersonalDataPart = {
     const started = await RelayChain.updateMany(
       { guildId, startedBy: userId },
       { $set: { startedBy: null } },
+    );
+    // A dashboard nomination of them keeps its outcome, without their id.
+    await RelayChain.updateMany(
+      { guildId, 'nominationRequest.nomineeId': userId },
+      { $set: { 'nominationRequest.nomineeId': null } },
     );
     return {
       counts: {

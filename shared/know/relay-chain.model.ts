@@ -23,6 +23,28 @@ const relayChainSchema = new Schema(
     /** True after a pass when the nominator is gone: organisers or the bot pick the next person. */
     batonWithBot: { type: Boolean, default: false },
     lastActivityAt: { type: Date, required: true },
+    /**
+     * The last nomination an organiser asked for from the dashboard (the worker carries it out):
+     * queued → done, or refused with the reason's i18n key and its placeholder values. The
+     * request id ties the worker's job to this request (a re-run or an older job is a no-op);
+     * `claimedAt` marks the job that is carrying it out. The nominee id is personal data.
+     */
+    nominationRequest: {
+      type: new Schema(
+        {
+          requestId: { type: String, default: null },
+          nomineeId: { type: String, default: null },
+          claimedAt: { type: Date, default: null },
+          reasonVars: { type: Schema.Types.Mixed, default: null },
+          status: { type: String, enum: ['queued', 'done', 'refused'], required: true },
+          reasonKey: { type: String, default: null },
+          requestedAt: { type: Date, required: true },
+          settledAt: { type: Date, default: null },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     /** Where the chain stumbled: each pass or break, by position. */
     breaks: {
       type: [
@@ -30,7 +52,8 @@ const relayChainSchema = new Schema(
           _id: false,
           position: { type: Number, required: true },
           linkId: { type: Schema.Types.ObjectId, default: null },
-          kind: { type: String, enum: ['passed', 'broken', 'cancelled'], required: true },
+          // `overridden`: an organiser handed on a baton its holder had kept past the reminder time.
+          kind: { type: String, enum: ['passed', 'broken', 'cancelled', 'overridden'], required: true },
           at: { type: Date, required: true },
         },
       ],

@@ -30,7 +30,7 @@ export interface RelayLinkView {
 export interface RelayBreakView {
   position: number;
   linkId: string | null;
-  kind: 'passed' | 'broken' | 'cancelled';
+  kind: 'passed' | 'broken' | 'cancelled' | 'overridden';
   at: Date;
 }
 
@@ -48,6 +48,19 @@ export interface RelayChainView {
   batonHolderId: string | null;
   batonWithBot: boolean;
   breaks: RelayBreakView[];
+  /** The last dashboard nomination of this chain and its outcome (relay-organiser.service.ts). */
+  nominationRequest: NominationRequestView | null;
+}
+
+export interface NominationRequestView {
+  requestId: string | null;
+  nomineeId: string | null;
+  status: 'queued' | 'done' | 'refused';
+  reasonKey: string | null;
+  /** The refusal's placeholder values (`{number}` of "Chain #{number}…"), strings and numbers only. */
+  reasonVars: Record<string, string | number>;
+  requestedAt: Date;
+  settledAt: Date | null;
 }
 
 type Lean = Record<string, unknown>;
@@ -97,5 +110,30 @@ export function toChainView(doc: Lean): RelayChainView {
       kind: b.kind as RelayBreakView['kind'],
       at: b.at as Date,
     })),
+    nominationRequest: requestView(doc.nominationRequest),
+  };
+}
+
+/** Keeps only string and number values (what a message placeholder takes). */
+function plainVars(raw: unknown): Record<string, string | number> {
+  if (!raw || typeof raw !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(raw as Lean).filter(
+      (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+    ),
+  );
+}
+
+function requestView(raw: unknown): NominationRequestView | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Lean;
+  return {
+    requestId: typeof r.requestId === 'string' ? r.requestId : null,
+    nomineeId: id(r.nomineeId),
+    status: r.status as NominationRequestView['status'],
+    reasonKey: typeof r.reasonKey === 'string' ? r.reasonKey : null,
+    reasonVars: plainVars(r.reasonVars),
+    requestedAt: r.requestedAt as Date,
+    settledAt: date(r.settledAt),
   };
 }

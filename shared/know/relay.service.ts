@@ -16,9 +16,15 @@ import { toChainView, toLinkView, type RelayChainView, type RelayLinkView } from
 import { creditLateIntro } from './relay-late.js';
 
 export * from './relay-check.service.js';
-export { relayCandidates } from './relay-candidates.js';
+export {
+  relayCandidates,
+  relayCandidatePage,
+  promptExclusions,
+  CANDIDATES_PER_PAGE,
+} from './relay-candidates.js';
+export * from './relay-organiser.service.js';
 export { isDuplicateKey } from '../db/upsert.js';
-export type { RelayChainView, RelayLinkView, RelayBreakView } from './relay-view.js';
+export type { RelayChainView, RelayLinkView, RelayBreakView, NominationRequestView } from './relay-view.js';
 
 export type IntroRelayResult =
   | { kind: 'completed'; chain: RelayChainView; link: RelayLinkView }
@@ -114,10 +120,19 @@ export interface NomineeFacts {
   isBot: boolean;
   /** False when the user is not (or no longer) a member of the guild. */
   isMember: boolean;
+  /**
+   * True when the member joined this moment (the join event): Discord is the truth then, and a
+   * returning member's `leftAt` may not be cleared yet by the join's own handler.
+   */
+  justJoined?: boolean;
 }
 
-/** A nomination by the baton holder, or by the bot / an organiser on a chain's behalf. */
-export type Nominator = { userId: string } | { bot: true; chainId: string };
+/**
+ * A nomination by the baton holder, or by the bot on a chain's behalf. The bot's own picks (a
+ * newcomer picking a baton up, the bot choosing a candidate) take only a baton the bot holds;
+ * `override` is for an organiser's explicit action, which may also take a person's baton.
+ */
+export type Nominator = { userId: string } | { bot: true; chainId: string; override?: boolean };
 
 /**
  * Nominates the next person. The holder passes their baton; the bot (or an organiser through
@@ -146,11 +161,15 @@ export async function nominate(input: {
   const chain = await RelayChain.findOneAndUpdate(
     'userId' in by
       ? { guildId, batonHolderId: by.userId, status: 'active' }
-      : // The bot may take a baton that came back to it or override a holder, never an open nomination.
+      : // The bot takes a baton that came back to it; only an organiser's override takes a
+        // person's, and never an open nomination. Checked in the update itself: a late intro
+        // between a read and this update must not hand a person's baton to a newcomer.
         {
           guildId,
           _id: new Types.ObjectId(by.chainId),
-          $or: [{ batonWithBot: true }, { batonHolderId: { $ne: null } }],
+          ...(by.override
+            ? { $or: [{ batonWithBot: true }, { batonHolderId: { $ne: null } }] }
+            : { batonWithBot: true }),
         },
     { $set: { batonHolderId: null, batonWithBot: false, status: 'active', lastActivityAt: now } },
     { returnDocument: 'before' },
@@ -178,13 +197,8 @@ export async function nominate(input: {
     const after = await RelayChain.findById(chain._id).lean();
     return { chain: toChainView(after ?? chain), link: toLinkView(link.toObject()) };
   } catch (error) {
-    // Give the baton back so the holder can pick someone else.
-    await RelayChain.updateOne(
-      { _id: chain._id },
-      {
-        $set: { batonHolderId: chain.batonHolderId, batonWithBot: chain.batonWithBot, status: chain.status },
-      },
-    );
+    await giveBatonBack(guildId, chain);
+
     if (isDuplicateKey(error))
       throw new DomainError(
         'CONFLICT',
@@ -194,6 +208,39 @@ export async function nominate(input: {
       );
     throw error;
   }
+}
+
+/**
+ * A nomination that failed gives the baton back so the holder can pick someone else, but only
+ * while the baton is still free (nobody took it meanwhile), and to the bot when the former holder
+ * has left since (a baton must never go back to someone who is not there).
+ */
+async function giveBatonBack(
+  guildId: string,
+  chain: {
+    _id: Types.ObjectId;
+    batonHolderId?: string | null;
+    batonWithBot?: boolean | null;
+    status?: string | null;
+  },
+): Promise<void> {
+  const holderId = chain.batonHolderId ?? null;
+  const holderLeft =
+    holderId !== null &&
+    (await Profile.exists({ guildId, userId: holderId, leftAt: { $ne: null } })) !== null;
+  const back = holderLeft
+    ? { batonHolderId: null, batonWithBot: true }
+    : {
+        batonHolderId: holderId,
+        batonWithBot: chain.batonWithBot ?? false,
+        status: chain.status ?? 'active',
+      };
+  const open = await RelayLink.exists({ chainId: chain._id, status: { $in: OPEN_LINK_STATUSES } });
+  if (open) return;
+  await RelayChain.updateOne(
+    { _id: chain._id, batonHolderId: null, batonWithBot: { $ne: true } },
+    { $set: back },
+  );
 }
 
 /**
@@ -223,7 +270,7 @@ async function checkNominee(
     { guildId, userId: nominee.userId },
     { introducedAt: 1, leftAt: 1 },
   ).lean();
-  if (!nominee.isMember || profile?.leftAt) {
+  if (!nominee.isMember || (profile?.leftAt && !nominee.justJoined)) {
     throw new DomainError(
       'CONFLICT',
       'connect.relay.error.nomineeLeft',
@@ -251,6 +298,21 @@ async function checkNominee(
       {},
       { reason: 'RELAY_ALREADY_NOMINATED' },
     );
+}
+
+/**
+ * Where a member's nomination stands now: `open` (waiting for their intro), `introduced` (they
+ * introduced themself), or `moved` (passed over or cancelled, the chain went on without them).
+ * A rewritten announcement says what is true now, not "the baton is yours" for ever.
+ */
+export async function nominationState(
+  guildId: string,
+  nomineeId: string,
+): Promise<'open' | 'introduced' | 'moved'> {
+  const profile = await Profile.findOne({ guildId, userId: nomineeId }, { introducedAt: 1 }).lean();
+  if (profile?.introducedAt) return 'introduced';
+  const open = await RelayLink.exists({ guildId, nomineeId, status: { $in: OPEN_LINK_STATUSES } });
+  return open ? 'open' : 'moved';
 }
 
 /** The active chain whose baton `userId` holds (they may nominate now), or null. */

@@ -14,6 +14,7 @@ import type { MemberPage } from '../../shared/know/member-reads.js';
 import type { MembersFormState, QueryIssue } from './members-query.schema.js';
 import {
   dateFormatter,
+  describePerson,
   formatCount,
   personNamer,
   type DateView,
@@ -131,8 +132,9 @@ function presentPage(
   return {
     count: t('web.members.count', { total: formatCount(ctx, page.total) }),
     rows: page.rows.map((row) => ({
-      // Before the intro, the Discord name (if known) tells organisers who it is.
-      name: row.displayName ?? input.names.get(row.userId) ?? t('web.members.noName'),
+      // The intro name (else the Discord name) with the username beside it tells organisers who
+      // it is; nobody Discord can name shows as not introduced yet.
+      name: describePerson(ctx, input.names, row.userId) ?? row.displayName ?? t('web.members.noName'),
       unnamed: row.displayName === null,
       leaveYear: row.leaveYear === null ? none : t('web.members.leaveYearValue', { year: row.leaveYear }),
       industry: row.industry ? t(attributeLabelKey('industry', row.industry)) : none,

@@ -1,4 +1,8 @@
 import type { RelayChainStatusView, RelayStatus } from '../../shared/know/relay.service.js';
+import type { RelayDashboard, RelayDashboardChain, WaitFigures } from '../../shared/know/relay-dashboard.js';
+import type { RelayChainView } from '../../shared/know/relay-view.js';
+import { catalogue, type MessageKey, type Vars } from '../../shared/i18n/index.js';
+import { DomainError, localizeError } from '../../shared/errors.js';
 import {
   dateFormatter,
   formatCount,
@@ -19,6 +23,8 @@ export interface RelayLinkRowView {
 }
 
 export interface RelayChainPanelView {
+  /** The chain's id (the nominate form's hidden field, the page anchor). */
+  chainId: string;
   heading: string;
   live: boolean;
   statusLabel: string;
@@ -28,23 +34,54 @@ export interface RelayChainPanelView {
   waitingFor: string | null;
   links: RelayLinkRowView[];
   breaks: string[];
+  /** The organiser's nominate form, when the baton waits for a nomination and someone can be picked. */
+  nominate: { candidates: { value: string; label: string }[] } | null;
+  /** The last dashboard nomination of this chain and what became of it. */
+  request: { text: string; kind: 'queued' | 'done' | 'refused' } | null;
+}
+
+export interface WaitView {
+  count: string;
+  /** "median 2 days · longest 9 days", or null when nothing waits. */
+  detail: string | null;
 }
 
 export interface RelayView {
   enabled: boolean;
   summary: { active: string; longest: string; total: string };
+  waiting: { intro: WaitView; nomination: WaitView; withBot: string };
   showing: string | null;
   chains: RelayChainPanelView[];
+  /** One-person chains that never passed the baton, collapsed under one line. */
+  idle: { summary: string; rows: string[]; more: string | null } | null;
+  /** Why the nominate forms are missing (no worker to carry them out), or null. */
+  nominateUnavailable: string | null;
 }
 
-/** The relay page: every recent chain with its links, its length and where it broke. */
+/**
+ * The relay page: the guild-wide figures, how many batons wait and for how long, the chains that
+ * matter (longest first) with their links and breaks, and the idle one-person chains collapsed.
+ */
 export function presentRelay(
-  data: { status: RelayStatus; enabled: boolean; names: ReadonlyMap<string, string> },
+  data: {
+    status: RelayStatus;
+    dashboard: RelayDashboard;
+    candidates: string[];
+    enabled: boolean;
+    names: ReadonlyMap<string, string>;
+    /** A worker is there to carry a nomination out. */
+    canNominate: boolean;
+    /** The visitor may nominate (organisers, as in Discord: relay-policy.ts). */
+    organiser: boolean;
+  },
   ctx: PresentContext,
 ): RelayView {
   const { t } = ctx;
-  const { status } = data;
+  const { status, dashboard } = data;
   const people = (n: number) => t('web.relay.summary.people', { count: formatCount(ctx, n) });
+  const name = personNamer(ctx, data.names);
+  const options = data.candidates.map((id) => ({ value: id, label: name(id) }));
+  const idle = dashboard.idleCount > 0 ? presentIdle(dashboard, name, ctx) : null;
   return {
     enabled: data.enabled,
     summary: {
@@ -52,15 +89,81 @@ export function presentRelay(
       longest: people(status.longestLength),
       total: people(status.totalIntroductions),
     },
-    showing: status.chains.length > 0 ? t('web.relay.showing', { count: status.chains.length }) : null,
-    chains: status.chains.map((chain) => presentChain(chain, data.names, ctx)),
+    waiting: {
+      intro: waitView(dashboard.waitingForIntro, ctx),
+      nomination: waitView(dashboard.waitingForNomination, ctx),
+      withBot: t('web.relay.waiting.withBot', { count: formatCount(ctx, dashboard.withBot) }),
+    },
+    showing:
+      dashboard.chains.length > 0
+        ? t('web.relay.showingMatter', {
+            count: formatCount(ctx, dashboard.chains.length),
+            more: formatCount(ctx, dashboard.moreChains),
+          })
+        : null,
+    chains: dashboard.chains.map((chain) =>
+      presentChain(
+        chain,
+        data.names,
+        ctx,
+        data.canNominate && data.organiser && data.enabled ? options : null,
+      ),
+    ),
+    idle,
+    nominateUnavailable: !data.canNominate
+      ? t('web.relay.nominate.unavailable')
+      : data.organiser
+        ? null
+        : t('web.relay.nominate.organisersOnly'),
+  };
+}
+
+/** "3 · median 2 days · longest 9 days" in the visitor's language (Intl unit formatting). */
+function waitView(figures: WaitFigures, ctx: PresentContext): WaitView {
+  const days = (ms: number) =>
+    new Intl.NumberFormat(ctx.locale, {
+      style: 'unit',
+      unit: ms >= 86_400_000 ? 'day' : 'hour',
+      unitDisplay: 'long',
+      maximumFractionDigits: ms >= 86_400_000 ? 1 : 0,
+    }).format(ms >= 86_400_000 ? ms / 86_400_000 : ms / 3_600_000);
+  return {
+    count: formatCount(ctx, figures.count),
+    detail:
+      figures.medianMs === null || figures.longestMs === null
+        ? null
+        : ctx.t('web.relay.waiting.detail', {
+            median: days(figures.medianMs),
+            longest: days(figures.longestMs),
+          }),
+  };
+}
+
+function presentIdle(
+  dashboard: RelayDashboard,
+  name: (id: string | null) => string,
+  ctx: PresentContext,
+): NonNullable<RelayView['idle']> {
+  const day = dateFormatter(ctx);
+  const row = (chain: RelayChainView) =>
+    ctx.t('web.relay.idle.row', {
+      number: chain.number,
+      name: name(chain.startedBy),
+      date: day(chain.startedAt)?.text ?? '',
+    });
+  const more = dashboard.idleCount - dashboard.idle.length;
+  return {
+    summary: ctx.t('web.relay.idle.summary', { count: formatCount(ctx, dashboard.idleCount) }),
+    rows: dashboard.idle.map(row),
+    more: more > 0 ? ctx.t('web.relay.idle.more', { count: formatCount(ctx, more) }) : null,
   };
 }
 
 function presentChain(
-  chain: RelayChainStatusView,
+  chain: RelayDashboardChain,
   names: ReadonlyMap<string, string>,
   ctx: PresentContext,
+  candidates: { value: string; label: string }[] | null,
 ): RelayChainPanelView {
   const { t } = ctx;
   const name = personNamer(ctx, names);
@@ -72,6 +175,10 @@ function presentChain(
   else if (chain.batonHolderId) waitingFor = t('web.relay.chain.holder', { name: name(chain.batonHolderId) });
   else if (chain.batonWithBot) waitingFor = t('web.relay.chain.withBot');
   return {
+    chainId: chain.chainId,
+    // A person's baton is offered only once they had the reminder time (relay-dashboard.ts).
+    nominate: chain.organiserMayNominate && candidates && candidates.length > 0 ? { candidates } : null,
+    request: presentRequest(chain, name, ctx),
     heading: t('web.relay.chain.heading', { number: chain.number }),
     live,
     statusLabel: t(live ? 'web.relay.chain.status.active' : 'web.relay.chain.status.broken'),
@@ -106,9 +213,35 @@ function presentChain(
   };
 }
 
+function presentRequest(
+  chain: RelayChainStatusView,
+  name: (id: string | null) => string,
+  ctx: PresentContext,
+): RelayChainPanelView['request'] {
+  const r = chain.nominationRequest;
+  if (!r) return null;
+  const nominee = name(r.nomineeId);
+  if (r.status === 'queued')
+    return { kind: 'queued', text: ctx.t('web.relay.request.queued', { name: nominee }) };
+  if (r.status === 'done') return { kind: 'done', text: ctx.t('web.relay.request.done', { name: nominee }) };
+  // The worker stores the refusal's catalogue key and its placeholder values ("Chain #{number}…");
+  // an unknown key falls back to a generic reason.
+  const known = r.reasonKey !== null && Object.hasOwn(catalogue(ctx.locale), r.reasonKey);
+  const reason = known
+    ? localizeError(ctx.locale, new DomainError('CONFLICT', r.reasonKey as MessageKey, r.reasonVars as Vars))
+    : ctx.t('web.relay.nominate.failed');
+  return { kind: 'refused', text: ctx.t('web.relay.request.refused', { name: nominee, reason }) };
+}
+
 /** Every user id a relay page names (starters, holders, nominators, nominees). */
-export function relayPeople(status: RelayStatus): string[] {
-  return status.chains
-    .flatMap((c) => [c.startedBy, c.batonHolderId, ...c.links.flatMap((l) => [l.fromUserId, l.nomineeId])])
-    .filter((id): id is string => id !== null);
+export function relayPeople(data: Pick<RelayDashboard, 'chains' | 'idle'>): string[] {
+  return [
+    ...data.chains.flatMap((c) => [
+      c.startedBy,
+      c.batonHolderId,
+      c.nominationRequest?.nomineeId ?? null,
+      ...c.links.flatMap((l) => [l.fromUserId, l.nomineeId]),
+    ]),
+    ...data.idle.map((c) => c.startedBy),
+  ].filter((id): id is string => id !== null);
 }

@@ -1,9 +1,10 @@
 import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
 import type { ComponentFamily } from '../../core/component.js';
-import { interactionTranslator, type BotContext } from '../../context.js';
+import { interactionLocale, interactionTranslator, type BotContext } from '../../context.js';
 import { UserError } from '../../core/user-error.js';
 import { guildAndMember } from '../../core/guild-of.js';
-import { introModal } from '../presenters/intro-modal.presenter.js';
+import { introModal, introRetryMessage } from '../presenters/intro-modal.presenter.js';
+import { describeDomainError, isDomainError } from '../../../shared/errors.js';
 import { decadeOf, introForm, OTHER_DECADE } from '../presenters/intro-form.presenter.js';
 import { INTRO_FIELDS } from '../../../shared/know/profile-validation.js';
 import { postIntro } from './intro-post.js';
@@ -14,7 +15,8 @@ const PAGE_ONE_FIELDS = new Set(['leaveYear', 'tenureBand', 'joinedAsNewGraduate
 /**
  * The self-introduction flow, `intro:<action>:<guildId>[:arg]` (the guild id travels in the id
  * because the intro button also lives in DMs): start (button → modal), modal (save the text →
- * survey), decade / attr (survey picks, stored at once), page (survey pages), post (publish).
+ * survey), decade / attr (survey picks, stored at once), page (survey pages), post (publish),
+ * retry (after a refused modal: the modal again, filled with the draft kept under `arg`).
  */
 export const introComponents: ComponentFamily = {
   prefix: 'intro',
@@ -23,6 +25,7 @@ export const introComponents: ComponentFamily = {
     if (action === 'start') return start(interaction, guildId, ctx);
     if (action === 'page') return showForm(interaction, guildId, ctx, { page: arg === '2' ? 2 : 1 });
     if (action === 'post') return postIntro(interaction, guildId, ctx);
+    if (action === 'retry') return retry(interaction, guildId, arg, ctx);
     throw new UserError('bot.error.expiredComponent');
   },
 
@@ -77,13 +80,37 @@ async function saveText(
       interaction.fields.fields.has(f.id) ? interaction.fields.getTextInputValue(f.id) : '',
     ]),
   );
-  const { profile } = await ctx.services.know.profiles.saveIntro({
-    guildId: guild.id,
-    userId: member.id,
-    fields,
-    now: ctx.services.clock.now(),
-  });
+  const svc = ctx.services;
   const tr = await interactionTranslator(ctx, interaction);
+  let saved;
+  try {
+    saved = await svc.know.profiles.saveIntro({
+      guildId: guild.id,
+      userId: member.id,
+      fields,
+      now: svc.clock.now(),
+    });
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== 'INVALID_INPUT') throw error;
+    // Discord cannot answer a modal with a modal: keep what they typed and offer it back.
+    const key = await svc.know.drafts.saveDraft({
+      guildId: guild.id,
+      userId: member.id,
+      fields,
+      now: svc.clock.now(),
+    });
+    const locale = await interactionLocale(ctx, interaction);
+    return void (await interaction.reply({
+      ...introRetryMessage(tr, {
+        guildId: guild.id,
+        draftKey: key,
+        problems: describeDomainError(locale, error),
+      }),
+      flags: MessageFlags.Ephemeral,
+    }));
+  }
+  await svc.know.drafts.clearDrafts(guild.id, member.id);
+  const { profile } = saved;
   const form = introForm(tr, {
     guildId: guild.id,
     profile,
@@ -101,6 +128,31 @@ async function saveText(
       ),
     );
   }
+}
+
+/** "Edit my introduction" after a refused modal: the modal again, filled with the kept draft. */
+async function retry(
+  interaction: ButtonInteraction,
+  guildId: string | undefined,
+  draftKey: string | undefined,
+  ctx: BotContext,
+): Promise<void> {
+  const { guild, member } = await guildAndMember(interaction, guildId);
+  const svc = ctx.services;
+  const draft = draftKey
+    ? await svc.know.drafts.takeDraft({
+        key: draftKey,
+        guildId: guild.id,
+        userId: member.id,
+        now: svc.clock.now(),
+      })
+    : null;
+  if (!draft) throw new UserError('bot.connect.intro.draftExpired');
+  const profile = await svc.know.profiles.getProfile(guild.id, member.id);
+  const tr = await interactionTranslator(ctx, interaction);
+  await interaction.showModal(
+    introModal(tr, { guildId: guild.id, profile, edit: !!profile?.introducedAt, draft }),
+  );
 }
 
 type FormInteraction =

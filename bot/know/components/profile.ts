@@ -2,10 +2,10 @@ import type { ComponentFamily } from '../../core/component.js';
 import { interactionTranslator } from '../../context.js';
 import { UserError } from '../../core/user-error.js';
 import { guildAndMember } from '../../core/guild-of.js';
-import { deleteIntroMessage } from '../flows/intro-publish.js';
+import { eraseMember } from '../flows/erase-member.js';
 import { once } from '../../core/once.js';
-import { visibilitySaved } from '../presenters/profile.presenter.js';
-import { VISIBILITY_FIELDS } from '../../../shared/kernel/profile-attributes.js';
+import { erasureConfirmation, visibilitySaved } from '../presenters/profile.presenter.js';
+import { ASKED_VISIBILITY_FIELDS } from '../../../shared/kernel/profile-attributes.js';
 
 /**
  * `/profile` components, `profile:<action>:<guildId>`: visibility (the fields staff may see),
@@ -19,8 +19,9 @@ export const profileComponents: ComponentFamily = {
       throw new UserError('bot.error.expiredComponent');
     const { guild, member } = await guildAndMember(interaction, guildId);
     const chosen = new Set(interaction.values);
+    // Only the offered fields are set; anything else (never asked) keeps its stored level.
     const visibility = Object.fromEntries(
-      VISIBILITY_FIELDS.map((f) => [f, chosen.has(f) ? 'staff' : 'alumni']),
+      ASKED_VISIBILITY_FIELDS.map((f) => [f, chosen.has(f) ? 'staff' : 'alumni']),
     );
     const saved = await ctx.services.know.profiles.setVisibility({
       guildId: guild.id,
@@ -44,20 +45,11 @@ export const profileComponents: ComponentFamily = {
     const userId = interaction.user.id;
     // Erasure works for members who already left too: it is their right either way.
     const ran = await once(ctx, `erase:${guild.id}:${userId}`, async () => {
-      const svc = ctx.services;
-      const report = await svc.kernel.personalData.erasePersonalData(guild.id, userId, svc.clock.now());
-      for (const { channelId, messageId } of report.messagesToRemove) {
-        await deleteIntroMessage(guild, channelId, messageId).catch((error: unknown) =>
-          ctx.logger.warn(
-            { err: error, guildId: guild.id },
-            'could not delete the intro post of an erased profile',
-          ),
-        );
-      }
-      await interaction.update({ content: tr('bot.connect.profile.deleted'), components: [] });
+      // Removing messages one by one can outlast Discord's 3 seconds: acknowledge first.
+      await interaction.deferUpdate();
+      const outcome = await eraseMember(ctx, guild, userId);
+      await interaction.editReply({ content: erasureConfirmation(tr, guild.id, outcome), components: [] });
     });
     if (!ran) await interaction.reply({ content: tr('bot.connect.intro.inProgress'), flags: 64 });
   },
 };
-
-void guildAndMember;

@@ -1,21 +1,38 @@
-import type { Guild, GuildMember } from 'discord.js';
+import type {
+  ActionRowBuilder,
+  ButtonBuilder,
+  Guild,
+  GuildMember,
+  StringSelectMenuBuilder,
+} from 'discord.js';
 import type { BotContext } from '../../context.js';
 import type { Translator } from '../../../shared/i18n/index.js';
 import { childLogger } from '../../../shared/logger.js';
-import { nominatePrompt } from '../presenters/relay.presenter.js';
+import { buildNominatePrompt } from './relay-prompt.js';
 import { grantRoles } from '../../connect/flows/welcome-member.js';
+import { mayInvite, personalInviteChannel } from '../../connect/flows/personal-invite.js';
+import { personalInviteRow } from '../../connect/presenters/personal-invite.presenter.js';
+
+/** The private message a member gets once their first intro is posted. */
+export interface IntroWelcome {
+  content: string;
+  components: ActionRowBuilder<StringSelectMenuBuilder | ButtonBuilder>[];
+  allowedMentions: { parse: [] };
+}
 
 /**
  * After the first intro is published: the Introduced role (newcomer role removed), then the
  * relay: the nomination that asked for this intro is completed and the member now holds the
- * baton. Returns the prompt asking them to nominate the next person, when they hold it.
+ * baton. Returns the welcome after the intro: the "Invite a friend" button (when the server
+ * lets the member create invites) and, when they hold the baton, the prompt asking them to
+ * nominate the next person. Null when there is nothing to offer.
  */
 export async function completeIntro(
   ctx: BotContext,
   tr: Translator,
   guild: Guild,
   member: GuildMember,
-): Promise<ReturnType<typeof nominatePrompt> | null> {
+): Promise<IntroWelcome | null> {
   const log = childLogger(ctx.logger, { guildId: guild.id, userId: member.id });
   const svc = ctx.services;
   const { roles } = await svc.kernel.settings.getGuildSettings(guild.id);
@@ -30,7 +47,13 @@ export async function completeIntro(
     userId: member.id,
     now: svc.clock.now(),
   });
-  if (relay.chain?.batonHolderId !== member.id) return null;
-  const candidates = await svc.know.relay.relayCandidates(guild.id, { excludeUserIds: [member.id] });
-  return nominatePrompt(tr, { guildId: guild.id, candidates });
+  log.info('member introduced themself');
+  const channel = await personalInviteChannel(ctx, guild, null);
+  const invite = channel && mayInvite(member, channel) ? [personalInviteRow(tr, guild.id)] : [];
+  if (relay.chain?.batonHolderId === member.id) {
+    const prompt = await buildNominatePrompt(ctx, tr, guild, { excludeUserIds: [member.id] });
+    return { ...prompt, components: [...prompt.components, ...invite] };
+  }
+  if (invite.length === 0) return null;
+  return { content: tr('bot.connect.invite.afterIntro'), components: invite, allowedMentions: { parse: [] } };
 }

@@ -29,7 +29,9 @@ export async function publishIntro(
   const settings = await ctx.services.kernel.settings.getGuildSettings(guild.id);
   const tr = translator(settings.locale);
   const embed = introEmbed(tr, profile, { audience: 'alumni', avatarUrl: member.displayAvatarURL() });
-  const payload = { embeds: [embed], allowedMentions: { parse: [] as [] } };
+  // No components: the "Invite a friend" button is the author's (in their welcome after the
+  // intro), and `[]` also clears the button older posts carried when one is edited.
+  const payload = { embeds: [embed], components: [], allowedMentions: { parse: [] as [] } };
 
   const existing = await existingIntroMessage(guild, profile);
   if (existing) {

@@ -108,7 +108,10 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
       { name: 'Moderator', id: world.people.moderator },
       `${baseUrl}/guilds/${world.guildA}`,
     );
-    expect(await page.getByTestId('connect-joined').textContent()).to.equal('8');
+    // THE member count: people in the guild on Discord now, bots not counted.
+    const { members, users } = world.emu.state;
+    const humans = members.list(world.guildA).filter((m) => !users.get(m.userId).bot).length;
+    expect(await page.getByTestId('connect-joined').textContent()).to.equal(String(humans));
 
     await page.getByTestId('nav-members').click();
     await page.waitForURL(`${baseUrl}/guilds/${world.guildA}/members`);

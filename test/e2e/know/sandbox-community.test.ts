@@ -13,6 +13,7 @@ import { createAgenda } from '../../../shared/db/agenda.js';
 import { ensureIndexes } from '../../../shared/db/indexes.js';
 import { Profile } from '../../../shared/kernel/profile.model.js';
 import { JoinAttribution } from '../../../shared/connect/join-attribution.model.js';
+import { InviteRecord } from '../../../shared/connect/invite-record.model.js';
 import { RelayLink } from '../../../shared/know/relay-link.model.js';
 import { getGuildSettings } from '../../../shared/kernel/guild-settings.service.js';
 import { startBot, type RunningBot } from '../../../bot/start-bot.js';
@@ -86,7 +87,7 @@ describe('sandbox community (end to end through the emulator)', function () {
     expect(settings.roles.introduced).to.equal(demo.roles.introduced.id);
   });
 
-  it('has alumni join through the labelled cohort invites, each join attributed to its invite', async () => {
+  it('has alumni join through the cohort invites and personal links, each join attributed to its invite or marked ambiguous', async () => {
     const drivers = driversFor(emulator);
     await drivers.waitFor(
       () => emulator.state.members.list(demo.guildId).length >= 1 + 1 + 8,
@@ -99,7 +100,18 @@ describe('sandbox community (end to end through the emulator)', function () {
       const rows = await JoinAttribution.find({ guildId: demo.guildId }).lean();
       return rows.length >= 8 ? rows : undefined;
     });
-    for (const row of attributions) expect(codes).to.include(row.code ?? undefined);
+    // Joins 100 ms apart can land between two reads of the invite uses: the tracker then says the
+    // join is ambiguous rather than guess. Every other join names the invite it came through:
+    // a cohort invite or the personal link of an alumnus who shared it.
+    const known = new Set((await InviteRecord.find({ guildId: demo.guildId }).lean()).map((r) => r.code));
+    for (const row of attributions) {
+      if (row.method === 'ambiguous') continue;
+      expect(row.method).to.equal('invite');
+      expect(known).to.include(row.code);
+    }
+    const attributed = attributions.filter((r) => r.method === 'invite');
+    expect(attributed.length, 'joins attributed to an invite').to.be.at.least(1);
+    expect(attributed.some((r) => codes.has(r.code ?? ''))).to.equal(true);
   });
 
   it('posts their introductions as embeds and grants the Introduced role', async () => {

@@ -8,6 +8,7 @@ import {
   customIds,
   INTRO_TEXT,
   joinAndGetDm,
+  nominateFrom,
   postSurvey,
   submitIntro,
 } from '../../support/flow.js';
@@ -104,8 +105,9 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     const survey = await submitIntro(w, aiko, dm);
     const { post } = await answerSurveyAndPost(w, aiko, survey);
     const prompt = await post.waitForFollowUp(1);
-    expect(customIds(prompt)).to.deep.equal([`relay:nominate:${w.guildId}`]);
-    expect(prompt.content).to.include(`<@${ken}>`);
+    // The nomination picker, and under it the holder's own invite link (issue 8 §1).
+    expect(customIds(prompt)).to.deep.equal([`relay:nominate:${w.guildId}`, `myinvite:get:${w.guildId}`]);
+    expect(JSON.stringify(prompt.components)).to.include(`"value":"${ken}"`);
 
     const answer = await w.drivers
       .selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [ken])
@@ -127,18 +129,25 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     expect(customIds(nomineeDm)).to.deep.equal([`intro:start:${w.guildId}`]);
   });
 
-  it('refuses to nominate yourself, a bot, or someone already introduced, each with its own answer', async () => {
+  it('offers neither yourself, a bot, nor someone already introduced, and refuses a pick that went stale', async () => {
+    const { userId: mei, dm: meiDm } = await joinAndGetDm(w, 'Mei');
+    const { userId: ken } = await joinAndGetDm(w, 'Ken');
+    await answerSurveyAndPost(w, mei, await submitIntro(w, mei, meiDm, { ...INTRO_TEXT, name: 'Mei' }));
     const { userId: aiko, dm } = await joinAndGetDm(w, 'Aiko');
     const { post } = await answerSurveyAndPost(w, aiko, await submitIntro(w, aiko, dm));
     const prompt = await post.waitForFollowUp(1);
-    const nominate = (who: string) =>
-      w.drivers.selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [who]).waitForReply();
-    expect((await nominate(aiko)).content).to.match(/yourself/i);
-    expect((await nominate(w.emu.botUser.id)).content).to.match(/bot/i);
-    const { userId: mei, dm: meiDm } = await joinAndGetDm(w, 'Mei');
-    await answerSurveyAndPost(w, mei, await submitIntro(w, mei, meiDm, { ...INTRO_TEXT, name: 'Mei' }));
-    expect((await nominate(mei)).content).to.match(/already introduced/i);
-    expect(await RelayLink.countDocuments({ guildId: w.guildId })).to.equal(0);
+    const offered = (JSON.stringify(prompt.components).match(/"value":"\d+"/g) ?? []).map((v) =>
+      v.slice(9, -1),
+    );
+    expect(offered).to.deep.equal([ken]);
+    // Ken introduces himself before Aiko picks: the service refuses the stale pick with its reason.
+    const kenDm = w.drivers.dmsTo(ken)[0]!;
+    await answerSurveyAndPost(w, ken, await submitIntro(w, ken, kenDm, { ...INTRO_TEXT, name: 'Ken' }));
+    const stale = await w.drivers
+      .selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [ken])
+      .waitForReply();
+    expect(stale.content).to.match(/already introduced/i);
+    expect(await RelayLink.countDocuments({ guildId: w.guildId, fromUserId: aiko })).to.equal(0);
   });
 
   it('reminds the nominee once when the days pass, then hands the baton back to the nominator, who nominates again by DM', async () => {
@@ -162,6 +171,7 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     expect(customIds(reminder)).to.deep.equal([`intro:start:${w.guildId}`]);
     await w.until(() => RelayLink.exists({ nomineeId: ken, status: 'reminded' }), 'the link marked reminded');
 
+    const { userId: mei } = await joinAndGetDm(w, 'Mei');
     w.clock.advanceDays(3);
     await w.until(async () => (await w.runDueRelayChecks()) > 0, 'the pass check due');
     const back = await w.until(
@@ -172,8 +182,7 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
     expect(w.drivers.dmsTo(ken).filter((m) => m.content?.includes('friendly reminder'))).to.have.length(1);
 
     // The nominator passes the baton again, from the DM.
-    const { userId: mei } = await joinAndGetDm(w, 'Mei');
-    await w.drivers.selectValues(back.id, `relay:nominate:${w.guildId}`, aiko, [mei], EN).waitForReply();
+    await nominateFrom(w, back, aiko, mei, EN);
     await w.until(
       () =>
         w

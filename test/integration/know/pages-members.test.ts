@@ -163,8 +163,9 @@ describe('dashboard member list page', function () {
     });
     const agent = await signedIn(suite.app, suite.world.people.manager);
     const res = await agent.get(`${suite.path}?introduced=no`).set('Accept-Language', 'en').expect(200);
-    expect(res.text).to.match(/<td class="muted">Plain Member<\/td>/);
-    expect(res.text).to.match(/<td>Moderator<\/td>/);
+    // The Discord display name with the username beside it (display names are not unique).
+    expect(res.text).to.match(/<td class="muted">Plain Member \(@member\)<\/td>/);
+    expect(res.text).to.match(/<td>Moderator \(@moderator\)<\/td>/);
   });
 
   it('prefers the intro name to the Discord name', async () => {

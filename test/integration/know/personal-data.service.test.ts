@@ -26,10 +26,23 @@ import { updateGuildSettings } from '../../../shared/kernel/guild-settings.servi
 import { createPersonalData, profilePart } from '../../../shared/kernel/personal-data.service.js';
 import { invitesPart } from '../../../shared/connect/personal-data.js';
 import { relayPart } from '../../../shared/know/personal-data.js';
+import { introDraftPart, saveDraft } from '../../../shared/know/intro-draft.service.js';
+import {
+  forgetErasedMessages,
+  PostedMessage,
+  postedMessagesPart,
+  recordPostedMessage,
+} from '../../../shared/kernel/personal-data-messages.js';
 import type { ProfileData } from '../../../shared/kernel/profile-data.js';
 
 // The parts of every slice that stores personal data, in the composition roots' order.
-const { erasePersonalData, exportPersonalData } = createPersonalData([profilePart, invitesPart, relayPart]);
+const { erasePersonalData, exportPersonalData } = createPersonalData([
+  profilePart,
+  invitesPart,
+  relayPart,
+  introDraftPart,
+  postedMessagesPart,
+]);
 import { memberEventTotals } from '../../../shared/connect/member-events.service.js';
 
 const guildId = '900000000000000004';
@@ -126,6 +139,23 @@ async function buildHistory(): Promise<void> {
     by: { userId: subject },
     nominee: { userId: friend, isBot: false, isMember: true },
   });
+  // A refused intro's draft, and bot messages naming the subject (one about the friend they nominated).
+  await saveDraft({ guildId, userId: subject, fields: { name: personal.name, greeting: personal.greeting } });
+  await recordPostedMessage({
+    guildId,
+    channelId: '200000000000000001',
+    messageId: '300000000000000002',
+    userIds: [subject],
+    kind: 'welcome',
+  });
+  await recordPostedMessage({
+    guildId,
+    channelId: '200000000000000001',
+    messageId: '300000000000000003',
+    userIds: [friend, subject],
+    kind: 'relayAnnouncement',
+    subjectId: friend,
+  });
   const agenda = createAgenda({ db: mongoose.connection.db as unknown as Db, processEveryMs: 1000 });
   await scheduleRelayCheck(agenda, link.linkId, link.reminderDueAt);
   await createRolePanel({
@@ -153,6 +183,15 @@ describe('personal data export and erasure (every collection scanned)', () => {
       introMessageId: '300000000000000001',
     });
     expect(profile?.visibility.industry).to.equal('staff');
+    // The relay's share is the person's own part: never the ids of who nominated them or whom they nominated.
+    const relay = exported.relay as {
+      nominationsMade: unknown[];
+      nominationsReceived: unknown[];
+      chains: unknown[];
+    };
+    expect(relay.nominationsMade).to.have.length.greaterThan(0);
+    expect(relay.nominationsReceived).to.have.length.greaterThan(0);
+    expect(JSON.stringify(relay)).to.not.contain(host).and.not.contain(friend);
     const mentioning = (await everyDocument()).filter(
       (d) => d.text.includes(subject) && d.collection !== 'profiles',
     );
@@ -171,9 +210,19 @@ describe('personal data export and erasure (every collection scanned)', () => {
     const report = await erasePersonalData(guildId, subject);
     expect(report.profileDeleted).to.equal(true);
     expect(report.profilesAnonymised).to.equal(1);
-    expect(report.messagesToRemove).to.deep.equal([
-      { channelId: '200000000000000001', messageId: '300000000000000001' },
+    expect(report.messagesToRemove).to.have.deep.members([
+      { channelId: '200000000000000001', messageId: '300000000000000001', kind: 'intro' },
+      { channelId: '200000000000000001', messageId: '300000000000000002', kind: 'welcome' },
+      {
+        channelId: '200000000000000001',
+        messageId: '300000000000000003',
+        kind: 'relayAnnouncement',
+        rewriteFor: friend,
+      },
     ]);
+    // The bot removed every message from Discord: only now are their records forgotten.
+    expect(await PostedMessage.countDocuments({ userIds: subject }), 'kept until removed').to.equal(2);
+    await forgetErasedMessages({ guildId, userId: subject, stillThere: [] });
 
     const docs = await everyDocument();
     expect(new Set(docs.map((d) => d.collection))).to.include.members([
@@ -186,6 +235,8 @@ describe('personal data export and erasure (every collection scanned)', () => {
       'agendaJobs',
       'rolepanels',
       'guildsettings',
+      // The friend's announcement stays remembered, without the subject (drafts: all gone).
+      'postedmessages',
     ]);
     for (const { collection, text } of docs) {
       for (const value of personalStrings)
@@ -206,6 +257,23 @@ describe('personal data export and erasure (every collection scanned)', () => {
     const status = await getRelayStatus(guildId);
     expect(status.totalIntroductions).to.equal(2);
     expect((await exportPersonalData(guildId, subject)).profile).to.equal(null);
+  });
+
+  it('keeps the record of a message that could not be removed from Discord, for the next attempt', async () => {
+    await buildHistory();
+    const report = await erasePersonalData(guildId, subject);
+    const welcome = report.messagesToRemove.find((m) => m.kind === 'welcome')!;
+    await forgetErasedMessages({ guildId, userId: subject, stillThere: [welcome] });
+    const left = await PostedMessage.find({ userIds: subject }).lean();
+    expect(left.map((d) => d.messageId)).to.deep.equal([welcome.messageId]);
+    // The friend's announcement is remembered for the friend only.
+    const friends = await PostedMessage.findOne({ messageId: '300000000000000003' }).lean();
+    expect(friends?.userIds).to.deep.equal([friend]);
+    // A second erasure finds it again and, once it is gone, forgets it.
+    const again = await erasePersonalData(guildId, subject);
+    expect(again.messagesToRemove.map((m) => m.messageId)).to.deep.equal([welcome.messageId]);
+    await forgetErasedMessages({ guildId, userId: subject, stillThere: [] });
+    expect(await PostedMessage.countDocuments({ userIds: subject })).to.equal(0);
   });
 
   it('keeps the nomination the erased person made open, with the nominator anonymised', async () => {

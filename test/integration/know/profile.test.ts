@@ -3,8 +3,16 @@ import mongoose from 'mongoose';
 import type { Db } from 'mongodb';
 import { useMongoose } from '../../support/database.js';
 import { Profile } from '../../../shared/kernel/profile.model.js';
+import { ASKED_VISIBILITY_FIELDS } from '../../../shared/kernel/profile-attributes.js';
 import { EN, startConnectWorld, type ConnectWorld } from '../../support/connect-world.js';
-import { answerSurveyAndPost, customIds, INTRO_TEXT, joinAndGetDm, submitIntro } from '../../support/flow.js';
+import {
+  answerSurveyAndPost,
+  customIds,
+  INTRO_TEXT,
+  joinAndGetDm,
+  nominateFrom,
+  submitIntro,
+} from '../../support/flow.js';
 
 describe('Connect: /profile (real discord.js through the emulator)', () => {
   useMongoose('connect_profile');
@@ -25,11 +33,11 @@ describe('Connect: /profile (real discord.js through the emulator)', () => {
     const kenPrompt = await kenPost.post.waitForFollowUp(1);
     const code = await w.invite(ken);
     const { userId: aiko, dm } = await joinAndGetDm(w, 'Aiko', code);
-    await w.drivers.selectValues(kenPrompt.id, `relay:nominate:${w.guildId}`, ken, [aiko]).waitForReply();
+    await nominateFrom(w, kenPrompt, ken, aiko);
     const { userId: mei } = await joinAndGetDm(w, 'Mei');
     const { post } = await answerSurveyAndPost(w, aiko, await submitIntro(w, aiko, dm));
     const prompt = await post.waitForFollowUp(1);
-    await w.drivers.selectValues(prompt.id, `relay:nominate:${w.guildId}`, aiko, [mei]).waitForReply();
+    await nominateFrom(w, prompt, aiko, mei);
     return { aiko, ken, mei };
   }
 
@@ -44,7 +52,7 @@ describe('Connect: /profile (real discord.js through the emulator)', () => {
     expect(reply.content).to.include('everything Tsunagu stores about you');
   });
 
-  it("/profile delete leaves no trace of the person's personal data in any collection and removes the intro post", async () => {
+  it("/profile delete leaves no trace of the person's personal data in any collection or bot message, and removes the Introduced role", async () => {
     const { aiko, ken } = await aikoWithHistory();
     const introPost = (await Profile.findOne({ guildId: w.guildId, userId: aiko }).lean())?.introMessageId;
     expect(introPost).to.be.a('string');
@@ -75,6 +83,26 @@ describe('Connect: /profile (real discord.js through the emulator)', () => {
       await Profile.exists({ guildId: w.guildId, userId: ken }),
       'other people keep their profile',
     ).to.not.equal(null);
+
+    // Discord too: the Introduced role is gone, and no message the bot posted (content, embeds,
+    // components, in any channel or DM) names the member by id or by name any more.
+    await w.until(
+      () => !w.drivers.memberRoles(w.guildId, aiko).includes(w.roles.introduced),
+      'the Introduced role removed',
+    );
+    const user = w.emu.state.data.users.get(aiko)!;
+    const traces = [aiko, INTRO_TEXT.name, user.username, 'Aiko'];
+    const naming: string[] = [];
+    for (const [channelId, messages] of w.emu.state.data.messages) {
+      for (const message of messages.values()) {
+        if (message.author.id !== w.emu.botUser.id) continue;
+        const text = JSON.stringify({ c: message.content, e: message.embeds, k: message.components });
+        const found = traces.filter((trace) => text.includes(trace));
+        if (found.length)
+          naming.push(`${channelId}/${message.id} names ${found.join(', ')}: ${text.slice(0, 120)}`);
+      }
+    }
+    expect(naming, 'bot messages still naming the erased member').to.deep.equal([]);
   });
 
   it('keeps everything when the deletion is cancelled', async () => {
@@ -93,6 +121,12 @@ describe('Connect: /profile (real discord.js through the emulator)', () => {
     const prompt = await w.drivers
       .runSlashCommand(w.guildId, w.channels.general, userId, 'profile visibility', {}, EN)
       .waitForReply();
+    // Only fields the intro and the survey ask are offered (no Skills, Looking for or Age).
+    const offered = JSON.stringify(prompt.components).match(/"value":"[^"]+"/g) ?? [];
+    expect(offered.map((v) => v.slice(9, -1))).to.have.members([...ASKED_VISIBILITY_FIELDS]);
+    expect(JSON.stringify(prompt.components)).not.to.match(
+      /"(skills|needs|ageBand)"|Looking for|Skills|"Age"/,
+    );
     await w.drivers
       .selectValues(prompt.id, `profile:visibility:${w.guildId}`, userId, ['industry', 'region'])
       .waitForReply();

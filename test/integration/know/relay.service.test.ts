@@ -14,6 +14,7 @@ import {
 } from '../../../shared/know/relay.service.js';
 import { DomainError } from '../../../shared/errors.js';
 import { RelayLink, openNomineeKey } from '../../../shared/know/relay-link.model.js';
+import { RelayChain } from '../../../shared/know/relay-chain.model.js';
 import { addDays } from '../../../shared/clock.js';
 
 const guildId = '900000000000000002';
@@ -222,5 +223,68 @@ describe('relay service (mongoose on the store)', () => {
     await nominate({ guildId, by: { userId: id(1) }, nominee: member(2) });
     await recordLeave({ guildId, userId: id(4) });
     expect(await relayCandidates(guildId)).to.deep.equal([id(6), id(5), id(3)]);
+  });
+
+  it('lets the bot take only a baton it holds; an organiser’s override may take a person’s', async () => {
+    const { chain } = await introduce(1);
+    if (!chain) throw new Error('expected a chain');
+    // A newcomer's pickup or the bot's own pick read "bot-held" a moment ago; the holder is a person now.
+    expect(
+      await codeOf(nominate({ guildId, by: { bot: true, chainId: chain.chainId }, nominee: member(2) })),
+    ).to.equal('RELAY_NOT_HOLDER');
+    expect(await RelayChain.findById(chain.chainId).lean()).to.include({ batonHolderId: id(1) });
+    const { link } = await nominate({
+      guildId,
+      by: { bot: true, chainId: chain.chainId, override: true },
+      nominee: member(2),
+    });
+    expect(link).to.include({ nominatedByBot: true, nomineeId: id(2) });
+  });
+
+  /**
+   * A nomination that loses the race for its nominee at the database (another chain's nomination
+   * of them committed between the check and the insert): modelled by an inconsistent link that
+   * holds the nominee's open key while looking closed.
+   */
+  async function nominationRacedFor(n: number) {
+    const other = await RelayChain.create({ guildId, number: 99, startedAt: t0, lastActivityAt: t0 });
+    await RelayLink.create({
+      guildId,
+      chainId: other._id,
+      position: 1,
+      nomineeId: id(n),
+      status: 'passed',
+      nominatedAt: t0,
+      reminderDueAt: t0,
+      openNomineeKey: openNomineeKey(guildId, id(n)),
+    });
+  }
+
+  it('gives the baton back to its holder when the nomination fails at the database', async () => {
+    const { chain } = await introduce(1);
+    await nominationRacedFor(3);
+    expect(await codeOf(nominate({ guildId, by: { userId: id(1) }, nominee: member(3) }))).to.equal(
+      'RELAY_ALREADY_NOMINATED',
+    );
+    expect(await RelayChain.findById(chain!.chainId).lean()).to.include({
+      batonHolderId: id(1),
+      batonWithBot: false,
+    });
+  });
+
+  it('gives a failed nomination’s baton to the bot, not back to a holder who has left', async () => {
+    const { chain } = await introduce(1);
+    await nominationRacedFor(3);
+    // An organiser acts for the chain while its holder is leaving (the leave is recorded first).
+    await recordLeave({ guildId, userId: id(1) });
+    expect(
+      await codeOf(
+        nominate({ guildId, by: { bot: true, chainId: chain!.chainId, override: true }, nominee: member(3) }),
+      ),
+    ).to.equal('RELAY_ALREADY_NOMINATED');
+    expect(await RelayChain.findById(chain!.chainId).lean()).to.include({
+      batonHolderId: null,
+      batonWithBot: true,
+    });
   });
 });

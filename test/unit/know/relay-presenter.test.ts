@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { translator } from '../../../shared/i18n/index.js';
 import {
+  candidateChoices,
   nominatePrompt,
   nominationAnnouncement,
   relayStatusEmbed,
@@ -11,6 +12,20 @@ const en = translator('en');
 const at = new Date('2026-01-01T00:00:00Z');
 
 describe('relay presenter', () => {
+  it('GIVEN candidates THEN the /relay nominate autocomplete offers those matching what was typed, 25 at most', () => {
+    const candidates = Array.from({ length: 30 }, (_, i) => ({
+      userId: `1000000000000000${String(i).padStart(2, '0')}`,
+      label: i === 3 ? 'Ken Sato (@ken.s)' : `Newbie ${i} (@newbie${i})`,
+    }));
+    expect(candidateChoices(candidates, '')).to.have.length(25);
+    expect(candidateChoices(candidates, '  KEN ')).to.deep.equal([
+      { name: 'Ken Sato (@ken.s)', value: '100000000000000003' },
+    ]);
+    expect(candidateChoices(candidates, 'nobody')).to.deep.equal([]);
+    const long = candidateChoices([{ userId: '1', label: 'x'.repeat(150) }], '');
+    expect(long[0]!.name.length).to.be.at.most(100);
+  });
+
   it('GIVEN no chain yet THEN /relay status says how a relay starts', () => {
     const embed = relayStatusEmbed(en, {
       chains: [],
@@ -58,6 +73,7 @@ describe('relay presenter', () => {
           batonHolderId: null,
           batonWithBot: false,
           breaks: [],
+          nominationRequest: null,
           links: [link],
           openLink: link,
         },
@@ -70,13 +86,64 @@ describe('relay presenter', () => {
       .and.include(en('bot.connect.relay.status.waiting', { nominee: '<@22>', nominator: '<@11>' }));
   });
 
-  it('GIVEN 30 candidates THEN the prompt names only the first 10 and pings nobody', () => {
+  const candidates = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => ({ userId: String(100 + from + i), label: `Member ${from + i}` }));
+  const optionsOf = (prompt: ReturnType<typeof nominatePrompt>) =>
+    prompt.components
+      .flatMap((row) => row.toJSON().components)
+      .flatMap((c) => ('options' in c ? c.options : []));
+  const customIdsOf = (prompt: ReturnType<typeof nominatePrompt>) =>
+    prompt.components
+      .flatMap((row) => row.toJSON().components)
+      .flatMap((c) => ('custom_id' in c ? [c.custom_id] : []));
+
+  it('GIVEN 25 candidates THEN a string select offers exactly them, with no paging and no ping', () => {
+    const prompt = nominatePrompt(en, { guildId: '1', candidates: candidates(25), total: 25, offset: 0 });
+    expect(optionsOf(prompt).map((o) => o.value)).to.deep.equal(candidates(25).map((c) => c.userId));
+    expect(customIdsOf(prompt)).to.deep.equal(['relay:nominate:1']);
+    expect(prompt.allowedMentions.parse).to.deep.equal([]);
+  });
+
+  it('GIVEN 60 candidates on the second page THEN Previous and More page by 25, and the page is named', () => {
     const prompt = nominatePrompt(en, {
       guildId: '1',
-      candidates: Array.from({ length: 30 }, (_, i) => String(100 + i)),
+      candidates: candidates(25, 25),
+      total: 60,
+      offset: 25,
     });
-    expect(prompt.content.match(/<@\d+>/g)).to.have.length(10);
-    expect(prompt.allowedMentions.parse).to.deep.equal([]);
+    expect(customIdsOf(prompt)).to.deep.equal(['relay:nominate:1', 'relay:page:1:0', 'relay:page:1:50']);
+    expect(prompt.content).to.include('26–50 of 60');
+  });
+
+  it('GIVEN a prompt posted publicly THEN every custom id names the holder', () => {
+    const prompt = nominatePrompt(en, {
+      guildId: '1',
+      candidates: candidates(25),
+      total: 30,
+      offset: 0,
+      holderId: '77',
+    });
+    expect(customIdsOf(prompt)).to.deep.equal([
+      'relay:nominate:1:77',
+      'relay:page:1:0:77',
+      'relay:page:1:25:77',
+    ]);
+  });
+
+  it('GIVEN a very long display name THEN the option label is cut to Discord’s 100 characters', () => {
+    const prompt = nominatePrompt(en, {
+      guildId: '1',
+      candidates: [{ userId: '5', label: 'x'.repeat(150) }],
+      total: 1,
+      offset: 0,
+    });
+    expect(optionsOf(prompt)[0]!.label.length).to.equal(100);
+  });
+
+  it('GIVEN no candidate THEN there is no select, only a refresh, and the text says the baton waits for a newcomer', () => {
+    const prompt = nominatePrompt(en, { guildId: '1', candidates: [], total: 0, offset: 0 });
+    expect(customIdsOf(prompt)).to.deep.equal(['relay:page:1:0']);
+    expect(prompt.content).to.include('/relay nominate');
   });
 
   it('GIVEN a nomination THEN only the nominee is pinged in the announcement', () => {
