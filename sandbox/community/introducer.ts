@@ -137,20 +137,27 @@ export async function introduce(
   return { posted: true, ...(nominationPrompt ? { nominationPrompt } : {}) };
 }
 
-/** Picks `nomineeId` in the relay's user select on the prompt message. */
+/**
+ * Picks the next person in the relay's select on the prompt message: the bot offers only members
+ * without an intro, so the simulated holder chooses among those options (`choose` returns the
+ * value it prefers, or nothing to let the baton wait). Undefined when nobody was offered.
+ */
 export async function nominateNext(
   drivers: Drivers,
   prompt: APIMessage,
   guildId: string,
   userId: string,
-  nomineeId: string,
+  choose: (offered: string[]) => string | undefined,
   locale: string,
-): Promise<APIMessage> {
+): Promise<{ nomineeId: string; reply: APIMessage } | undefined> {
   const select = find(prompt, `relay:nominate:${guildId}`);
-  if (!select) throw new Error('the nomination prompt has no user select');
-  return drivers
+  const offered = (select?.options ?? []).map((o) => o.value);
+  const nomineeId = select ? choose(offered) : undefined;
+  if (!select || !nomineeId) return undefined;
+  const reply = await drivers
     .selectValues(prompt.id, select.custom_id as string, userId, [nomineeId], { locale })
     .waitForReply();
+  return { nomineeId, reply };
 }
 
 async function update(handle: InteractionHandle): Promise<APIMessage> {

@@ -1,7 +1,8 @@
 /**
  * The sandbox's simulated community, acting only through the emulator's drivers (exactly what
  * real Discord clients would send): the organiser runs /setup and creates cohort invites with
- * /invite create; alumni join through those invites, most introduce themselves through the
+ * /invite create; alumni join through those invites or through the personal invites of a few
+ * well-connected alumni (invites.ts), most introduce themselves through the
  * bot's DM button, modal and survey, and nominate the next person for the intro relay. The bot
  * under test does everything else. A first wave arrives quickly so the dashboard has data, then
  * one newcomer every `intervalMs`.
@@ -11,6 +12,7 @@ import type { DiscordEmulator } from '../discord/index.js';
 import { driversFor, type Drivers } from '../discord/drivers.js';
 import { prng } from './alumni-generator.js';
 import { introduce, nominateNext } from './introducer.js';
+import { inviteNetwork, type InviteNetworkOptions } from './invites.js';
 import type { DemoCommunity } from './seed.js';
 
 export interface SimulationOptions {
@@ -24,6 +26,8 @@ export interface SimulationOptions {
   intervalMs?: number;
   /** Share of alumni who introduce themselves (default 0.75). */
   introRate?: number;
+  /** Word of mouth: how many arrivals come through connectors' personal invites (sandbox/community/invites.ts). */
+  invites?: InviteNetworkOptions;
 }
 
 export interface RunningSimulation {
@@ -56,6 +60,8 @@ export async function organiserSetup(
     moderator: roles.moderator.id,
   });
   for (const cohort of demo.cohorts) {
+    // A restarted sandbox already has the invites its first run created.
+    if (cohort.code) continue;
     const before = new Set(emulator.state.invites.list(guildId).map((i) => i.code));
     await run('invite create', { label: cohort.label });
     const created = emulator.state.invites.list(guildId).find((i) => !before.has(i.code));
@@ -71,18 +77,27 @@ export function startCommunitySimulation(options: SimulationOptions): RunningSim
   const random = prng(7);
   const firstWave = options.firstWave ?? Math.floor(demo.alumni.length * 0.6);
   const introRate = options.introRate ?? 0.75;
-  const introduced = new Set<string>();
+  // After a restart: those who arrived and introduced themselves before it are not driven again.
+  const introduced = new Set<string>(
+    demo.alumni
+      .slice(0, demo.arrived)
+      .filter((a) =>
+        emulator.state.members.find(demo.guildId, a.user.id)?.roles.includes(demo.roles.introduced.id),
+      )
+      .map((a) => a.user.id),
+  );
   const nominated = new Set<string>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let next = 0;
+  const network = inviteNetwork({ drivers, demo, logger, active: () => !stopped, options: options.invites });
+  let next = demo.arrived;
 
-  const joinedWithoutIntro = (exclude: string): string | undefined => {
-    const candidates = demo.alumni
-      .slice(0, next)
-      .map((a) => a.user.id)
-      .filter((id) => id !== exclude && !introduced.has(id) && !nominated.has(id));
-    return candidates[Math.floor(random() * candidates.length)];
+  // Among the members the bot offers (those without an intro), someone not already introducing
+  // themself or nominated by another simulated holder; else any offered one.
+  const pickNominee = (offered: string[], exclude: string): string | undefined => {
+    const fresh = offered.filter((id) => id !== exclude && !introduced.has(id) && !nominated.has(id));
+    const pool = fresh.length > 0 ? fresh : offered.filter((id) => id !== exclude);
+    return pool[Math.floor(random() * pool.length)];
   };
 
   const introduceSafely = async (index: number): Promise<void> => {
@@ -91,17 +106,19 @@ export function startCommunitySimulation(options: SimulationOptions): RunningSim
     introduced.add(person.user.id);
     try {
       const outcome = await introduce(drivers, demo.guildId, person.user.id, person.profile, random);
-      const nominee = outcome.nominationPrompt ? joinedWithoutIntro(person.user.id) : undefined;
-      if (outcome.nominationPrompt && nominee) {
+      const picked = outcome.nominationPrompt
+        ? await nominateNext(
+            drivers,
+            outcome.nominationPrompt,
+            demo.guildId,
+            person.user.id,
+            (offered) => pickNominee(offered, person.user.id),
+            person.profile.locale,
+          )
+        : undefined;
+      const nominee = picked?.nomineeId;
+      if (nominee) {
         nominated.add(nominee);
-        await nominateNext(
-          drivers,
-          outcome.nominationPrompt,
-          demo.guildId,
-          person.user.id,
-          nominee,
-          person.profile.locale,
-        );
         // Most nominees answer the baton within a short while; some let it lapse (the reminder job's case).
         const nomineeIndex = demo.alumni.findIndex((a) => a.user.id === nominee);
         if (random() < 0.7)
@@ -120,7 +137,9 @@ export function startCommunitySimulation(options: SimulationOptions): RunningSim
     const cohort = demo.cohorts[index % demo.cohorts.length];
     next += 1;
     try {
-      drivers.memberJoin(demo.guildId, person.user.id, cohort?.code ? { inviteCode: cohort.code } : {});
+      const code = network.codeFor(index) ?? cohort?.code;
+      drivers.memberJoin(demo.guildId, person.user.id, code ? { inviteCode: code } : {});
+      network.arrived(index);
     } catch (error) {
       logger.warn({ err: error, userId: person.user.id }, 'simulated join failed');
       return;
@@ -137,7 +156,11 @@ export function startCommunitySimulation(options: SimulationOptions): RunningSim
     }, delay);
   };
 
-  const ready = organiserSetup(emulator, drivers, demo).then(
+  // Every cohort invite exists once the set-up has run (a restarted sandbox): nothing to set up again.
+  const setUp = demo.cohorts.every((c) => c.code)
+    ? Promise.resolve()
+    : organiserSetup(emulator, drivers, demo);
+  const ready = setUp.then(
     () => {
       logger.info(
         { cohorts: demo.cohorts.map((c) => c.label) },

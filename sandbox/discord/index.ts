@@ -3,6 +3,7 @@
  * state model, on 127.0.0.1, for the real discord.js Client. See README.md in this folder.
  */
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApplicationFlags, type APIUser } from 'discord-api-types/v10';
 import { createLogger, type Logger } from '../../shared/logger.js';
@@ -16,6 +17,7 @@ import { coreModules, type RouteModule } from './rest/index.js';
 import { Router } from './router.js';
 import type { ScheduledEventTimings } from './state/scheduled-event-automation.js';
 import { DiscordState } from './state/state.js';
+import { EmulatorPersistence, restoreSnapshot, type EmulatorIdentity } from './state/persist.js';
 
 export type { EmulatorApplication, EmulatorContext, PrivilegedIntents } from './context.js';
 export type { RouteModule } from './rest/index.js';
@@ -56,12 +58,25 @@ export interface DiscordEmulatorOptions {
   scheduledEvents?: Partial<ScheduledEventTimings>;
   /** Real-time tick of `state.clock` in ms (scheduled-event automation); 0 = only on `advance()`. Default 1000. */
   clockTickMs?: number;
+  /**
+   * Directory that keeps the whole state across restarts (created if missing; see state/persist.ts):
+   * the same guilds, ids, messages, bot token and OAuth2 client after a restart. Unset: memory only.
+   */
+  dataDir?: string;
+  /** With `dataDir`: start empty, deleting the emulator's saved state there first. */
+  reset?: boolean;
+  /** With `dataDir`: ms between a change and its snapshot (default 1000). */
+  saveDelayMs?: number;
 }
 
 export interface DiscordEmulator extends EmulatorContext {
   port: number;
   router: Router;
-  /** Closes every gateway socket and the HTTP server. */
+  /** True when the state was loaded from `dataDir` (nothing needs seeding). */
+  restored: boolean;
+  /** With `dataDir`: writes the pending snapshot now (resolves once it is on disk). */
+  save(): Promise<void>;
+  /** Closes every gateway socket and the HTTP server (and, with `dataDir`, saves the state first). */
   stop(): Promise<void>;
 }
 
@@ -79,8 +94,19 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   const logger = options.logger ?? createLogger('warn', 'discord-emulator');
   const state = new DiscordState();
   state.scheduledEvents.configure(options.scheduledEvents ?? {});
-  const botUser = state.users.create({ username: options.botUsername ?? 'Tsunagu', bot: true });
-  const owner = state.users.create({ username: 'app-owner', globalName: 'App Owner' });
+  const persistence = options.dataDir
+    ? await EmulatorPersistence.open({
+        dataDir: options.dataDir,
+        reset: options.reset,
+        delayMs: options.saveDelayMs,
+        logger,
+      })
+    : undefined;
+  const saved = persistence?.saved ? restoreSnapshot(state, persistence.saved) : undefined;
+  const botUser = saved
+    ? state.users.get(saved.botUserId)
+    : state.users.create({ username: options.botUsername ?? 'Tsunagu', bot: true });
+  const ownerId = saved?.ownerId ?? state.users.create({ username: 'app-owner', globalName: 'App Owner' }).id;
   state.botUserId = botUser.id;
   const intents: PrivilegedIntents = {
     guildMembers: true,
@@ -91,24 +117,48 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   const application: EmulatorApplication = {
     id: botUser.id,
     clientId: botUser.id,
-    clientSecret: randomBytes(24).toString('base64url'),
-    verifyKey: randomBytes(32).toString('hex'),
+    clientSecret: saved?.clientSecret ?? randomBytes(24).toString('base64url'),
+    verifyKey: saved?.verifyKey ?? randomBytes(32).toString('hex'),
     name: options.applicationName ?? 'Tsunagu',
     description: 'Tsunagu (emulated application)',
-    ownerId: owner.id,
+    ownerId,
     flags: applicationFlags(intents),
     intents,
     redirectUris: options.redirectUris ?? [],
   };
-  const botToken = `${Buffer.from(botUser.id).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(20).toString('base64url')}`;
+  const botToken =
+    saved?.botToken ??
+    `${Buffer.from(botUser.id).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(20).toString('base64url')}`;
   const router = new Router();
   for (const register of [...coreModules, ...pluginModules, ...(options.modules ?? [])]) register(router);
 
   let ctx: EmulatorContext | undefined;
   const server = createHttpServer(router, () => ctx!);
+  if (persistence) {
+    const identity: EmulatorIdentity = {
+      botUserId: botUser.id,
+      ownerId,
+      applicationId: application.id,
+      clientSecret: application.clientSecret,
+      verifyKey: application.verifyKey,
+      botToken,
+    };
+    persistence.attach(state, identity);
+    // Every call that may change something (REST writes, OAuth2 grants, control-API actions) is
+    // saved, including those that announce nothing on the gateway.
+    // A handler may change the state after awaiting (a driver waits for the bot), hence also on finish.
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (req.method === 'GET' || req.method === 'HEAD') return;
+      persistence.changed();
+      res.once('finish', () => persistence.changed());
+    });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
+  }).catch(async (error: unknown) => {
+    await persistence?.close();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://${host}:${port}`;
@@ -133,11 +183,17 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     ...ctx,
     port,
     router,
+    restored: saved !== undefined,
+    save: async () => {
+      persistence?.changed();
+      await persistence?.flush();
+    },
     async stop() {
       state.clock.stop();
       await gateway.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await persistence?.close();
     },
   };
   // Handlers see the same object the caller holds.

@@ -33,3 +33,21 @@ export function snowflakeTime(id: string): Date {
 export function compareSnowflakes(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** The newest snowflake issued so far by this process (below every real id before the first), for persistence. */
+export function lastSnowflake(): string {
+  return ((lastTimestamp << 22n) | (1n << 17n) | increment).toString();
+}
+
+/**
+ * Makes every later snowflake greater than `id` (a restored emulator calls it with the newest id it
+ * had issued), so new ids never collide with saved ones even if the system clock went back.
+ */
+export function continueSnowflakesAfter(id: string): void {
+  const value = BigInt(id);
+  const timestamp = value >> 22n;
+  if (timestamp > lastTimestamp || (timestamp === lastTimestamp && (value & 0xfffn) > increment)) {
+    lastTimestamp = timestamp;
+    increment = value & 0xfffn;
+  }
+}

@@ -30,6 +30,14 @@ import { testDatabaseUri, uniqueDbName } from '../support/database.js';
 
 const PERSON = { username: 'sakura.e2e', name: '山本 さくら' };
 
+/** The page's CSP is as strict as the dashboard's: own scripts and styles only, nothing inline. */
+function expectStrictCsp(header: string | undefined): void {
+  expect(header, 'Content-Security-Policy header').to.be.a('string');
+  expect(header).to.match(/default-src 'self'/);
+  expect(header).to.match(/script-src 'self'(;|$)/);
+  expect(header).to.not.match(/unsafe-inline|unsafe-eval/);
+}
+
 /** Picks an option in a survey menu and waits until the bot has redrawn the survey. */
 async function pick(page: Page, customIdSuffix: string, label: string): Promise<void> {
   const menu = page.locator(`select[data-custom-id$="${customIdSuffix}"]:enabled`).last();
@@ -114,7 +122,8 @@ describe('the Discord view in a browser (e2e)', function () {
 
   it('lets a new person join through an invite, introduce themself in the DM and see the intro posted', async () => {
     const cohort = demo.cohorts[0]!;
-    await page.goto(`${emulator.baseUrl}/_emulator/view`);
+    const view = await page.goto(`${emulator.baseUrl}/_emulator/view`);
+    expectStrictCsp(view?.headers()['content-security-policy']);
     await page.getByTestId('new-person').click();
     const dialog = page.getByTestId('person-dialog');
     await dialog.getByLabel('ユーザー名').fill(PERSON.username);
@@ -160,7 +169,8 @@ describe('the Discord view in a browser (e2e)', function () {
 
   it("lists the new person on the dashboard's members page", async () => {
     const members = `${dashboard.url}/guilds/${demo.guildId}/members`;
-    await page.goto(members);
+    const login = await page.goto(members);
+    expectStrictCsp(login?.headers()['content-security-policy']);
     // The emulator logs the demo organiser in without asking (its default OAuth2 user).
     await page.getByTestId('login-discord').click();
     await page.waitForURL(members);

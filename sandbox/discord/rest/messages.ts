@@ -8,7 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import { DiscordApiError, Errors, formError } from '../errors.js';
 import type { RouteRequest, Router } from '../router.js';
-import { snowflake } from '../snowflake.js';
+import { snowflake, snowflakeTime } from '../snowflake.js';
 import type { ChannelRecord } from '../state/types.js';
 import { validateMessageCreate, validateMessageEdit, type MessageBody } from '../validation.js';
 import { channelForBot, intQuery, requireChannelPermission } from './access.js';
@@ -141,5 +141,28 @@ export function registerMessageRoutes(router: Router): void {
       requireChannelPermission(emu, channel.id, PermissionFlagsBits.ManageMessages);
     }
     emu.state.messages.delete(channel.id, message.id);
+  });
+
+  /**
+   * Bulk Delete Messages, as discord-api-docs (resources/message.md, "Bulk Delete Messages")
+   * documents it: guild channels only (50003 in a DM), Manage Messages required even for the
+   * bot's own messages, 2–100 ids, no duplicates and none older than two weeks (400, 50034);
+   * ids that do not exist count towards the limits and are skipped. One MESSAGE_DELETE_BULK.
+   */
+  router.route('POST', '/channels/:channelId/messages/bulk-delete', ({ emu, params, body }) => {
+    const channel = channelForBot(emu, params.channelId!);
+    if (!channel.guildId) throw new DiscordApiError(403, 50003, 'Cannot execute action on a DM channel');
+    requireChannelPermission(emu, channel.id, PermissionFlagsBits.ManageMessages);
+    const ids = (body as { messages?: unknown } | null)?.messages;
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !/^\d{1,20}$/.test(id)))
+      throw formError(['messages'], 'BASE_TYPE_REQUIRED', 'This field is required');
+    if (ids.length < 2 || ids.length > 100)
+      throw formError(['messages'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 2 and 100 in length.');
+    if (new Set(ids).size !== ids.length)
+      throw formError(['messages'], 'BASE_TYPE_BAD_LENGTH', 'Duplicate message ids are not allowed.');
+    const twoWeeksAgo = emu.state.clock.now() - 14 * 86_400_000;
+    if ((ids as string[]).some((id) => snowflakeTime(id).getTime() < twoWeeksAgo))
+      throw new DiscordApiError(400, 50034, 'You can only bulk delete messages that are under 14 days old.');
+    emu.state.messages.deleteBulk(channel.id, ids as string[]);
   });
 }

@@ -114,7 +114,8 @@ export class ChannelStore {
   /**
    * Deletes a guild channel (docs, channel "Delete/Close Channel"): whoever is connected to it is
    * disconnected (VOICE_STATE_UPDATE, channel_id null), its invites and messages go, a category's
-   * children lose their parent (CHANNEL_UPDATE each), then CHANNEL_DELETE.
+   * children lose their parent (CHANNEL_UPDATE each), its scheduled events are deleted without an
+   * event of their own, then CHANNEL_DELETE.
    */
   delete(id: string): ChannelRecord {
     const channel = this.get(id);
@@ -127,6 +128,8 @@ export class ChannelStore {
       if (invite.channelId === id) this.s.invites.delete(invite.code);
     for (const child of this.list(guildId))
       if (child.parentId === id) this.update(child.id, { parentId: null });
+    // Its scheduled events go with it, silently (discord-api-docs#4581; see removeWithChannel).
+    this.s.scheduledEvents.removeWithChannel(guildId, id);
     guild.channelIds.delete(id);
     this.s.data.channels.delete(id);
     this.s.data.messages.delete(id);

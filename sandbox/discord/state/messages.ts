@@ -121,6 +121,20 @@ export class MessageStore {
     return message;
   }
 
+  /** Deletes several messages of one channel at once and emits one MESSAGE_DELETE_BULK. */
+  deleteBulk(channelId: string, messageIds: string[]): void {
+    this.s.channels.get(channelId);
+    const store = this.s.data.messages.get(channelId);
+    const ids = messageIds.filter((id) => store?.delete(id));
+    if (ids.length === 0) return;
+    const guildId = this.s.channels.get(channelId).guildId;
+    this.s.emit(
+      GatewayDispatchEvents.MessageDeleteBulk,
+      { ids, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}) },
+      guildId,
+    );
+  }
+
   /** Deletes a message and emits MESSAGE_DELETE. */
   delete(channelId: string, messageId: string): void {
     this.get(channelId, messageId);

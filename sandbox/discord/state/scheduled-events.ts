@@ -142,6 +142,22 @@ export class ScheduledEventStore {
     return event;
   }
 
+  /**
+   * Removes the events located in a channel being deleted, WITHOUT a GUILD_SCHEDULED_EVENT_DELETE
+   * each: Discord deletes a voice/stage channel's scheduled events with it and sends only
+   * CHANNEL_DELETE (discord-api-docs#4581: "observe the CHANNEL_DELETE event and clean up any
+   * associated resources"). Returns the ids removed.
+   */
+  removeWithChannel(guildId: string, channelId: string): string[] {
+    const events = this.s.guilds.get(guildId).scheduledEvents;
+    const removed = [...events.values()].filter((e) => e.channelId === channelId).map((e) => e.id);
+    for (const id of removed) {
+      events.delete(id);
+      this.automation.forget(id);
+    }
+    return removed;
+  }
+
   /** Deletes an event and emits GUILD_SCHEDULED_EVENT_DELETE. */
   delete(guildId: string, eventId: string): void {
     const event = this.get(guildId, eventId);

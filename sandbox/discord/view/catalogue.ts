@@ -7,6 +7,9 @@
 
 const en = {
   'app.title': 'Discord view',
+  'app.noScript': 'The Discord view needs JavaScript.',
+  'app.loopbackOnly': 'The Discord view only answers 127.0.0.1.',
+  'app.notFound': 'Not found.',
   'lang.label': 'Language',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -82,6 +85,7 @@ const en = {
   'slash.false': 'False',
   'slash.attachmentUnsupported': 'Attachments are not supported by the view',
   'interaction.failed': 'This interaction failed: the bot did not answer within 3 seconds.',
+  'action.refused': 'Not done: {reason}',
   'time.today': 'Today at {time}',
   'time.yesterday': 'Yesterday at {time}',
 };
@@ -90,6 +94,9 @@ export type ViewMessageKey = keyof typeof en;
 
 const ja: Record<ViewMessageKey, string> = {
   'app.title': 'Discord ビュー',
+  'app.noScript': 'Discord ビューには JavaScript が必要です。',
+  'app.loopbackOnly': 'Discord ビューは 127.0.0.1 からの接続にだけ応答します。',
+  'app.notFound': '見つかりません。',
   'lang.label': '言語',
   'common.cancel': 'キャンセル',
   'common.close': '閉じる',
@@ -165,6 +172,7 @@ const ja: Record<ViewMessageKey, string> = {
   'slash.false': 'いいえ (False)',
   'slash.attachmentUnsupported': '添付ファイルはビューでは未対応です',
   'interaction.failed': 'インタラクションに失敗しました: ボットが3秒以内に応答しませんでした。',
+  'action.refused': '実行できませんでした: {reason}',
   'time.today': '今日 {time}',
   'time.yesterday': '昨日 {time}',
 };

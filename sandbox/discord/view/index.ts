@@ -9,9 +9,13 @@ import type { Router, RouteRequest, RouteResponse } from '../router.js';
 import { viewAssets } from './assets.js';
 import { FEED_HEADERS, feedOf } from './feed.js';
 import { ASSET_PATH, VIEW_HEADERS, VIEW_PATH, viewPage } from './page.js';
+import { VIEW_MESSAGES, type ViewMessageKey } from './catalogue.js';
 
 export { VIEW_CSP, VIEW_PATH } from './page.js';
 export { feedOf, type FeedNotice } from './feed.js';
+
+/** A plain-text answer in both languages (no locale is known before the page's script runs). */
+const bilingual = (key: ViewMessageKey): string => `${VIEW_MESSAGES.ja[key]}\n${VIEW_MESSAGES.en[key]}\n`;
 
 /**
  * Pages are opened by typing or following a link, so any site may navigate to them; they only
@@ -20,7 +24,7 @@ export { feedOf, type FeedNotice } from './feed.js';
 function localOnly(req: RouteRequest): RouteResponse | null {
   return fromLoopback(req)
     ? null
-    : { status: 403, text: 'The Discord view only answers 127.0.0.1', contentType: 'text/plain' };
+    : { status: 403, text: bilingual('app.loopbackOnly'), contentType: 'text/plain; charset=utf-8' };
 }
 
 /** Registers the view's page, its assets and the event feed. */
@@ -32,7 +36,13 @@ export function register(router: Router): void {
     const refused = localOnly(req);
     if (refused) return refused;
     const asset = assets.get(req.params.file!);
-    if (!asset) return { status: 404, text: 'Not found', contentType: 'text/plain', headers: VIEW_HEADERS };
+    if (!asset)
+      return {
+        status: 404,
+        text: bilingual('app.notFound'),
+        contentType: 'text/plain; charset=utf-8',
+        headers: VIEW_HEADERS,
+      };
     return { raw: asset.data, contentType: asset.contentType, headers: VIEW_HEADERS };
   });
   router.page('GET', '/_emulator/events', (req) => {

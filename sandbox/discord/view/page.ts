@@ -4,6 +4,8 @@
  * comes from the control API and is put in the DOM as text.
  */
 
+import { VIEW_MESSAGES } from './catalogue.js';
+
 /** The view's Content-Security-Policy: only this server's own files and data: images. */
 export const VIEW_CSP = [
   "default-src 'self'",
@@ -38,14 +40,14 @@ export function viewPage(): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Discord view · Tsunagu emulator</title>
+<title>${VIEW_MESSAGES.ja['app.title']} · Tsunagu</title>
 <link rel="icon" href="${ASSET_PATH}/favicon.svg" type="image/svg+xml">
 ${STYLESHEETS.map((name) => `<link rel="stylesheet" href="${ASSET_PATH}/${name}">`).join('\n')}
 <script type="module" src="${ASSET_PATH}/app.js"></script>
 </head>
 <body>
 <div id="app" class="app" aria-busy="true"></div>
-<noscript>The Discord view needs JavaScript.</noscript>
+<noscript><p>${VIEW_MESSAGES.ja['app.noScript']}</p><p lang="en">${VIEW_MESSAGES.en['app.noScript']}</p></noscript>
 </body>
 </html>
 `;

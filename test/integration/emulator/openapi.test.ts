@@ -383,6 +383,12 @@ export const ROUTE_CASES: RouteCase[] = [
     call: (c) => c.api('PATCH', `/channels/${ch(c)}/messages/${botMessage(c)}`, { content: 'edited' }),
   },
   {
+    route: 'POST /channels/:channelId/messages/bulk-delete',
+    what: 'a bulk delete of two messages',
+    call: (c) =>
+      c.api('POST', `/channels/${ch(c)}/messages/bulk-delete`, { messages: [botMessage(c), botMessage(c)] }),
+  },
+  {
     route: 'DELETE /channels/:channelId/messages/:messageId',
     what: 'a deleted message',
     call: (c) => c.api('DELETE', `/channels/${ch(c)}/messages/${botMessage(c)}`),

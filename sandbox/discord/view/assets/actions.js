@@ -65,8 +65,12 @@ export async function attempt(action) {
   }
 }
 
-/** The words of an error for a notice. */
-export const errorText = (error) => (error instanceof Error ? error.message : String(error));
+/**
+ * The words of an error for a notice: the view's own sentence around the emulator's reason (which,
+ * like Discord's API messages, is English and shown as it is).
+ */
+export const errorText = (error) =>
+  t('action.refused', { reason: error instanceof Error ? error.message : String(error) });
 
 /** The acting member presses a button on a message. */
 export function clickButton(message, component) {
