@@ -13,7 +13,7 @@ import type {
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { KeyedQueue } from './core/keyed-queue.js';
+import type { KeyedQueue } from '../shared/keyed-queue.js';
 
 /**
  * The services handlers call, built once by the composition root (bot/start-bot.ts) from the

@@ -20,7 +20,7 @@ import { explainLoginFailure, StartupError } from './core/startup-error.js';
 import { packageVersion } from './core/version.js';
 import { BOT_FEATURES } from './features.js';
 import type { BotFeature } from './core/feature.js';
-import { KeyedQueue } from './core/keyed-queue.js';
+import { KeyedQueue } from '../shared/keyed-queue.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createKernelServices } from '../shared/kernel/services.js';
 import { getGuildSettings } from '../shared/kernel/guild-settings.service.js';
@@ -99,6 +99,13 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
 
   const stop = async () => {
     await client.destroy();
+    for (const feature of features) {
+      await feature
+        .stop?.(ctx)
+        .catch((error: unknown) =>
+          logger.error({ err: error, feature: feature.name }, 'a slice failed to stop'),
+        );
+    }
     await deps.agenda?.stop();
     if (deps.database) await disconnectMongoose();
   };

@@ -1,0 +1,389 @@
+/**
+ * The mixer driver: a step machine over the stored MixerRun. Each step is stored before it is
+ * done (phase, room of each group, moves counted, deadline), so any worker holding the lease can
+ * pick the run up where the document says it is: setup → (moving → talking)×rounds → returning
+ * → cleanup → done. Steps of one run never overlap in a process (serial queue) nor across
+ * processes (the lease).
+ */
+import type { Client, Guild } from 'discord.js';
+import { advanceRound } from '../../../../shared/deepen/grouping/index.js';
+import { assignGroupsToRooms, movesForRound } from '../../../../shared/deepen/mixer/room-assignment.js';
+import {
+  LeaseLost,
+  StaleRun,
+  stateOf,
+  type MixerRunView,
+} from '../../../../shared/deepen/mixer/mixer-run.service.js';
+import { translator, type Locale, type MessageKey } from '../../../../shared/i18n/index.js';
+import { childLogger } from '../../../../shared/logger.js';
+import type { BotContext } from '../../../context.js';
+import { scrubbedState } from '../../../../shared/deepen/mixer/mixer-run-view.js';
+import { discordTime, progressLine } from '../presenters/control.presenter.js';
+import { cancelJobs, scheduleResume, scheduleTicks } from './jobs.js';
+import { MovesRefused, runMoves, voiceChannelOf, type MoveOrder } from './moves.js';
+import { postInRooms, postRoundPrompts, refreshControl, warnRooms } from './posts.js';
+import { deleteRooms, ensureRooms, RoomsRefused } from './rooms.js';
+import { finishRun } from './finish.js';
+
+/** How long a lease lasts without renewal; renewed after every step and every few moves. */
+export const LEASE_MS = 60_000;
+/** A failed step is tried again after this long. */
+const RETRY_MS = 15_000;
+/** Edits of the control message while moving, at most one per this many ms (message edits are rate limited too). */
+const PROGRESS_EDIT_MS = 2_000;
+/** When the bot may no longer move people, they get this long to walk back before the rooms close. */
+export const RETURN_GRACE_MS = 2 * 60_000;
+/** Passes of moves back to the lobby before the rooms are deleted (a failed move is tried again). */
+const RETURN_TRIES = 3;
+/** Phases an end request cuts short (later phases are ending already). */
+const ENDABLE = new Set(['setup', 'moving', 'talking']);
+
+/** What made the driver run now, besides "carry on". `early`: the organiser skipped ahead. */
+export type DriveAction =
+  { kind: 'end-round'; round: number; early?: boolean } | { kind: 'end' } | { kind: 'warn'; round: number };
+
+/** Runs the next steps of a run until it waits for a round to end (or is done). Never throws. */
+export function drive(ctx: BotContext, client: Client, runId: string, action?: DriveAction): Promise<void> {
+  const log = childLogger(ctx.logger, { runId });
+  return ctx.services.mixer.serial
+    .run(runId, () => steps(ctx, client, runId, action))
+    .catch(async (error: unknown) => {
+      // A fault (Discord down, a bug): logged, and the run is tried again shortly from its stored step.
+      log.error({ err: error }, 'mixer step failed; retrying in 15 s');
+      const retryAt = new Date(ctx.services.clock.now().getTime() + RETRY_MS);
+      await scheduleResume(ctx.agenda, runId, retryAt).catch(() => undefined);
+    });
+}
+
+/** A step's write, fenced by this worker's lease (LeaseLost when another worker took over). */
+function store(ctx: BotContext, runId: string, set: Record<string, unknown>): Promise<MixerRunView> {
+  return ctx.services.mixer.runs.saveStep(runId, set, ctx.services.mixer.workerId);
+}
+
+async function steps(ctx: BotContext, client: Client, runId: string, action?: DriveAction): Promise<void> {
+  const svc = ctx.services.mixer;
+  const now = ctx.services.clock.now();
+  const current = await svc.runs.getRun(runId).catch(() => null);
+  if (!current || current.status !== 'running') return;
+  const guild = client.guilds.cache.get(current.guildId);
+  if (!guild) return;
+  let run = await svc.runs.acquireLease(runId, svc.workerId, now, LEASE_MS);
+  if (!run) {
+    // Another worker drives it (or died holding the lease): try again once the lease has run
+    // out. An end request is stored on the run (endRequested), so it is not lost meanwhile.
+    const until = current.lease.until ?? now;
+    await scheduleResume(ctx.agenda, runId, new Date(until.getTime() + 1000));
+    return;
+  }
+  try {
+    run = await applyAction(ctx, guild, run, action);
+    for (let guard = 0; guard < 20 && run.status === 'running'; guard++) {
+      if (run.endRequested && ENDABLE.has(run.phase)) {
+        run = await endNow(ctx, guild, run);
+        if (run.status !== 'running') break;
+      }
+      let next: MixerRunView | null;
+      try {
+        next = await step(ctx, guild, run);
+      } catch (error) {
+        if (!(error instanceof RoomsRefused || error instanceof MovesRefused)) throw error;
+        const latest = await svc.runs.getRun(runId);
+        // A refused move is told by the returning step, which tries the moves back first.
+        if (error instanceof RoomsRefused || latest.phase === 'setup')
+          await tellOrganiser(ctx, guild, latest, error.message as MessageKey);
+        if (latest.phase === 'setup') {
+          await abandon(ctx, guild, latest);
+          break;
+        }
+        // Mid-mixer: nobody can be moved on (or no room for a new group), so the mixer ends.
+        next = await store(ctx, runId, { phase: 'returning', roundEndsAt: null });
+      }
+      if (!next) break;
+      run = next;
+      if (!(await svc.runs.acquireLease(runId, svc.workerId, ctx.services.clock.now(), LEASE_MS)))
+        throw new LeaseLost(runId);
+    }
+  } catch (error) {
+    if (!(error instanceof LeaseLost)) throw error;
+    // Another worker holds the run now: it carries on from the stored step; this one stops.
+    childLogger(ctx.logger, { runId }).warn('mixer lease lost; another worker drives this run');
+  } finally {
+    await svc.runs.releaseLease(runId, svc.workerId);
+  }
+}
+
+/** Ends the mixer at once: before the first round only the rooms go; else everyone comes back. */
+async function endNow(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView> {
+  // No round reached talking: nothing to record, the run is cancelled (anyone moved comes back).
+  if (run.phase === 'setup' || run.roundsPlayed === 0) {
+    await abandon(ctx, guild, run);
+    return ctx.services.mixer.runs.getRun(run.runId);
+  }
+  return store(ctx, run.runId, { phase: 'returning', roundEndsAt: null });
+}
+
+async function applyAction(
+  ctx: BotContext,
+  guild: Guild,
+  run: MixerRunView,
+  action?: DriveAction,
+  attempt = 0,
+): Promise<MixerRunView> {
+  if (!action) return run;
+  if (action.kind === 'end') return ENDABLE.has(run.phase) ? endNow(ctx, guild, run) : run;
+  const state = stateOf(run);
+  if (run.phase !== 'talking' || state.currentRound !== action.round) return run;
+  if (action.kind === 'warn') {
+    if (run.warnedRound >= action.round) return run;
+    const stored = await store(ctx, run.runId, { warnedRound: action.round });
+    await warnRooms(guild, stored);
+    return stored;
+  }
+  // A timer's end that an extension moved after the timer fired: the round goes on (its job
+  // was moved to the new end).
+  if (!action.early && run.roundEndsAt && run.roundEndsAt > ctx.services.clock.now()) return run;
+  const set =
+    state.currentRound + 1 < state.strategies.length
+      ? {
+          state: advanceRound(state),
+          phase: 'moving',
+          roundEndsAt: null,
+          moves: { round: -1, done: 0, total: 0, notified: [] },
+        }
+      : { phase: 'returning', roundEndsAt: null };
+  try {
+    // On the version read: a joiner, leaver or extension stored meanwhile is not overwritten.
+    return await ctx.services.mixer.runs.saveStep(run.runId, set, ctx.services.mixer.workerId, run.version);
+  } catch (error) {
+    if (!(error instanceof StaleRun) || attempt >= 5) throw error;
+    const latest = await ctx.services.mixer.runs.getRun(run.runId);
+    return applyAction(ctx, guild, latest, action, attempt + 1);
+  }
+}
+
+/**
+ * The plan was made from the lobby at /mixer start; people who came in before the confirm join
+ * the groups now (the rooms, made next, open to them).
+ */
+async function joinLobbyNewcomers(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView> {
+  const known = new Set([run.organiserId, ...run.facilitators, ...run.state.participants.map((p) => p.id)]);
+  const newcomers = guild.voiceStates.cache
+    .filter((v) => v.channelId === run.lobbyChannelId && !v.member?.user.bot && !known.has(v.id))
+    .map((v) => v.id);
+  let current = run;
+  for (const userId of newcomers)
+    current = (await ctx.services.mixer.runs.addJoiner(run.runId, userId))?.run ?? current;
+  return current;
+}
+
+/** Who is still in one of the run's rooms, as the gateway's voice states say. */
+function inRooms(guild: Guild, run: MixerRunView): string[] {
+  return [
+    ...guild.voiceStates.cache.filter((v) => v.channelId !== null && run.rooms.includes(v.channelId)).keys(),
+  ];
+}
+
+/** One step; returns the run to continue with, or null to wait. */
+async function step(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView | null> {
+  const owner = ctx.services.mixer.workerId;
+  const now = ctx.services.clock.now();
+  switch (run.phase) {
+    case 'setup': {
+      const planned = await joinLobbyNewcomers(ctx, guild, run);
+      const roomCount = Math.max(1, ...planned.state.rounds.map((r) => r.length));
+      const ready = await ensureRooms(ctx, guild, planned, roomCount, owner);
+      return store(ctx, ready.runId, {
+        phase: 'moving',
+        moves: { round: -1, done: 0, total: 0, notified: [] },
+      });
+    }
+    case 'moving': {
+      // A late joiner can make a re-planned round need more groups than the rooms made at setup.
+      const groups = run.state.rounds[run.state.currentRound] ?? [];
+      const ready =
+        groups.length > run.rooms.length ? await ensureRooms(ctx, guild, run, groups.length, owner) : run;
+      const moved = await moveRound(ctx, guild, ready);
+      // Ended mid-transition: this round never starts (the loop brings everyone back).
+      if (moved.endRequested) return moved;
+      // The deadline is stored first, the prompts posted, then the round counts as talking.
+      const endsAt =
+        moved.roundEndsAt ?? new Date(ctx.services.clock.now().getTime() + run.minutesPerRound * 60_000);
+      const timed = await store(ctx, moved.runId, { roundEndsAt: endsAt });
+      await scheduleTicks(ctx.agenda, timed);
+      await postRoundPrompts(ctx, guild, timed);
+      const talking = await store(ctx, moved.runId, {
+        phase: 'talking',
+        roundsPlayed: Math.max(timed.roundsPlayed, timed.state.currentRound + 1),
+      });
+      await refreshControl(guild, talking);
+      return null;
+    }
+    case 'talking': {
+      // Resumed (restart or lease hand-over): past the deadline the round ends now; else make
+      // sure the jobs exist, the prompts are posted and nobody is stranded in the wrong place.
+      if (run.roundEndsAt && run.roundEndsAt <= now)
+        return applyAction(ctx, guild, run, { kind: 'end-round', round: run.state.currentRound });
+      await scheduleTicks(ctx.agenda, run);
+      await moveRound(ctx, guild, run);
+      await postRoundPrompts(ctx, guild, run);
+      await refreshControl(guild, run);
+      return null;
+    }
+    case 'returning':
+      return bringBack(ctx, guild, run);
+    case 'cleanup': {
+      await deleteRooms(guild, run);
+      await cancelJobs(ctx.agenda, run.runId);
+      const done = await finishRun(ctx, guild, run, owner);
+      await refreshControl(guild, done);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Everyone still in a room back to the lobby, before any room is deleted (deleting a channel
+ * disconnects whoever is inside). A move that failed is tried again (bounded); when the bot may
+ * not move people any more, they are told in their room to walk back and get RETURN_GRACE_MS.
+ */
+async function bringBack(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView | null> {
+  await refreshControl(guild, run);
+  const placed = new Set<string>();
+  for (let attempt = 0; attempt < RETURN_TRIES; attempt++) {
+    const orders = inRooms(guild, run)
+      .filter((userId) => !placed.has(userId))
+      .map((userId) => ({ userId, channelId: run.lobbyChannelId }));
+    if (orders.length === 0) break;
+    try {
+      const moved = await runMoves(ctx, guild, run, orders, progressEditor(ctx, guild, run));
+      for (const id of moved) placed.add(id);
+    } catch (error) {
+      if (!(error instanceof MovesRefused)) throw error;
+      if (run.returnGraces === 0) return graceToWalkBack(ctx, guild, run);
+      break;
+    }
+  }
+  const left = inRooms(guild, run).filter((userId) => !placed.has(userId));
+  if (left.length > 0)
+    childLogger(ctx.logger, { runId: run.runId }).warn(
+      { left },
+      'mixer rooms closing with members still inside',
+    );
+  return store(ctx, run.runId, { phase: 'cleanup' });
+}
+
+/** Moves refused on the way back: the organiser and every room are told; the rooms close later. */
+async function graceToWalkBack(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<null> {
+  const end = new Date(ctx.services.clock.now().getTime() + RETURN_GRACE_MS);
+  const graced = await store(ctx, run.runId, { returnGraces: run.returnGraces + 1 });
+  await tellOrganiser(ctx, guild, graced, 'deepen.mixer.error.missingMoveMembers');
+  const tr = translator(run.locale as Locale);
+  await postInRooms(
+    guild,
+    graced,
+    tr('deepen.mixer.room.goBack', {
+      lobby: `<#${run.lobbyChannelId}>`,
+      link: `https://discord.com/channels/${guild.id}/${run.lobbyChannelId}`,
+      end: discordTime(end),
+    }),
+  );
+  await scheduleResume(ctx.agenda, run.runId, end);
+  return null;
+}
+
+/** Moves the round's groups into their rooms, each group to the room most of it is already in. */
+async function moveRound(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView> {
+  const state = stateOf(run);
+  const r = state.currentRound;
+  const groups = state.rounds[r] ?? [];
+  const roomIndex = new Map(run.rooms.map((id, i) => [id, i]));
+  const roomOf = (userId: string) => {
+    const channel = voiceChannelOf(guild, userId);
+    return channel === null ? null : (roomIndex.get(channel) ?? null);
+  };
+  let current = run;
+  let assignment = current.roomOfGroup[r];
+  if (!assignment || assignment.length < groups.length) {
+    assignment = assignGroupsToRooms(groups, roomOf, Math.max(run.rooms.length, groups.length));
+    const roomOfGroup = [...current.roomOfGroup];
+    roomOfGroup[r] = assignment;
+    current = await store(ctx, run.runId, { roomOfGroup });
+  }
+  const planned = movesForRound(groups, assignment, roomOf);
+  const orders: MoveOrder[] = planned.flatMap((m) =>
+    m.room === null || !current.rooms[m.room]
+      ? []
+      : [{ userId: m.userId, channelId: current.rooms[m.room]! }],
+  );
+  if (current.moves.round !== r)
+    current = await store(ctx, run.runId, {
+      moves: { round: r, done: 0, total: orders.length, notified: [] },
+    });
+  else current = await store(ctx, run.runId, { 'moves.total': current.moves.done + orders.length });
+  await runMoves(ctx, guild, current, orders, progressEditor(ctx, guild, current), endAsked(ctx, run.runId));
+  return ctx.services.mixer.runs.getRun(run.runId);
+}
+
+/** Asks the stored run whether the organiser asked to end (checked between moves). */
+function endAsked(ctx: BotContext, runId: string): () => Promise<boolean> {
+  return async () => (await ctx.services.mixer.runs.getRun(runId).catch(() => null))?.endRequested ?? false;
+}
+
+/**
+ * Edits the control message's progress line as moves complete (at most every PROGRESS_EDIT_MS)
+ * and renews the lease meanwhile: a transition of 200 people takes minutes. Throws LeaseLost
+ * when another worker took the lease, which stops the remaining moves.
+ */
+function progressEditor(ctx: BotContext, guild: Guild, run: MixerRunView) {
+  let last = 0;
+  return async (done: number, total: number, left: number) => {
+    const nowMs = Date.now();
+    if (done < total && nowMs - last < PROGRESS_EDIT_MS) return;
+    last = nowMs;
+    const svc = ctx.services.mixer;
+    if (!(await svc.runs.acquireLease(run.runId, svc.workerId, ctx.services.clock.now(), LEASE_MS)))
+      throw new LeaseLost(run.runId);
+    await refreshControl(guild, run, progressLine(run, done, total, left));
+  };
+}
+
+async function tellOrganiser(
+  ctx: BotContext,
+  guild: Guild,
+  run: MixerRunView,
+  key: MessageKey,
+): Promise<void> {
+  const tr = translator(run.locale as Locale);
+  const channel = guild.channels.cache.get(run.controlChannelId ?? run.lobbyChannelId);
+  if (channel?.isSendable())
+    await channel
+      .send({ content: `<@${run.organiserId}> ${tr(key)}`, allowedMentions: { users: [run.organiserId] } })
+      .catch(() => undefined);
+}
+
+/**
+ * A mixer that cannot go on before its first round started: anyone in a room back, rooms removed, marked
+ * cancelled only once they are gone (a failed delete throws and the step is tried again).
+ */
+async function abandon(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<void> {
+  const latest = await ctx.services.mixer.runs.getRun(run.runId);
+  await runMoves(
+    ctx,
+    guild,
+    latest,
+    inRooms(guild, latest).map((userId) => ({ userId, channelId: latest.lobbyChannelId })),
+  ).catch((error: unknown) => {
+    if (!(error instanceof MovesRefused)) throw error;
+  });
+  await deleteRooms(guild, latest);
+  await cancelJobs(ctx.agenda, run.runId);
+  const done = await store(ctx, run.runId, {
+    status: 'cancelled',
+    phase: 'done',
+    state: scrubbedState(stateOf(latest)),
+    endedAt: ctx.services.clock.now(),
+  });
+  await refreshControl(guild, done);
+}

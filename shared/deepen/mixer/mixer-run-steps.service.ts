@@ -1,0 +1,194 @@
+/**
+ * A running mixer's steps as stored: the lease, each step's fields, moves counted, late joiners
+ * and leavers, round extensions. Re-exported by mixer-run.service.ts (the `runs` services).
+ */
+import { DomainError } from '../../errors.js';
+import { addLateJoiner, removeLeaver, type GroupMove } from '../grouping/index.js';
+import { MixerRun } from './mixer-run.model.js';
+import { getRun, serializeState, stateOf, toView, type MixerRunView } from './mixer-run-view.js';
+import { loadParticipants } from './participants.js';
+
+/**
+ * Takes the run's lease for `owner` until now + ttl, when it is free, expired or already ours.
+ * Returns the run, or null when another worker drives it.
+ */
+export async function acquireLease(
+  runId: string,
+  owner: string,
+  now: Date,
+  ttlMs: number,
+): Promise<MixerRunView | null> {
+  const doc = await MixerRun.findOneAndUpdate(
+    {
+      runId,
+      status: 'running',
+      $or: [{ 'lease.owner': null }, { 'lease.owner': owner }, { 'lease.until': { $lte: now } }],
+    },
+    { $set: { 'lease.owner': owner, 'lease.until': new Date(now.getTime() + ttlMs) } },
+    { returnDocument: 'after' },
+  ).lean();
+  return doc ? toView(doc) : null;
+}
+
+/** Lets go of the lease (another worker may drive the next step at once). */
+export async function releaseLease(runId: string, owner: string): Promise<void> {
+  await MixerRun.updateOne(
+    { runId, 'lease.owner': owner },
+    { $set: { 'lease.owner': null, 'lease.until': null } },
+  );
+}
+
+/**
+ * The worker no longer holds the run's lease (it ran out and another worker took it): the
+ * step's write was refused and the step must stop without touching Discord further.
+ */
+export class LeaseLost extends Error {
+  constructor(readonly runId: string) {
+    super(`lease of mixer run ${runId} lost`);
+  }
+}
+
+/** The run changed since it was read (a conditional write on `version` matched nothing). */
+export class StaleRun extends Error {
+  constructor(readonly runId: string) {
+    super(`mixer run ${runId} changed since it was read`);
+  }
+}
+
+/** Matches the stored version `v` (runs stored before versions existed have none: 0). */
+function versionFilter(v: number): unknown {
+  return v === 0 ? { $in: [0, null] } : v;
+}
+
+/**
+ * Stores one step's fields (the driver calls this before acting on them) and bumps the run's
+ * version. With `owner`, the write is fenced by the lease: it only lands while `owner` holds it,
+ * else LeaseLost. With `version`, it lands only on that version, else StaleRun.
+ */
+export async function saveStep(
+  runId: string,
+  set: Record<string, unknown>,
+  owner?: string,
+  version?: number,
+): Promise<MixerRunView> {
+  const filter: Record<string, unknown> = { runId };
+  if (owner !== undefined) filter['lease.owner'] = owner;
+  if (version !== undefined) filter.version = versionFilter(version);
+  const doc = await MixerRun.findOneAndUpdate(
+    filter,
+    { $set: set, $inc: { version: 1 } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!doc) {
+    const stored = await MixerRun.findOne({ runId }, { lease: 1, version: 1 }).lean();
+    if (!stored) throw new DomainError('NOT_FOUND', 'deepen.mixer.error.unknownRun');
+    if (owner !== undefined && stored.lease?.owner !== owner) throw new LeaseLost(runId);
+    throw new StaleRun(runId);
+  }
+  return toView(doc);
+}
+
+/** How often a read-modify-write reads again after another write got in first. */
+const CAS_TRIES = 8;
+
+/**
+ * A read-modify-write of the run: `change` gets the latest run and returns the fields to set
+ * (null: nothing to do); the write lands only on the version read, else it reads again.
+ * @throws DomainError CONFLICT when other writes keep getting in first
+ */
+export async function updateRun(
+  runId: string,
+  change: (run: MixerRunView) => Record<string, unknown> | null,
+): Promise<MixerRunView | null> {
+  for (let attempt = 0; attempt < CAS_TRIES; attempt++) {
+    const run = await getRun(runId);
+    const set = change(run);
+    if (set === null) return null;
+    try {
+      return await saveStep(runId, set, undefined, run.version);
+    } catch (error) {
+      if (!(error instanceof StaleRun)) throw error;
+    }
+  }
+  throw new DomainError('CONFLICT', 'deepen.mixer.error.busy');
+}
+
+/**
+ * Stores the organiser's request to end a running mixer (whoever drives it acts on it at its
+ * next step). False when the run is not running any more.
+ */
+export async function requestEnd(runId: string): Promise<boolean> {
+  const { modifiedCount, matchedCount } = await MixerRun.updateOne(
+    { runId, status: 'running' },
+    { $set: { endRequested: true } },
+  );
+  return matchedCount + modifiedCount > 0;
+}
+
+/** Counts one completed move of round `round`. */
+export async function countMove(runId: string): Promise<void> {
+  await MixerRun.updateOne({ runId }, { $inc: { 'moves.done': 1 } });
+}
+
+/** Remembers that a member was told where their room is (not in voice). */
+export async function markNotified(runId: string, userId: string): Promise<void> {
+  await MixerRun.updateOne({ runId }, { $addToSet: { 'moves.notified': userId } });
+}
+
+/** Phases in which people can join or leave the groups (setup: before anyone moved). */
+const LIVE = new Set(['setup', 'moving', 'talking']);
+
+/**
+ * Someone joined the lobby mid-round: seated in the best-fitting group not yet full, later
+ * rounds re-planned. Returns their move in the round in progress (null: not added).
+ */
+export async function addJoiner(
+  runId: string,
+  userId: string,
+): Promise<{ run: MixerRunView; move: GroupMove } | null> {
+  const first = await getRun(runId);
+  const [participant] = await loadParticipants(first.guildId, [userId]);
+  let move: GroupMove | null = null;
+  const next = await updateRun(runId, (run) => {
+    const state = stateOf(run);
+    if (run.status !== 'running' || !LIVE.has(run.phase)) return null;
+    if (state.participants.some((p) => p.id === userId) || run.facilitators.includes(userId)) return null;
+    const result = addLateJoiner(state, participant!);
+    move = result.move;
+    return {
+      state: serializeState(result.state),
+      everyone: [...new Set([...run.everyone, userId])],
+    };
+  });
+  return next && move ? { run: next, move } : null;
+}
+
+/** A participant left (disconnected or left the guild): out of the groups, their group rebalanced. */
+export async function removeParticipant(
+  runId: string,
+  userId: string,
+): Promise<{ run: MixerRunView; moves: GroupMove[] } | null> {
+  let moves: GroupMove[] = [];
+  const next = await updateRun(runId, (run) => {
+    const state = stateOf(run);
+    if (run.status !== 'running' || !LIVE.has(run.phase)) return null;
+    if (!state.participants.some((p) => p.id === userId)) return null;
+    const result = removeLeaver(state, userId);
+    moves = result.moves;
+    return { state: serializeState(result.state) };
+  });
+  return next ? { run: next, moves } : null;
+}
+
+/**
+ * Adds `ms` to the round in progress (the +2 minutes button). Lands only on the round it read:
+ * once the driver moved on, the extension is refused instead of giving the next round a stale end.
+ */
+export async function extendRound(runId: string, ms: number): Promise<MixerRunView> {
+  const extended = await updateRun(runId, (run) => {
+    if (run.status !== 'running' || run.phase !== 'talking' || !run.roundEndsAt)
+      throw new DomainError('CONFLICT', 'deepen.mixer.error.notTalking');
+    return { roundEndsAt: new Date(run.roundEndsAt.getTime() + ms) };
+  });
+  return extended!;
+}

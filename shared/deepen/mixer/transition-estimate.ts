@@ -1,0 +1,31 @@
+/**
+ * How long a round transition takes, from the pace Discord allows for member moves. Every move
+ * (PATCH /guilds/{guild}/members/{user} with channel_id) shares one per-guild bucket; Discord
+ * publishes no figure, bot authors observe 5–10 per 5 s. We plan with the slow end the
+ * emulator's realistic profile uses: a burst of 10, then 10 per 10 s (about 1 move per second).
+ */
+
+/** Moves that pass at once, and the sustained pace after them. */
+export const MOVE_BURST = 10;
+export const MOVE_WINDOW_MS = 10_000;
+
+/** The shortest time `moves` moves can take in one guild bucket (the floor the benchmark compares with). */
+export function moveFloorMs(moves: number): number {
+  if (moves <= MOVE_BURST) return 0;
+  return Math.ceil(moves / MOVE_BURST - 1) * MOVE_WINDOW_MS;
+}
+
+/** The time to announce for `moves` moves, in whole seconds (at least 1 when anything moves). */
+export function expectedTransitionSeconds(moves: number): number {
+  if (moves === 0) return 0;
+  return Math.max(1, Math.ceil((moves * MOVE_WINDOW_MS) / MOVE_BURST / 1000));
+}
+
+/** Seconds left for the remaining moves, from the pace seen so far (or the planned pace before any). */
+export function secondsLeft(done: number, total: number, elapsedMs: number): number {
+  const remaining = Math.max(0, total - done);
+  if (remaining === 0) return 0;
+  const planned = (remaining * MOVE_WINDOW_MS) / MOVE_BURST / 1000;
+  if (done < MOVE_BURST) return Math.ceil(planned);
+  return Math.ceil(Math.max(planned, ((elapsedMs / done) * remaining) / 1000));
+}
