@@ -7,7 +7,10 @@ import type { BotContext } from '../context.js';
  * What Tsunagu needs in every guild, and why: post welcomes and intros (View, Send, Embed),
  * grant Alumni/Introduced roles (Manage Roles), build breakout rooms and move people into them
  * (Manage Channels, Move Members), track and create invites (Manage Server lists invites with
- * their uses; Create Invite makes cohort invites), schedule mixers (Manage Events).
+ * their uses; Create Invite makes cohort invites), schedule mixers (Create Events: "creating
+ * scheduled events, and editing and deleting those created by the current user" — discord-api-docs
+ * permissions table, bit 44 — which is all the bot does; Manage Events would also let it edit
+ * everybody else's events, which it never needs).
  */
 export const REQUIRED_PERMISSIONS = [
   'ViewChannel',
@@ -18,7 +21,7 @@ export const REQUIRED_PERMISSIONS = [
   'MoveMembers',
   'CreateInstantInvite',
   'ManageGuild',
-  'ManageEvents',
+  'CreateEvents',
 ] as const satisfies readonly PermissionsString[];
 
 /** The required permissions a bitfield lacks (Administrator grants all of them). */
@@ -68,16 +71,22 @@ export async function checkGuild(guild: Guild, ctx: BotContext): Promise<HealthP
   return problems;
 }
 
-/** Checks a guild, logs the outcome plainly and records it for the dashboard. Never throws. */
+/**
+ * Checks a guild, logs the outcome plainly and records it for the dashboard. Never throws.
+ * Problems are always a warning; a pass is one info line at start-up (`startUp`) and only a debug
+ * line on the re-checks that /setup and role changes run, so the log says it once.
+ */
 export async function checkAndRecordGuild(
   guild: Guild,
   ctx: BotContext,
+  options: { startUp?: boolean } = {},
 ): Promise<HealthProblem[] | undefined> {
   const log = childLogger(ctx.logger, { guildId: guild.id });
   try {
     const problems = await checkGuild(guild, ctx);
     await ctx.services.health.recordGuildHealth(guild.id, problems, { botUserId: guild.client.user.id });
-    if (problems.length === 0) log.info(`start-up checks passed in "${guild.name}"`);
+    if (problems.length === 0 && options.startUp) log.info(`start-up checks passed in "${guild.name}"`);
+    else if (problems.length === 0) log.debug(`permissions re-checked in "${guild.name}": nothing missing`);
     else log.warn({ problems }, describeProblems(guild.name, problems));
     return problems;
   } catch (error) {
@@ -88,7 +97,7 @@ export async function checkAndRecordGuild(
 
 /** Checks every guild the bot is in (on ready). */
 export async function checkAllGuilds(client: Client<true>, ctx: BotContext): Promise<void> {
-  await Promise.all(client.guilds.cache.map((guild) => checkAndRecordGuild(guild, ctx)));
+  await Promise.all(client.guilds.cache.map((guild) => checkAndRecordGuild(guild, ctx, { startUp: true })));
 }
 
 /** One plain sentence for the log, saying what to fix and where. */

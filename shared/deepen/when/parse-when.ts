@@ -25,12 +25,15 @@
  * - Full-width digits and punctuation are NFKC-normalised first and holiday marks dropped
  *   ("11月3日(火・祝)"); `matched` is from that text.
  * - A bare day of the month ("5日 20時") is this month's, or next month's once it has passed.
+ * - 夜12時 / 夜0時 / 深夜0時 / 深夜12時 is the midnight that ends the day named (明日の夜12時 is
+ *   the day after tomorrow at 00:00, never noon); 深夜1〜4時 is that night's small hours, the next
+ *   calendar day.
  * - A wall time that does not exist (spring-forward gap) becomes the first valid time after it;
  *   one that happens twice (fall-back) takes the earlier instant (see zone-time.ts).
  */
 import { readWithChrono } from './chrono-engines.js';
 import { futureOnly, resolveWhen } from './resolve-when.js';
-import { addLocalDays, isoWeekdayOf, localDateOf, wallClockToInstant } from './zone-time.js';
+import { addLocalDays, isoWeekdayOf, localDateOf, wallClockOf, wallClockToInstant } from './zone-time.js';
 import type { WhenOptions, WhenResult } from './when.types.js';
 
 const MAX_SUGGESTIONS = 5;
@@ -57,11 +60,55 @@ function fallbackSuggestions(opts: WhenOptions): Date[] {
   );
 }
 
+/** 夜12時, 今夜0時, 深夜1時半, 夜中2時: a time after midnight, said as part of the evening before. */
+const LATE_NIGHT = /(深夜|夜中|今夜|今晩|夜|晩)\s*の?\s*(\d{1,2})\s*時\s*(?:(半)|(\d{1,2})\s*分?)?/;
+
+/**
+ * The text with a late-night time replaced by 23:00 of the evening it belongs to, and the time
+ * it really is (on the next calendar day); null when there is none.
+ */
+function lateNight(text: string): { text: string; time: string } | null {
+  const match = LATE_NIGHT.exec(text);
+  if (!match) return null;
+  const [whole, part = '', hourText = '', half, minuteText] = match;
+  const small = part === '深夜' || part === '夜中';
+  let hour = Number(hourText);
+  if (hour === 12) hour = 0;
+  if (small ? hour > 4 : hour !== 0) return null;
+  const minute = half ? 30 : Number(minuteText ?? 0);
+  if (minute > 59) return null;
+  const evening = small ? '夜' : part;
+  return {
+    text: text.replace(whole, `${evening}11時`),
+    time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+  };
+}
+
 /**
  * Reads `text` as one event start in `opts.zone` at reference instant `opts.now`.
  * Independent of the process's time zone. Throws a RangeError for an unknown zone.
  */
 export function parseWhen(text: string, opts: WhenOptions): WhenResult {
+  const late = opts.locale === 'ja' ? lateNight(normalise(text)) : null;
+  if (late) {
+    const evening = parseWhenText(late.text, opts);
+    const after = (d: Date) =>
+      wallClockToInstant(opts.zone, addLocalDays(localDateOf(d, opts.zone), 1), late.time);
+    if (!evening.ok) return { ...evening, suggestions: futureOnly(evening.suggestions.map(after), opts.now) };
+    const today = localDateOf(opts.now, opts.zone);
+    // No day named: the next such small hour (tonight's midnight, not tomorrow's); otherwise the
+    // small hours after the evening named (23:00 that evening is ahead, so this is too).
+    const start = evening.assumed?.includes('date')
+      ? [today, addLocalDays(today, 1)]
+          .map((d) => wallClockToInstant(opts.zone, d, late.time))
+          .find((d) => d > opts.now)!
+      : after(evening.start);
+    return { ...evening, start, wallClock: wallClockOf(start, opts.zone), matched: normalise(text) };
+  }
+  return parseWhenText(text, opts);
+}
+
+function parseWhenText(text: string, opts: WhenOptions): WhenResult {
   const normalised = normalise(text);
   const results = normalised ? readWithChrono(normalised, opts.locale, opts.now, opts.zone) : [];
   if (results.length === 0)

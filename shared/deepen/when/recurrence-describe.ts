@@ -1,39 +1,31 @@
 /**
- * A recurrence in words: "毎週土曜 20:00", "Every other Saturday at 20:00".
- * The strings live here (not in the i18n catalogue) because they are assembled from parts
- * (ordinal, weekday); the deepen slice's catalogue can wrap them when it exists.
+ * A recurrence in words: "毎週土曜 20:00", "Every other Saturday at 20:00". The words are the
+ * events catalogue's (`deepen.events.recurrence.*`, weekday names, ordinals), assembled here.
  */
-import { enWeekdayName, jaWeekdayChar } from './weekday-names.js';
-import type { Recurrence, WhenLocale } from './when.types.js';
+import { t, type MessageKey } from '../../i18n/index.js';
+import type { IsoWeekday, Recurrence, WhenLocale } from './when.types.js';
 
-const EN_ORDINALS: Record<number, string> = {
-  1: '1st',
-  2: '2nd',
-  3: '3rd',
-  4: '4th',
-  5: '5th',
-  [-1]: 'Last',
-};
+const weekdayKey = (weekday: IsoWeekday): MessageKey => `deepen.events.weekday.${weekday}`;
 
-function inJapanese(rec: Recurrence): string {
+function rule(rec: Recurrence, locale: WhenLocale): string {
   switch (rec.kind) {
     case 'weekly':
-      return `${rec.interval === 2 ? '隔週' : '毎週'}${jaWeekdayChar(rec.weekday)}曜`;
+      return t(
+        locale,
+        rec.interval === 2 ? 'deepen.events.recurrence.biweekly' : 'deepen.events.recurrence.weekly',
+        {
+          weekday: t(locale, weekdayKey(rec.weekday)),
+        },
+      );
     case 'monthlyNthWeekday':
-      return `毎月${rec.nth === -1 ? '最終' : `第${rec.nth}`}${jaWeekdayChar(rec.weekday)}曜`;
+      return rec.nth === -1
+        ? t(locale, 'deepen.events.recurrence.monthlyLast', { weekday: t(locale, weekdayKey(rec.weekday)) })
+        : t(locale, 'deepen.events.recurrence.monthly', {
+            nth: t(locale, `deepen.events.ordinal.${rec.nth}`),
+            weekday: t(locale, weekdayKey(rec.weekday)),
+          });
     case 'weekdays':
-      return '平日';
-  }
-}
-
-function inEnglish(rec: Recurrence): string {
-  switch (rec.kind) {
-    case 'weekly':
-      return `${rec.interval === 2 ? 'Every other' : 'Every'} ${enWeekdayName(rec.weekday)}`;
-    case 'monthlyNthWeekday':
-      return `${EN_ORDINALS[rec.nth]} ${enWeekdayName(rec.weekday)} of every month`;
-    case 'weekdays':
-      return 'Weekdays';
+      return t(locale, 'deepen.events.recurrence.weekdays');
   }
 }
 
@@ -44,6 +36,6 @@ function inEnglish(rec: Recurrence): string {
  * "Last Saturday of every month" / "Weekdays" (+ " at 20:00").
  */
 export function describeRecurrence(rec: Recurrence, locale: WhenLocale, wallTime?: string): string {
-  if (locale === 'ja') return wallTime ? `${inJapanese(rec)} ${wallTime}` : inJapanese(rec);
-  return wallTime ? `${inEnglish(rec)} at ${wallTime}` : inEnglish(rec);
+  const text = rule(rec, locale);
+  return wallTime ? t(locale, 'deepen.events.recurrence.withTime', { rule: text, time: wallTime }) : text;
 }

@@ -1,0 +1,15 @@
+/** The events part of the deepen step: drafts, series, RSVPs, an occurrence's life, changes. */
+import type { ServiceDeps } from '../../kernel/services.js';
+import * as drafts from './draft.service.js';
+import * as series from './series.service.js';
+import * as rsvp from './rsvp.service.js';
+import * as lifecycle from './lifecycle.service.js';
+import * as manage from './manage.service.js';
+import * as requests from './request.service.js';
+import * as mixerLinks from './mixer-links.js';
+
+/** The events services; `deps` is taken so every slice factory has the same shape. */
+export function createEventsServices(_deps: ServiceDeps) {
+  return { drafts, series, rsvp, lifecycle, manage, requests, mixerLinks };
+}
+export type EventsServices = ReturnType<typeof createEventsServices>;
