@@ -91,7 +91,9 @@ export function createClient(options: CreateClientOptions = {}): Client {
   const clientOptions: ClientOptions = {
     intents: [...INTENTS],
     // Channel: DM channels arrive uncached; GuildMember: member updates/leaves of uncached members.
-    partials: [Partials.Channel, Partials.GuildMember, Partials.User],
+    // GuildScheduledEvent: discord.js drops Interested add/remove (GUILD_SCHEDULED_EVENT_USER_ADD/REMOVE)
+    // for events it has not cached unless this partial is on (its GuildScheduledEventUserAdd action).
+    partials: [Partials.Channel, Partials.GuildMember, Partials.User, Partials.GuildScheduledEvent],
     allowedMentions: { parse: ['users'], repliedUser: false },
     rest: { ...(options.restApi ? { api: normalizeRestApi(options.restApi) } : {}), retries: 3 },
     ...(options.defaultCaches ? {} : { makeCache: cacheFactory(), sweepers: sweeperOptions() }),

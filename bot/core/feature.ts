@@ -26,6 +26,11 @@ export interface BotFeature {
   rolesToGrant?(settings: GuildSettingsView): readonly (string | null | undefined)[];
   /** Defines the slice's agenda jobs; called before the worker starts agenda. */
   defineJobs?(agenda: Agenda, ctx: BotContext, client: Client): void;
+  /**
+   * Runs when the bot stops, after the client is destroyed (no more gateway events) and before
+   * the scheduler and the database stop: e.g. the last write of buffered counters.
+   */
+  stop?(ctx: BotContext): Promise<void>;
 }
 
 /**
@@ -45,6 +50,9 @@ export function combineFeatures(name: string, parts: readonly BotFeature[]): Bot
     rolesToGrant: (settings) => parts.flatMap((p) => p.rolesToGrant?.(settings) ?? []),
     defineJobs: (agenda, ctx, client) => {
       for (const part of parts) part.defineJobs?.(agenda, ctx, client);
+    },
+    stop: async (ctx) => {
+      for (const part of parts) await part.stop?.(ctx);
     },
   };
 }
