@@ -26,19 +26,18 @@ export async function handleInteractionError(
   error: unknown,
   ctx: BotContext,
 ): Promise<void> {
+  const command = interactionLabel(interaction);
   const log = childLogger(ctx.logger, {
     guildId: interaction.guildId ?? undefined,
     userId: interaction.user.id,
-    command: interactionLabel(interaction),
+    command,
   });
   const message = userMessageFor(error);
-  // A user's mistake or a refusal is not a fault: logged without a stack.
-  if (message.expected)
-    log.info(
-      { reason: isDomainError(error) ? error.code : message.key },
-      'interaction ended with a user-facing error',
-    );
-  else log.error({ err: error }, 'interaction handler failed');
+  // A user's mistake or a refusal is not a fault: one readable line without a stack.
+  if (message.expected) {
+    const reason = isDomainError(error) ? error.code : message.key;
+    log.info({ reason }, `${command} refused: ${reason}`);
+  } else log.error({ err: error }, 'interaction handler failed');
 
   if (!interaction.isRepliable()) return;
   const locale = await interactionLocale(ctx, interaction);

@@ -1,12 +1,15 @@
+import { createMixerServices } from '../../shared/deepen/mixer/services.js';
+import { createEventsServices } from '../../shared/deepen/events/services.js';
 import { loadConfig } from '../../shared/config.js';
 import { silentLogger, type Logger } from '../../shared/logger.js';
 import type { HealthProblem, HealthService } from '../../shared/health/index.js';
 import { i18n, type BotContext, type GuildHooks } from '../../bot/context.js';
-import { KeyedQueue } from '../../bot/core/keyed-queue.js';
+import { KeyedQueue } from '../../shared/keyed-queue.js';
 import { systemClock } from '../../shared/clock.js';
 import { createKernelServices } from '../../shared/kernel/services.js';
 import { createConnectServices } from '../../shared/connect/services.js';
 import { createKnowServices } from '../../shared/know/services.js';
+import { createInsightsServices } from '../../shared/insights/services.js';
 import { buildCommandRegistry } from '../../bot/core/command-registry.js';
 import { buildComponentRegistry } from '../../bot/core/component-router.js';
 import type { Command } from '../../bot/core/command.js';
@@ -63,6 +66,9 @@ export function fakeContext(
       kernel: createKernelServices(deps),
       connect: createConnectServices(deps),
       know: createKnowServices(deps),
+      insights: createInsightsServices(deps),
+      mixer: createMixerServices(deps),
+      deepenEvents: createEventsServices(deps),
     },
     guilds: { locale: async () => undefined, rolesToGrant: async () => [], ...overrides.guilds },
     i18n,

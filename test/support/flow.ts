@@ -66,3 +66,32 @@ export async function postSurvey(w: ConnectWorld, userId: string, survey: APIMes
   const result = await post.waitForReply();
   return { post, result };
 }
+
+/**
+ * The baton holder nominates `nomineeId` from a nomination prompt: the string select offers only
+ * members without an intro, 25 at a time, so this refreshes or pages (the prompt's buttons) until
+ * the nominee is offered, then picks them. Returns the bot's answer.
+ */
+export async function nominateFrom(
+  w: ConnectWorld,
+  prompt: APIMessage,
+  holderId: string,
+  nomineeId: string,
+  options: { locale?: string } = {},
+): Promise<APIMessage> {
+  const act = options.locale ? { locale: options.locale } : {};
+  let message = prompt;
+  for (let pages = 0; pages < 50; pages++) {
+    const ids = customIds(message);
+    const select = ids.find((id) => id.startsWith(`relay:nominate:${w.guildId}`));
+    if (select && JSON.stringify(message.components).includes(`"value":"${nomineeId}"`))
+      return w.drivers.selectValues(message.id, select, holderId, [nomineeId], act).waitForReply();
+    const offset = pages === 0 ? 0 : pages * 25;
+    const page =
+      ids.find((id) => id.startsWith(`relay:page:${w.guildId}:${offset}`)) ??
+      ids.find((id) => id.startsWith(`relay:page:${w.guildId}:`));
+    if (!page) throw new Error(`the prompt does not offer ${nomineeId}`);
+    message = await w.drivers.clickButton(message.id, page, holderId, act).waitForReply();
+  }
+  throw new Error(`${nomineeId} not found in 50 pages`);
+}

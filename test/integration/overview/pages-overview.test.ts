@@ -35,13 +35,38 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
     await onIntroduced({ guildId: g, userId: uid(2), now: addDays(t0, 2) });
   }
 
-  it('shows members joined, introduced and the introduced share', async () => {
+  /** People in guild A on Discord, bots not counted: THE member count (GuildReads.memberTotal). */
+  function humansOnDiscord(): number {
+    const { members, users } = suite.world.emu.state;
+    return members.list(suite.world.guildA).filter((m) => !users.get(m.userId).bot).length;
+  }
+
+  it('shows one member count (people on Discord, bots not counted), introduced and the share', async () => {
     await seedCommunity();
+    // Two more people join on Discord and a bot is added: the bot is not a member for the count.
+    const { users, members } = suite.world.emu.state;
+    for (const name of ['joiner1', 'joiner2'])
+      members.add(suite.world.guildA, users.create({ username: name }).id);
+    members.add(suite.world.guildA, users.create({ username: 'other-bot', bot: true }).id);
+    const humans = humansOnDiscord();
+    expect(humans).to.be.greaterThan(5);
     const agent = await signedIn(suite.app, suite.world.people.manager);
     const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
-    expect(res.text).to.match(/data-testid="connect-joined">5</);
+    expect(res.text).to.match(new RegExp(`data-testid="connect-joined">${humans}<`));
     expect(res.text).to.match(/data-testid="connect-introduced">2</);
-    expect(res.text).to.match(/data-testid="connect-share">40%</);
+    expect(res.text).to.match(new RegExp(`data-testid="connect-share">${Math.round(200 / humans)}%<`));
+    expect(res.text).to.include('people in the server now, bots not counted');
+    // No second, different figure on the same page.
+    expect(res.text).to.not.include('data-testid="member-count"');
+  });
+
+  it('says the member count is unknown when Discord cannot be asked', async () => {
+    await seedCommunity();
+    const reads = { memberTotal: async () => null };
+    const agent = await signedIn(dashboardApp(suite.world, { reads }), suite.world.people.manager);
+    const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
+    expect(res.text).to.match(/data-testid="connect-joined">Unknown</);
+    expect(res.text).to.match(/data-testid="connect-share">—</);
   });
 
   it('lists the latest intros newest first, escaped, and the open batons', async () => {
@@ -66,13 +91,18 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
       .set('Accept', 'application/json')
       .set('Accept-Language', 'en')
       .expect(200);
-    expect(res.body.connect).to.include({ joined: '5', introduced: '2', introducedShare: '40%' });
+    const humans = humansOnDiscord();
+    expect(res.body.connect).to.include({
+      joined: String(humans),
+      introduced: '2',
+      introducedShare: `${Math.round(200 / humans)}%`,
+    });
   });
 
-  it('shows empty states and no share before anyone joined', async () => {
+  it('shows empty states and a 0% share before anyone introduced themself', async () => {
     const agent = await signedIn(suite.app, suite.world.people.manager);
     const res = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
-    expect(res.text).to.match(/data-testid="connect-share">—</);
+    expect(res.text).to.match(/data-testid="connect-share">0%</);
     expect(res.text).to.include('No introductions yet.');
     expect(res.text).to.include('No baton is waiting for an introduction.');
   });

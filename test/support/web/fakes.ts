@@ -6,6 +6,8 @@
 import type { DiscordOAuth, OAuthGuild, OAuthUser } from '../../../web/auth/discord-oauth.js';
 import type { DiscordDirectory, GuildInfo, MemberInfo } from '../../../web/core/discord-directory.js';
 import type { GuildReads } from '../../../web/core/reads.js';
+import { emptyEventsReads } from './events-fakes.js';
+import { emptyInsightsReads } from './insights-fakes.js';
 
 export interface FakeDiscord {
   guilds: Map<string, GuildInfo>;
@@ -86,6 +88,9 @@ export function fakeOAuth(fake: FakeDiscord): DiscordOAuth {
 export function emptyGuildReads(): GuildReads {
   return {
     settings: async () => ({ timeZone: 'Asia/Tokyo', relayEnabled: true }),
+    memberTotal: async () => null,
+    ...emptyInsightsReads(),
+    ...emptyEventsReads(),
     memberCounts: async () => ({ joined: 0, introduced: 0 }),
     listMembers: async (_guildId, _filter, paging) => ({
       rows: [],
@@ -99,9 +104,24 @@ export function emptyGuildReads(): GuildReads {
     displayNames: async () => new Map(),
     inviteLeaderboard: async () => [],
     cohortInvites: async () => [],
+    topConnectors: async () => [],
     attributionCounts: async () => ({ attributed: 0, ambiguous: 0, unknown: 0 }),
     relayStatus: async () => ({ chains: [], activeChains: 0, longestLength: 0, totalIntroductions: 0 }),
     openRelayBatons: async () => [],
     batonsAwaitingNomination: async () => 0,
+    relayDashboard: async () => ({
+      chains: [],
+      moreChains: 0,
+      idle: [],
+      idleCount: 0,
+      waitingForIntro: { count: 0, medianMs: null, longestMs: null },
+      waitingForNomination: { count: 0, medianMs: null, longestMs: null },
+      withBot: 0,
+    }),
+    relayCandidates: async () => [],
+    requestRelayNomination: async () => {
+      throw new Error('no database in this test');
+    },
+    organiserRole: async () => null,
   };
 }
