@@ -7,12 +7,12 @@
  * names are ever touched, so a wrong `dataDir` cannot wipe anything else.
  */
 import { createHash } from 'node:crypto';
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { lockDataDir as lockDir, syncDirectory } from '../../data-dir-lock.js';
 
 export const SNAPSHOT_FILE = 'emulator-state.json';
 const TEMPORARY_FILE = `${SNAPSHOT_FILE}.tmp`;
-const LOCK_FILE = 'LOCK';
 const FORMAT = 'tsunagu-discord-emulator';
 const VERSION = 1;
 
@@ -25,20 +25,6 @@ interface Header {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, constants.O_RDONLY);
-    await handle.sync();
-  } catch (error) {
-    // Some platforms cannot open or sync a directory; there the rename is all we get.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL') throw error;
-  } finally {
-    await handle?.close();
-  }
-}
 
 /** Creates the directory if needed and deletes a temporary file left by a killed writer. */
 export async function prepareDataDir(dir: string, options: { reset: boolean }): Promise<void> {
@@ -97,35 +83,5 @@ export async function writeSnapshot(dir: string, body: string, now = new Date())
   await syncDirectory(dir);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Takes the directory's lock (a file with the owner's pid) or fails when a live process holds it;
- * a lock left by a killed process is taken over. Resolves with the release function.
- */
-export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
-  const file = path.join(dir, LOCK_FILE);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.writeFile(file, `${process.pid}\n`, { flag: 'wx' });
-      return () => fs.rm(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const owner = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
-      // Our own pid in the file is a lock left before a container restart reused the pid.
-      if (owner && owner !== process.pid && alive(owner)) {
-        throw new Error(`data directory ${dir} is in use by another Discord emulator (pid ${owner})`, {
-          cause: error,
-        });
-      }
-      await fs.rm(file, { force: true });
-    }
-  }
-}
+/** Takes the directory's lock (sandbox/data-dir-lock.ts): two emulators must not write one snapshot. */
+export const lockDataDir = (dir: string): Promise<() => Promise<void>> => lockDir(dir, 'Discord emulator');

@@ -3,14 +3,16 @@
  * itself (a rename or a new file only survives a crash once its directory entry is on disk), and reset.
  * Only files named like the store's own are ever touched, so pointing `dataDir` at a wrong place cannot wipe it.
  */
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { lockDataDir as lockDir, syncDirectory } from '../../data-dir-lock.js';
+
+export { syncDirectory };
 
 const SNAPSHOT_NAME = /^snapshot-(\d{8})\.bson$/;
 const JOURNAL_NAME = /^journal-(\d{8})\.log$/;
 const TEMPORARY_NAME = /^snapshot-\d{8}\.bson\.tmp$/;
 const DAMAGED_NAME = /^journal-\d{8}\.log\.damaged$/;
-const LOCK_NAME = 'LOCK';
 
 const pad = (generation: number): string => String(generation).padStart(8, '0');
 
@@ -20,21 +22,6 @@ export const snapshotPath = (dir: string, generation: number): string =>
 /** `journal-<8-digit generation>.log`. */
 export const journalPath = (dir: string, generation: number): string =>
   path.join(dir, `journal-${pad(generation)}.log`);
-
-/** Makes a directory's entries (new, renamed or removed files) durable. */
-export async function syncDirectory(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, constants.O_RDONLY);
-    await handle.sync();
-  } catch (error) {
-    // Some platforms (Windows) cannot open or sync a directory; there the rename itself is all we get.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL') throw error;
-  } finally {
-    await handle?.close();
-  }
-}
 
 export interface DataDirFiles {
   /** Generations of complete snapshots, ascending. */
@@ -89,42 +76,5 @@ export async function resetDataDir(dir: string): Promise<void> {
   await syncDirectory(dir);
 }
 
-/** Lock files this process holds, so a pid reused across container restarts is not mistaken for a live owner. */
-const heldHere = new Set<string>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Takes the directory's lock (a file holding the owner's pid) or fails when a live store holds it: two stores
- * appending to one journal would interleave records. A lock left by a killed process is taken over.
- * Resolves with the function that releases it.
- */
-export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
-  const file = path.resolve(dir, LOCK_NAME);
-  if (heldHere.has(file)) throw new Error(`data directory ${dir} is already used by a store in this process`);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.writeFile(file, `${process.pid}\n`, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const owner = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
-      if (owner && owner !== process.pid && alive(owner)) {
-        throw new Error(`data directory ${dir} is in use by another store (pid ${owner})`, { cause: error });
-      }
-      await fs.rm(file, { force: true });
-    }
-  }
-  heldHere.add(file);
-  return async () => {
-    heldHere.delete(file);
-    await fs.rm(file, { force: true });
-  };
-}
+/** Takes the directory's lock (sandbox/data-dir-lock.ts): two stores appending to one journal would interleave records. */
+export const lockDataDir = (dir: string): Promise<() => Promise<void>> => lockDir(dir, 'store');

@@ -179,7 +179,12 @@ describe('Discord emulator persistence (dataDir)', function () {
     const { seeded } = fillEveryPart(first);
     const late = driversFor(first).memberJoin(seeded.guild.id, { username: 'late-joiner' });
     await first.save();
-    // No stop(): the process "dies" here. A half-written temporary file is what a kill mid-write leaves.
+    const saved = await readFile(path.join(dir, 'emulator-state.json'), 'utf8');
+    // The process "dies" here. stop() only releases the lock (nothing changed since the save, so it
+    // writes nothing: the file is still the periodic save's), and a half-written temporary file is
+    // what a kill mid-write leaves.
+    await first.stop();
+    expect(await readFile(path.join(dir, 'emulator-state.json'), 'utf8')).to.equal(saved);
     await writeFile(path.join(dir, 'emulator-state.json.tmp'), '{"torn');
     const second = await start(dir);
     try {
@@ -187,7 +192,6 @@ describe('Discord emulator persistence (dataDir)', function () {
       expect(await readdir(dir)).to.not.include('emulator-state.json.tmp');
     } finally {
       await second.stop();
-      await first.stop();
     }
   });
 
@@ -215,6 +219,20 @@ describe('Discord emulator persistence (dataDir)', function () {
       (error: unknown) => (failure = error),
     );
     expect(String(failure)).to.match(/in use by another Discord emulator/);
+  });
+
+  it('refuses a second emulator in this process on a directory the first one holds', async () => {
+    // The pid in LOCK is this process's own: without the in-process check it would be taken over.
+    const first = await start(dir);
+    let failure: unknown;
+    await start(dir).then(
+      (emu) => emu.stop(),
+      (error: unknown) => (failure = error),
+    );
+    await first.stop();
+    expect(String(failure)).to.match(/already used by a Discord emulator in this process/);
+    const again = await start(dir);
+    await again.stop();
   });
 
   it('saves every side store kept per emulator state, or says why it does not', () => {
