@@ -14,7 +14,7 @@ import { isDomainError } from '../../../shared/errors.js';
 
 /**
  * After a nomination: mention the nominee in the introductions channel with the intro button,
- * DM them (a closed DM is fine: the mention already reached them), and schedule the reminder.
+ * DM them (a closed DM is fine: the mention already reached them). The reminder is scheduled first.
  */
 export async function announceNomination(ctx: BotContext, guild: Guild, link: RelayLinkView): Promise<void> {
   const log = childLogger(ctx.logger, { guildId: guild.id, userId: link.nomineeId ?? undefined });
@@ -22,6 +22,9 @@ export async function announceNomination(ctx: BotContext, guild: Guild, link: Re
   const tr = translator(settings.locale);
   const nomineeId = link.nomineeId;
   if (!nomineeId) return;
+  // The reminder is scheduled before anything is posted: a crash between the posts and the
+  // schedule would otherwise leave a nomination that is never reminded nor handed back.
+  await scheduleRelayCheck(ctx, link);
   log.info(
     { fromUserId: link.fromUserId ?? undefined },
     link.fromUserId ? 'baton passed to this member' : 'the bot passed the baton to this member',
@@ -51,7 +54,6 @@ export async function announceNomination(ctx: BotContext, guild: Guild, link: Re
   // The DM names the nominator to someone else: their erasure removes it too.
   if (dm && link.fromUserId)
     await record(ctx, log, guild.id, dm, { kind: 'relayDm', subjectId: nomineeId }, named);
-  await scheduleRelayCheck(ctx, link);
 }
 
 /**
