@@ -141,6 +141,71 @@ function format(rows: Row[]): string {
   return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(render)].join('\n');
 }
 
+/** Small mixers where the shared share is compared over many populations (n, rounds). */
+const SHARE_CASES: readonly (readonly [number, readonly RoundStrategy[], string])[] = [13, 16, 24].flatMap(
+  (n) => [
+    [n, [ROTATION[0], ROTATION[2], ROTATION[2]], 'industry → mixed → mixed'] as const,
+    [n, ROTATION, 'industry → ageBand → mixed'] as const,
+  ],
+);
+const SHARE_SEEDS = 20;
+
+function shareOf(stats: MixerStats, r: number): number {
+  return stats.rounds[r].sharedShare;
+}
+
+/**
+ * Shared-round share of the engine and of random assignment ÷ sort-and-chunk's, per shared round
+ * over SHARE_SEEDS populations of each small case (rounds where sorting finds no pair are left out).
+ */
+function shareTable(): string {
+  const header = ['n', 'rounds', 'method', 'min', 'p10', 'median', '≥ 0.9', 'repeats'];
+  const lines: string[][] = [];
+  for (const [n, strategies, name] of SHARE_CASES) {
+    const sizes = groupSizes(n, 4);
+    const ratios = { tsunagu: [] as number[], random: [] as number[] };
+    const repeats = { tsunagu: 0, random: 0 };
+    for (let seed = 0; seed < SHARE_SEEDS; seed++) {
+      const participants = sampleParticipants(n, `share-${seed}`);
+      const context = { participants, strategies: [...strategies] };
+      const rng = new Rng(`share-${n}-${seed}`);
+      const engine = planMixer({ participants, groupSize: 4, rounds: strategies, seed }).stats;
+      const random = mixerStats(randomPlan(participants, sizes, strategies.length, rng), context);
+      const sorted = mixerStats(sortChunkPlan(participants, sizes, [...strategies], rng), context);
+      repeats.tsunagu += engine.repeatPairs;
+      repeats.random += random.repeatPairs;
+      strategies.forEach((s, r) => {
+        if (s.kind !== 'shared' || shareOf(sorted, r) === 0) return;
+        ratios.tsunagu.push(shareOf(engine, r) / shareOf(sorted, r));
+        ratios.random.push(shareOf(random, r) / shareOf(sorted, r));
+      });
+    }
+    for (const method of ['tsunagu', 'random'] as const) {
+      const sortedRatios = [...ratios[method]].sort((a, b) => a - b);
+      const at = (q: number) => sortedRatios[Math.floor(q * (sortedRatios.length - 1))].toFixed(2);
+      const kept = sortedRatios.filter((x) => x >= 0.9).length;
+      lines.push([
+        String(n),
+        name,
+        method,
+        at(0),
+        at(0.1),
+        at(0.5),
+        `${kept}/${sortedRatios.length}`,
+        String(repeats[method]),
+      ]);
+    }
+  }
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
+  const render = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ');
+  return [
+    `shared-round share ÷ sort-and-chunk's, groups of 4, ${SHARE_SEEDS} populations each (repeats summed)`,
+    render(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...lines.map(render),
+  ].join('\n');
+}
+
 /** Runs every case; engine ms is the median of several runs after a warm-up. */
 export function groupingSection(): BenchSection<GroupingFigure> {
   const rows: Row[] = [];
@@ -191,5 +256,5 @@ export function groupingSection(): BenchSection<GroupingFigure> {
   }
   const note =
     'rounds rotate industry → ageBand → mixed; share = within-group pairs sharing the attribute (mixed: mean over all answered attributes, lower is more mixed)';
-  return { title: 'Grouping engine', table: `${note}\n${format(rows)}`, figures };
+  return { title: 'Grouping engine', table: `${note}\n${format(rows)}\n\n${shareTable()}`, figures };
 }

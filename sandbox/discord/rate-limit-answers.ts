@@ -7,11 +7,15 @@ import { createHash } from 'node:crypto';
 
 export type RateLimitScope = 'user' | 'global' | 'shared';
 
+/**
+ * Discord's "Rate Limit Response Structure": `code` is there only "for some limits" (none the
+ * emulator models), so it is left out, as in every example the docs give.
+ */
 export interface RateLimitBody {
   message: string;
   retry_after: number;
   global: boolean;
-  code: number;
+  code?: number;
 }
 
 export type RateLimitVerdict =
@@ -40,7 +44,7 @@ export function bucketHeaders(
 function limitedBody(retryAfterMs: number, global: boolean, scope: RateLimitScope = 'user'): RateLimitBody {
   // Shared-scope limits say "resource" (docs: "Example Exceeded Resource Rate Limit Response").
   const message = scope === 'shared' ? 'The resource is being rate limited.' : 'You are being rate limited.';
-  return { message, retry_after: retryAfterMs / 1000, global, code: 0 };
+  return { message, retry_after: retryAfterMs / 1000, global };
 }
 
 /** A bucket's 429. Discord's `Retry-After` is whole seconds (docs example: 65 for retry_after 64.57). */
@@ -69,20 +73,41 @@ export function globalLimited(retryAfterMs: number): RateLimitVerdict {
   };
 }
 
-/** A forced 429 (test hook): millisecond precision so tests retry fast. */
+/** The bucket a forced 429 speaks for: the profile bucket covering the route, if any. */
+export interface ForcedBucket {
+  name: string;
+  limit: number;
+  remaining: number;
+}
+
+/**
+ * A forced 429 (test hook), answered as Discord would for its scope: a global one without bucket
+ * headers; a user or shared one with the route's bucket headers (the profile bucket's hash, so a
+ * client keeps one bucket for the route, and for `shared` the remaining the bucket really has:
+ * docs "Example Exceeded Resource Rate Limit Response"). Retry-After keeps millisecond precision
+ * so tests retry fast; Discord's own are whole seconds (bucketLimited).
+ */
 export function forcedLimited(
   route: string,
   forced: { retryAfterMs: number; global: boolean; scope: RateLimitScope },
+  bucket?: ForcedBucket,
 ): RateLimitVerdict {
   const seconds = (forced.retryAfterMs / 1000).toFixed(3);
+  const body = limitedBody(forced.retryAfterMs, forced.global, forced.scope);
+  if (forced.global)
+    return {
+      limited: true,
+      headers: { 'Retry-After': seconds, 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' },
+      body,
+    };
+  const remaining = forced.scope === 'shared' && bucket ? bucket.remaining : 0;
   return {
     limited: true,
     headers: {
-      ...bucketHeaders(route, 1, 0, forced.retryAfterMs),
+      ...bucketHeaders(bucket?.name ?? route, bucket?.limit ?? 1, remaining, forced.retryAfterMs),
       'Retry-After': seconds,
       'X-RateLimit-Scope': forced.scope,
-      ...(forced.global ? { 'X-RateLimit-Global': 'true' } : {}),
     },
-    body: limitedBody(forced.retryAfterMs, forced.global, forced.scope),
+    body,
   };
 }

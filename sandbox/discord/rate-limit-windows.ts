@@ -29,6 +29,12 @@ export class FixedWindows {
     return window;
   }
 
+  /** The live window for `key`, if a request opened one that has not reset (opens none). */
+  current(key: string, now: number): WindowState | undefined {
+    const window = this.windows.get(key);
+    return window && window.resetAt > now ? window : undefined;
+  }
+
   clear(): void {
     this.windows.clear();
   }

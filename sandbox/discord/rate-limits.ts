@@ -3,7 +3,7 @@
  * named profile (off by default), a global limit, a test hook that forces the next N requests to
  * 429, and the invalid-request count behind Discord's IP bans. Headers follow Discord:
  * `X-RateLimit-Limit/Remaining/Reset/Reset-After/Bucket`, and on 429 `Retry-After`,
- * `X-RateLimit-Scope`, `X-RateLimit-Global` plus a `{ message, retry_after, global, code }` body.
+ * `X-RateLimit-Scope`, `X-RateLimit-Global` plus a `{ message, retry_after, global }` body.
  */
 import {
   bucketHeaders,
@@ -111,12 +111,17 @@ export class RateLimiter {
   /** Decides whether a request is limited, and with which headers it is answered either way. */
   check(req: RateLimitCheck): RateLimitVerdict {
     const forced = this.forced.find((f) => f.remaining > 0 && (!f.route || f.route === req.routeKey));
+    const now = Date.now();
     if (forced) {
       forced.remaining -= 1;
       this.forced = this.forced.filter((f) => f.remaining > 0);
-      return this.limited(req.routeKey, req.routeKey, forced.global, forcedLimited(req.routeKey, forced));
+      return this.limited(
+        req.routeKey,
+        req.routeKey,
+        forced.global,
+        forcedLimited(req.routeKey, forced, this.forcedBucket(req, now)),
+      );
     }
-    const now = Date.now();
     const global = this.active?.global;
     if (global && req.auth === 'bot') {
       const window = this.windows.peek('global', global, now);
@@ -149,6 +154,21 @@ export class RateLimiter {
     return {
       limited: false,
       headers: bucketHeaders(bucket.name, limit, limit - window.count, window.resetAt - now),
+    };
+  }
+
+  /**
+   * The bucket a forced 429 names: the first that counts the request. A forced 429 is not a
+   * request the bucket counts, so it reads the window without opening one.
+   */
+  private forcedBucket(req: RateLimitCheck, now: number) {
+    const bucket = this.bucketsFor(req)[0];
+    if (!bucket) return undefined;
+    const used = this.windows.current(bucket.key, now)?.count ?? 0;
+    return {
+      name: bucket.name,
+      limit: bucket.limit.limit,
+      remaining: Math.max(0, bucket.limit.limit - used),
     };
   }
 

@@ -6,12 +6,16 @@ import { mixerControl } from './components/mixer-control.js';
 import { mixerFeedback } from './components/mixer-feedback.js';
 import { mixerRoom } from './components/mixer-room.js';
 import { mixerMemberLeave, mixerVoice } from './events/mixer-voice.js';
-import { mixerReconcileOnGuild, mixerReconcileOnReady } from './events/mixer-reconcile.js';
+import { mixerReconcileOnAvailable, mixerReconcileOnGuild } from './events/mixer-reconcile.js';
 import { defineMixerJobHandlers } from './flows/job-handlers.js';
+import { mixerIndexOnAvailable, mixerIndexOnGuild, mixerIndexOnReady } from './events/mixer-index.js';
+import { MixerChannelIndex } from './flows/channel-index.js';
 
 declare module '../../context.js' {
   interface BotServices {
     mixer: MixerServices;
+    /** Running mixers' channels per guild, in memory (optional: contexts built by hand get one on first use). */
+    mixerChannels?: MixerChannelIndex;
   }
 }
 
@@ -23,8 +27,19 @@ export const mixerPart: BotFeature = {
   name: 'deepen.mixer',
   commands: [mixer],
   components: [mixerControl, mixerRoom, mixerFeedback],
-  events: [mixerVoice, mixerMemberLeave, mixerReconcileOnReady, mixerReconcileOnGuild],
-  services: (deps) => ({ mixer: createMixerServices(deps) }),
+  events: [
+    mixerVoice,
+    mixerMemberLeave,
+    mixerReconcileOnGuild,
+    mixerReconcileOnAvailable,
+    mixerIndexOnReady,
+    mixerIndexOnGuild,
+    mixerIndexOnAvailable,
+  ],
+  services: (deps) => {
+    const mixer = createMixerServices(deps);
+    return { mixer, mixerChannels: new MixerChannelIndex((guildId) => mixer.runs.runningRuns(guildId)) };
+  },
   personalData: [mixerDataPart],
   defineJobs: defineMixerJobHandlers,
 };

@@ -65,6 +65,8 @@ export class GatewayServer {
   dispatch(event: GatewayDispatchEvents, data: unknown, guildId?: string): void {
     const botId = this.ctx.botUser.id;
     if (guildId && !this.ctx.state.guilds.find(guildId)?.members.has(botId)) return;
+    // In an outage the guild's events do not reach anyone (GuildStore.outage).
+    if (guildId && this.ctx.state.guilds.find(guildId)?.unavailable) return;
     const inGuild = guildId !== undefined;
     for (const session of this.sessions.values()) {
       const intent = requiredIntent(event, inGuild);
@@ -209,6 +211,8 @@ export class GatewayServer {
     const guilds = this.ctx.state.guilds.listForUser(this.ctx.botUser.id);
     dispatchReady(this.ctx, session, guilds);
     for (const guild of guilds) {
+      // An unavailable guild stays unavailable (as READY lists it) until it recovers.
+      if (guild.unavailable) continue;
       const payload = buildGuildCreate(this.ctx.state, guild);
       session.dispatch(
         GatewayDispatchEvents.GuildCreate,

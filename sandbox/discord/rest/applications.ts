@@ -5,24 +5,19 @@
  */
 import type { InteractionContextType } from 'discord-api-types/v10';
 import {
-  ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
-  Locale,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
 } from 'discord-api-types/v10';
 import { Errors, errorTree } from '../errors.js';
+import { validateCommand, type Issue } from '../validation/commands.js';
 import type { Router, RouteRequest } from '../router.js';
 import { snowflake } from '../snowflake.js';
 import type { DiscordState } from '../state/state.js';
 
-type Issue = { path: (string | number)[]; code: string; message: string };
 type Json = Record<string, unknown>;
 
-/** Discord's rule for command and option names (CHAT_INPUT ones must also be lowercase). */
-const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
-const LOCALES = new Set<string>(Object.values(Locale));
 const MAX_GLOBAL_CHAT_INPUT = 100;
 
 /** The commands of one emulator: global ones (guildId undefined) and guild ones. */
@@ -147,147 +142,6 @@ function buildCommand(
     contexts: (body.contexts as InteractionContextType[] | null | undefined) ?? null,
   };
 }
-
-/** Validates one command body; `at` prefixes the error paths (the index in a bulk overwrite). */
-export function validateCommand(body: unknown, at: (string | number)[] = []): Issue[] {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return [{ path: at, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
-  }
-  const b = body as Json;
-  const issues: Issue[] = [];
-  const type = b.type ?? ApplicationCommandType.ChatInput;
-  if (![1, 2, 3, 4].includes(type as number)) issues.push(choice([...at, 'type'], [1, 2, 3, 4]));
-  const chatInput = type === ApplicationCommandType.ChatInput;
-  issues.push(...validateName(b.name, [...at, 'name'], chatInput));
-  if (chatInput) issues.push(...lengthCheck(b.description, [...at, 'description'], 1, 100));
-  issues.push(
-    ...validateLocalizations(b.name_localizations, [...at, 'name_localizations'], (v, p) =>
-      validateName(v, p, chatInput),
-    ),
-  );
-  issues.push(
-    ...validateLocalizations(b.description_localizations, [...at, 'description_localizations'], (v, p) =>
-      lengthCheck(v, p, 1, 100),
-    ),
-  );
-  if (b.options !== undefined && b.options !== null) {
-    if (!chatInput)
-      issues.push({
-        path: [...at, 'options'],
-        code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
-        message: 'Only chat input commands may have options',
-      });
-    else issues.push(...validateOptions(b.options, [...at, 'options'], 0));
-  }
-  return issues;
-}
-
-function validateOptions(options: unknown, at: (string | number)[], depth: number): Issue[] {
-  if (!Array.isArray(options)) return [{ path: at, code: 'BASE_TYPE_LIST', message: 'Must be a list' }];
-  if (options.length > 25)
-    return [{ path: at, code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }];
-  const issues: Issue[] = [];
-  const names = new Set<string>();
-  let optionalSeen = false;
-  options.forEach((raw, i) => {
-    const o = (raw ?? {}) as Json;
-    const p = [...at, i];
-    const type = o.type as number;
-    if (typeof type !== 'number' || type < 1 || type > 11)
-      issues.push(choice([...p, 'type'], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
-    issues.push(...validateName(o.name, [...p, 'name'], true));
-    issues.push(...lengthCheck(o.description, [...p, 'description'], 1, 100));
-    issues.push(
-      ...validateLocalizations(o.name_localizations, [...p, 'name_localizations'], (v, q) =>
-        validateName(v, q, true),
-      ),
-    );
-    issues.push(
-      ...validateLocalizations(o.description_localizations, [...p, 'description_localizations'], (v, q) =>
-        lengthCheck(v, q, 1, 100),
-      ),
-    );
-    if (typeof o.name === 'string') {
-      if (names.has(o.name))
-        issues.push({
-          path: [...p, 'name'],
-          code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
-          message: 'Option names must be unique',
-        });
-      names.add(o.name);
-    }
-    if (o.required === true && optionalSeen) {
-      issues.push({
-        path: [...p, 'required'],
-        code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
-        message: 'Required options must be placed before non-required options',
-      });
-    }
-    if (o.required !== true) optionalSeen = true;
-    if (Array.isArray(o.choices) && o.choices.length > 25) {
-      issues.push({
-        path: [...p, 'choices'],
-        code: 'BASE_TYPE_MAX_LENGTH',
-        message: 'Must be 25 or fewer in length.',
-      });
-    }
-    const nested =
-      type === ApplicationCommandOptionType.Subcommand ||
-      type === ApplicationCommandOptionType.SubcommandGroup;
-    if (nested && depth >= (type === ApplicationCommandOptionType.SubcommandGroup ? 1 : 2)) {
-      issues.push({
-        path: [...p, 'type'],
-        code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
-        message: 'Sub-command and sub-command group option types are mutually exclusive to all other types',
-      });
-    } else if (nested && o.options !== undefined) {
-      issues.push(...validateOptions(o.options, [...p, 'options'], depth + 1));
-    }
-  });
-  return issues;
-}
-
-function validateName(value: unknown, path: (string | number)[], lowercase: boolean): Issue[] {
-  if (typeof value !== 'string')
-    return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
-  if (value.length < 1 || value.length > 32) return [badLength(path, 1, 32)];
-  if (lowercase && (!NAME.test(value) || value !== value.toLowerCase())) {
-    return [{ path, code: 'APPLICATION_COMMAND_INVALID_NAME', message: `Command name is invalid` }];
-  }
-  return [];
-}
-
-function lengthCheck(value: unknown, path: (string | number)[], min: number, max: number): Issue[] {
-  if (typeof value !== 'string')
-    return [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
-  return value.length < min || value.length > max ? [badLength(path, min, max)] : [];
-}
-
-function validateLocalizations(
-  value: unknown,
-  path: (string | number)[],
-  check: (v: unknown, p: (string | number)[]) => Issue[],
-): Issue[] {
-  if (value === undefined || value === null) return [];
-  if (typeof value !== 'object' || Array.isArray(value))
-    return [{ path, code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }];
-  return Object.entries(value).flatMap(([locale, text]) =>
-    LOCALES.has(locale)
-      ? check(text, [...path, locale])
-      : [{ path: [...path, locale], code: 'LOCALE_INVALID', message: `Invalid locale: ${locale}` }],
-  );
-}
-
-const badLength = (path: (string | number)[], min: number, max: number): Issue => ({
-  path,
-  code: 'BASE_TYPE_BAD_LENGTH',
-  message: `Must be between ${min} and ${max} in length.`,
-});
-const choice = (path: (string | number)[], values: number[]): Issue => ({
-  path,
-  code: 'BASE_TYPE_CHOICES',
-  message: `Value must be one of {${values.join(', ')}}.`,
-});
 
 /** Listing without `with_localizations=true` leaves out the localization dictionaries, as Discord does. */
 function withoutLocalizations<T extends object>(item: T): T {

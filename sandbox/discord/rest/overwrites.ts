@@ -8,6 +8,7 @@
 import { OverwriteType, PermissionFlagsBits, type APIOverwrite } from 'discord-api-types/v10';
 import type { EmulatorContext } from '../context.js';
 import { Errors } from '../errors.js';
+import { assertOverwriteRoom } from '../state/channel-limits.js';
 import type { ChannelRecord } from '../state/types.js';
 
 /** An overwrite as the body schemas parse it (bitfields as bigint, null/absent = 0). */
@@ -63,7 +64,8 @@ function changedBits(next: APIOverwrite[], before: APIOverwrite[]): bigint {
 }
 
 /**
- * 50013 unless the bot may write these overwrites. On creation only the bot's guild permissions
+ * 50013 unless the bot may write these overwrites; 30060 when the channel would hold more than
+ * Discord's 1000 (state/channel-limits.ts; a body's own cap of 100 is the body schema's). On creation only the bot's guild permissions
  * count (a permission held through the category does not: discord-api-docs#2524); an edit of
  * `channel` also counts the bot's permissions in its parent category (docs, "Modify Channel").
  */
@@ -73,6 +75,7 @@ export function assertMayGrant(
   next: APIOverwrite[],
   channel?: ChannelRecord,
 ): void {
+  assertOverwriteRoom(next);
   const base = emu.state.permissions.of(guildId, emu.botUser.id);
   if (base & PermissionFlagsBits.Administrator) return;
   if (channel && botHasManageRolesOverwrite(emu, channel)) return;

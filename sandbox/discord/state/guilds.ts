@@ -118,6 +118,29 @@ export class GuildStore {
     return guild;
   }
 
+  /**
+   * An outage of the guild, as Discord reports one (discord-api-docs, Gateway Events, Guild
+   * Delete: "If the unavailable field is not set, the user was removed from the guild"; with
+   * `unavailable: true` the guild is unavailable due to an outage). Its sessions get GUILD_DELETE
+   * `{ id, unavailable: true }` and then nothing of that guild (whatever happens meanwhile is
+   * lost, as on Discord) until `recover`. REST keeps answering: Discord documents no outage shape.
+   */
+  outage(id: string): void {
+    const guild = this.get(id);
+    this.s.emit(GatewayDispatchEvents.GuildDelete, { id, unavailable: true }, id);
+    guild.unavailable = true;
+  }
+
+  /**
+   * The guild is back (docs, Guild Create: sent "when a Guild becomes available again to the
+   * client"): a fresh GUILD_CREATE with its state as it is now (channels, voice states).
+   */
+  recover(id: string): void {
+    const guild = this.get(id);
+    guild.unavailable = false;
+    this.announce(id);
+  }
+
   /** Emits GUILD_CREATE for a guild (used when the bot joins a guild after READY). */
   announce(id: string): void {
     this.s.emit(GatewayDispatchEvents.GuildCreate, buildGuildCreate(this.s, this.get(id)), id);

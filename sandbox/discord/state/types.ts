@@ -40,6 +40,8 @@ export interface GuildRecord {
   voiceStates: Map<string, VoiceStateRecord>;
   /** Event id → scheduled event. */
   scheduledEvents: Map<string, ScheduledEventRecord>;
+  /** Emulator-only: in an outage (GuildStore.outage): no dispatches until GuildStore.recover. */
+  unavailable?: boolean;
 }
 
 export interface MemberRecord {

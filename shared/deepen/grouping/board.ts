@@ -86,6 +86,11 @@ export class Board {
     return h + pairAttributeCost(this.models[r], i, j);
   }
 
+  /** Repeat cost of `i` and `j` meeting once more than they have so far. */
+  repeatCost(i: number, j: number): number {
+    return this.addCost[this.meet.get(i, j)];
+  }
+
   groupOf(r: number, person: number): number {
     return this.groupOfSlot[this.pos[r][person]];
   }

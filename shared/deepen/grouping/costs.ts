@@ -40,11 +40,24 @@ export interface RoundModel {
   /** The attributes a mixed round spreads, and the cost of each one a pair shares. */
   spread: readonly AttributeColumn[];
   spreadCost: number;
+  /**
+   * A shared round's view of the mixer's other shared attributes: two people who share one of
+   * them but not this round's would use up, here, a meeting another round wants.
+   */
+  others: readonly AttributeColumn[];
 }
+
+/** Cost of a shared-round pair without the round's value who share another shared round's. */
+export const OTHER_SHARED_COST = UNIT / 4;
 
 /** Builds the model of each round for this population. */
 export function roundModels(pop: Population, strategies: readonly RoundStrategy[]): RoundModel[] {
   const spread = Array.from(pop.answeredKeys, (k) => pop.columns[k]);
+  const sharedKeys = new Set(
+    strategies.flatMap((s) => (s.kind === 'shared' ? [KEY_INDEX[s.attribute]] : [])),
+  );
+  const othersThan = (key: number): AttributeColumn[] =>
+    [...sharedKeys].filter((k) => k !== key).map((k) => pop.columns[k]);
   // Rounds with the same strategy share one model object, so precomputed costs are shared too.
   const byStrategy = new Map<string, RoundModel>();
   return strategies.map((s) => {
@@ -53,8 +66,20 @@ export function roundModels(pop: Population, strategies: readonly RoundStrategy[
     if (model === undefined) {
       model =
         s.kind === 'shared'
-          ? { kind: 'shared', column: pop.columns[KEY_INDEX[s.attribute]], spread: [], spreadCost: 0 }
-          : { kind: 'mixed', column: null, spread, spreadCost: spread.length ? UNIT / spread.length : 0 };
+          ? {
+              kind: 'shared',
+              column: pop.columns[KEY_INDEX[s.attribute]],
+              spread: [],
+              spreadCost: 0,
+              others: othersThan(KEY_INDEX[s.attribute]),
+            }
+          : {
+              kind: 'mixed',
+              column: null,
+              spread,
+              spreadCost: spread.length ? UNIT / spread.length : 0,
+              others: [],
+            };
       byStrategy.set(key, model);
     }
     return model;
@@ -66,7 +91,11 @@ const share = shares;
 
 /** The attribute part of putting `i` and `j` together in a round of this model. */
 export function attributeCost(model: RoundModel, i: number, j: number): number {
-  if (model.column !== null) return share(model.column, i, j) ? 0 : UNIT;
+  if (model.column !== null) {
+    if (share(model.column, i, j)) return 0;
+    for (const column of model.others) if (share(column, i, j)) return UNIT + OTHER_SHARED_COST;
+    return UNIT;
+  }
   let cost = 0;
   for (const column of model.spread) if (share(column, i, j)) cost += model.spreadCost;
   return cost;

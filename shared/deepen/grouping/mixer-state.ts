@@ -5,7 +5,7 @@
 import { GroupingError } from './errors.js';
 import { groupSizes, MIN_GROUP } from './group-sizes.js';
 import { planMixer, validateInput } from './plan-mixer.js';
-import { seatedRounds, solve } from './planner.js';
+import { solve } from './planner.js';
 import { compileProblem } from './problem.js';
 import type { PairHistoryEntry, Participant, PlanInput, RoundGroups, RoundStrategy } from './types.js';
 
@@ -75,7 +75,11 @@ export function replanFrom(
   validateInput({ groupSize: state.groupSize, rounds: open, participants });
   const sizes = groupSizes(participants.length, state.groupSize);
   const problem = compileProblem(participants, open, state.history, state.now, played);
-  const board = solve({ ...problem, sizes, seed: `${state.seed}:from-${roundIndex}:${participants.length}` });
-  const future = seatedRounds(board).map((groups) => groups.map((g) => g.map((p) => problem.pop.ids[p])));
+  const seated = solve({
+    ...problem,
+    sizes,
+    seed: `${state.seed}:from-${roundIndex}:${participants.length}`,
+  });
+  const future = seated.map((groups) => groups.map((g) => g.map((p) => problem.pop.ids[p])));
   return { ...state, participants, rounds: [...played, ...future] };
 }

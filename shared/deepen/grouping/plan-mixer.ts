@@ -5,7 +5,7 @@ import { compileProblem } from './problem.js';
 import { groupSizes, MAX_GROUP_SIZE, MIN_GROUP_SIZE } from './group-sizes.js';
 import { GroupingError } from './errors.js';
 import { MAX_PARTICIPANTS } from './pair-table.js';
-import { seatedRounds, solve } from './planner.js';
+import { solve } from './planner.js';
 import { statsOfIndices } from './stats.js';
 import type { MixerPlan, PlanInput } from './types.js';
 
@@ -47,8 +47,7 @@ export function planMixer(input: PlanInput): MixerPlan {
   validateInput(input);
   const sizes = groupSizes(input.participants.length, input.groupSize);
   const problem = compileProblem(input.participants, input.rounds, input.history, input.now);
-  const board = solve({ ...problem, sizes, seed: input.seed });
-  const indexRounds = seatedRounds(board);
+  const indexRounds = solve({ ...problem, sizes, seed: input.seed });
   return {
     groupCount: sizes.length,
     sizes,

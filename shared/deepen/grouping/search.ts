@@ -137,6 +137,28 @@ export function resolveConflicts(board: Board, rng: Rng, options: SearchOptions)
   return board.conflicts(options.from).length;
 }
 
+/**
+ * Steepest descent over every (round, person): each takes their cheapest swap while it lowers
+ * the cost, sweep after sweep until a sweep changes nothing or `sweeps` ran out.
+ */
+export function descend(board: Board, rng: Rng, sweeps: number, sample: number): void {
+  const out = new Float64Array(1);
+  const entries = Int32Array.from({ length: board.active * board.n }, (_, e) => e);
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    let improved = false;
+    for (const e of rng.shuffle(entries)) {
+      const r = Math.floor(e / board.n);
+      const i = e - r * board.n;
+      const j = bestMove(board, r, i, sample, rng, 0, out);
+      if (j >= 0) {
+        board.swap(r, i, j);
+        improved = true;
+      }
+    }
+    if (!improved) return;
+  }
+}
+
 /** Improves the attribute goals with swaps of random people that lower the cost. */
 export function polish(board: Board, rng: Rng, iterations: number, sample: number): void {
   const out = new Float64Array(1);

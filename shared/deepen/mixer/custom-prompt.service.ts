@@ -1,4 +1,4 @@
-/** Organisers' own prompts per theme: add, list, remove (Discord now, the dashboard later). */
+/** Organisers' own prompts per theme: add, list, edit, remove (from Discord and the dashboard). */
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../errors.js';
 import { isThemeId, PROMPT_MAX_LENGTH, type CustomPrompt } from '../prompts/index.js';
@@ -15,6 +15,15 @@ function checkTheme(theme: string): void {
   if (!isThemeId(theme)) throw new DomainError('INVALID_INPUT', 'deepen.mixer.prompts.unknownTheme');
 }
 
+/** The text as stored: trimmed, not empty, at most PROMPT_MAX_LENGTH characters (code points). */
+function checkText(raw: string): string {
+  const text = raw.trim();
+  if (!text) throw new DomainError('INVALID_INPUT', 'deepen.mixer.prompts.empty');
+  if ([...text].length > PROMPT_MAX_LENGTH)
+    throw new DomainError('INVALID_INPUT', 'deepen.mixer.prompts.tooLong', { max: PROMPT_MAX_LENGTH });
+  return text;
+}
+
 /**
  * Adds a prompt to a theme.
  * @throws DomainError INVALID_INPUT unknown theme, empty or too long text, theme full
@@ -26,10 +35,7 @@ export async function addCustomPrompt(input: {
   by: string;
 }): Promise<CustomPromptView> {
   checkTheme(input.theme);
-  const text = input.text.trim();
-  if (!text) throw new DomainError('INVALID_INPUT', 'deepen.mixer.prompts.empty');
-  if ([...text].length > PROMPT_MAX_LENGTH)
-    throw new DomainError('INVALID_INPUT', 'deepen.mixer.prompts.tooLong', { max: PROMPT_MAX_LENGTH });
+  const text = checkText(input.text);
   const count = await CustomPromptModel.countDocuments({ guildId: input.guildId, theme: input.theme });
   if (count >= MAX_CUSTOM_PER_THEME)
     throw new DomainError('INVALID_INPUT', 'deepen.mixer.prompts.full', { max: MAX_CUSTOM_PER_THEME });
@@ -48,6 +54,38 @@ export async function addCustomPrompt(input: {
 export async function listCustomPrompts(guildId: string, theme: string): Promise<CustomPromptView[]> {
   const rows = await CustomPromptModel.find({ guildId, theme }).sort({ createdAt: 1 }).lean();
   return rows.map((r) => ({ id: r.promptId, text: r.text, theme: r.theme }));
+}
+
+/** Every theme's prompts in this guild (one query), oldest first within a theme. */
+export async function listGuildCustomPrompts(guildId: string): Promise<Map<string, CustomPromptView[]>> {
+  const rows = await CustomPromptModel.find({ guildId }).sort({ createdAt: 1, _id: 1 }).lean();
+  const byTheme = new Map<string, CustomPromptView[]>();
+  for (const r of rows) {
+    const list = byTheme.get(r.theme) ?? [];
+    list.push({ id: r.promptId, text: r.text, theme: r.theme });
+    byTheme.set(r.theme, list);
+  }
+  return byTheme;
+}
+
+/**
+ * Replaces a prompt's text; it keeps its id, theme and place in the theme's order, so a running
+ * mixer that already showed it still counts it as shown.
+ * @throws DomainError INVALID_INPUT empty or too long text; NOT_FOUND when the id is not this guild's
+ */
+export async function updateCustomPrompt(input: {
+  guildId: string;
+  promptId: string;
+  text: string;
+}): Promise<CustomPromptView> {
+  const text = checkText(input.text);
+  const row = await CustomPromptModel.findOneAndUpdate(
+    { guildId: input.guildId, promptId: input.promptId },
+    { $set: { text } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!row) throw new DomainError('NOT_FOUND', 'deepen.mixer.prompts.unknown');
+  return { id: row.promptId, text: row.text, theme: row.theme };
 }
 
 /** Removes one; NOT_FOUND when the id is not this guild's. */

@@ -65,6 +65,8 @@ export const mixerEn = {
   'deepen.mixer.control.done':
     'Finished: {people, plural, one {# person} other {# people}}, {groups, plural, one {# group} other {# groups}}, {newPairs, plural, one {# new pair} other {# new pairs}} met.',
   'deepen.mixer.control.cancelled': 'Stopped before the first round: the rooms were removed.',
+  'deepen.mixer.control.endedLate':
+    'I was away past the planned end of this mixer, so it ends now: everyone goes back to the lobby and the rooms close.',
   'deepen.mixer.control.progress': '{done}/{total} moved, about {seconds} s left',
   'deepen.mixer.control.next': 'Next round',
   'deepen.mixer.control.extend': '+2 minutes',
@@ -80,6 +82,7 @@ export const mixerEn = {
     'Ending the mixer: everyone goes back to the lobby and the rooms are deleted.',
   'deepen.mixer.room.category': 'Mixer rooms',
   'deepen.mixer.room.name': 'Room {n}',
+  'deepen.mixer.room.role': 'Mixer',
   'deepen.mixer.room.welcome': 'Round {round}/{rounds} · {members}',
   'deepen.mixer.room.endsAt': 'This round ends at {end}.',
   'deepen.mixer.room.promptTitle': 'Something to talk about',
@@ -109,6 +112,10 @@ export const mixerEn = {
     'Discord refused to create more channels (the server or category is full). The mixer was stopped and nothing is left behind.',
   'deepen.mixer.error.missingManageChannels':
     'I cannot create the rooms: I lack the Manage Channels permission. The mixer was stopped.',
+  'deepen.mixer.error.missingManageRoles':
+    'I cannot open the rooms to the participants: I lack the Manage Roles permission (or my role is too low to grant the mixer role). The mixer was stopped.',
+  'deepen.mixer.error.roleCap':
+    'Discord refused to create the mixer role: this server already has 250 roles. Delete a role and start again.',
   'deepen.mixer.error.missingMoveMembers':
     'I cannot move members: I lack the Move Members permission. Everyone is being brought back.',
   'deepen.mixer.error.missingPermissions': 'I need these permissions for mixers: {permissions}.',
@@ -121,8 +128,6 @@ export const mixerEn = {
   'deepen.mixer.permission.ReadMessageHistory': 'Read Message History',
   'deepen.mixer.error.guildChannelCap':
     'This server has room for only {free, plural, one {# more channel} other {# more channels}}; the mixer needs {needed} (its rooms and their category). Delete some channels or use bigger groups.',
-  'deepen.mixer.error.tooManyForPrivateRooms':
-    'Private rooms can be opened to at most {max} people (Discord allows 100 permission entries per channel), but this mixer has {count} with the organiser and facilitators. Split the lobby into two mixers.',
   'deepen.mixer.error.notTalking': 'That works only while a round is in progress.',
   'deepen.mixer.error.roundOver': 'That round is over.',
   'deepen.mixer.error.unknownRun': 'That mixer no longer exists.',
@@ -140,6 +145,28 @@ export const mixerEn = {
   'deepen.mixer.prompts.removed': 'Prompt {id} removed.',
   'deepen.mixer.prompts.listTitle': 'Your prompts for {theme}:',
   'deepen.mixer.prompts.none': '{theme} has no prompts of yours yet.',
+  'deepen.mixer.prompts.web.nav': 'Prompts',
+  'deepen.mixer.prompts.web.title': 'Conversation prompts',
+  'deepen.mixer.prompts.web.intro':
+    "Each breakout room gets a prompt from the mixer's theme. Add your own prompts to a theme: rooms get them beside the built-in ones, shown exactly as written, so write them in your community's language.",
+  'deepen.mixer.prompts.web.organisersOnly':
+    'Only organisers (Manage Server or the organiser role) can add, edit or delete prompts.',
+  'deepen.mixer.prompts.web.builtIn': 'Built-in prompts ({count})',
+  'deepen.mixer.prompts.web.custom': 'Your prompts ({count} of {max})',
+  'deepen.mixer.prompts.web.noCustom': 'No prompts of yours in this theme yet.',
+  'deepen.mixer.prompts.web.add': 'Add a prompt',
+  'deepen.mixer.prompts.web.theme': 'Theme',
+  'deepen.mixer.prompts.web.text': 'Prompt',
+  'deepen.mixer.prompts.web.textHint': 'At most {max} characters.',
+  'deepen.mixer.prompts.web.addButton': 'Add',
+  'deepen.mixer.prompts.web.edit': 'Edit',
+  'deepen.mixer.prompts.web.saveButton': 'Save',
+  'deepen.mixer.prompts.web.deleteButton': 'Delete',
+  'deepen.mixer.prompts.web.badTheme': 'Pick one of the themes.',
+  'deepen.mixer.prompts.web.badText': 'Write a prompt of 1 to {max} characters.',
+  'deepen.mixer.prompts.web.done.added': 'Prompt added.',
+  'deepen.mixer.prompts.web.done.edited': 'Prompt saved.',
+  'deepen.mixer.prompts.web.done.deleted': 'Prompt deleted.',
   'deepen.mixer.feedback.dm':
     'Thanks for joining the mixer in {server}! Who did you talk with, and how was it? (The comment is optional.)',
   'deepen.mixer.feedback.metPlaceholder': 'Who did you talk with?',

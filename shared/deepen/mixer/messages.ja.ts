@@ -66,6 +66,8 @@ export const mixerJa = {
   'deepen.mixer.control.returning': '全員をロビーに戻しています…',
   'deepen.mixer.control.done': '終了しました: {people} 人、{groups} グループ、初めて話した組 {newPairs}。',
   'deepen.mixer.control.cancelled': '最初のラウンドの前に中止しました。ルームは削除済みです。',
+  'deepen.mixer.control.endedLate':
+    'ボットが停止している間にこのミキサーの予定終了時刻を過ぎたため、ここで終了します。全員をロビーに戻し、ルームを閉じます。',
   'deepen.mixer.control.progress': '{done}/{total} 人移動済み、残り約 {seconds} 秒',
   'deepen.mixer.control.next': '次のラウンド',
   'deepen.mixer.control.extend': '+2分',
@@ -80,6 +82,7 @@ export const mixerJa = {
   'deepen.mixer.action.ending': '交流会を終了します。全員をロビーに戻し、ルームを削除します。',
   'deepen.mixer.room.category': '交流会ルーム',
   'deepen.mixer.room.name': 'ルーム {n}',
+  'deepen.mixer.room.role': '交流会',
   'deepen.mixer.room.welcome': 'ラウンド {round}/{rounds}・{members}',
   'deepen.mixer.room.endsAt': 'このラウンドの終了: {end}',
   'deepen.mixer.room.promptTitle': 'トークテーマ',
@@ -110,6 +113,10 @@ export const mixerJa = {
     'Discord がこれ以上チャンネルを作れませんでした（サーバーかカテゴリーが上限です）。交流会を中止し、何も残していません。',
   'deepen.mixer.error.missingManageChannels':
     '「チャンネルの管理」権限がないため、ルームを作れません。交流会を中止しました。',
+  'deepen.mixer.error.missingManageRoles':
+    '「ロールの管理」権限がない（または私のロールが低すぎる）ため、参加者にルームを開けません。交流会を中止しました。',
+  'deepen.mixer.error.roleCap':
+    'サーバーのロールが上限の250個に達しているため、交流会用のロールを作れません。ロールを1つ削除してからもう一度始めてください。',
   'deepen.mixer.error.missingMoveMembers':
     '「メンバーを移動」権限がないため、移動できません。全員をロビーに戻します。',
   'deepen.mixer.error.missingPermissions': '交流会には次の権限が必要です: {permissions}',
@@ -122,8 +129,6 @@ export const mixerJa = {
   'deepen.mixer.permission.ReadMessageHistory': 'メッセージ履歴を読む',
   'deepen.mixer.error.guildChannelCap':
     'このサーバーに作れるチャンネルはあと {free} 個ですが、交流会にはルームとカテゴリーで {needed} 個必要です。チャンネルを減らすか、グループを大きくしてください。',
-  'deepen.mixer.error.tooManyForPrivateRooms':
-    '非公開ルームを開けるのは最大 {max} 人までです（Discord のチャンネル権限設定は 100 件まで）。この交流会は主催者・運営を含めて {count} 人です。ロビーを分けて2回の交流会にしてください。',
   'deepen.mixer.error.notTalking': 'ラウンドの進行中にだけ使えます。',
   'deepen.mixer.error.roundOver': 'そのラウンドは終了しました。',
   'deepen.mixer.error.unknownRun': 'その交流会はもうありません。',
@@ -141,6 +146,28 @@ export const mixerJa = {
   'deepen.mixer.prompts.removed': 'トークテーマ {id} を削除しました。',
   'deepen.mixer.prompts.listTitle': '{theme} の独自トークテーマ:',
   'deepen.mixer.prompts.none': '{theme} にはまだ独自のトークテーマがありません。',
+  'deepen.mixer.prompts.web.nav': 'トークテーマ',
+  'deepen.mixer.prompts.web.title': '会話のトークテーマ',
+  'deepen.mixer.prompts.web.intro':
+    '各ブレイクアウトルームには、ミキサーのテーマからトークテーマが1つ届きます。テーマに独自のトークテーマを追加すると、組み込みのものと一緒に、書いたとおりの文面で届きます（コミュニティの言語で書いてください）。',
+  'deepen.mixer.prompts.web.organisersOnly':
+    'トークテーマの追加・編集・削除ができるのは主催者（サーバー管理の権限または主催者ロール）だけです。',
+  'deepen.mixer.prompts.web.builtIn': '組み込みのトークテーマ（{count} 件）',
+  'deepen.mixer.prompts.web.custom': '独自のトークテーマ（{count} / {max} 件）',
+  'deepen.mixer.prompts.web.noCustom': 'このテーマにはまだ独自のトークテーマがありません。',
+  'deepen.mixer.prompts.web.add': 'トークテーマを追加',
+  'deepen.mixer.prompts.web.theme': 'テーマ',
+  'deepen.mixer.prompts.web.text': 'トークテーマ',
+  'deepen.mixer.prompts.web.textHint': '最大 {max} 文字。',
+  'deepen.mixer.prompts.web.addButton': '追加',
+  'deepen.mixer.prompts.web.edit': '編集',
+  'deepen.mixer.prompts.web.saveButton': '保存',
+  'deepen.mixer.prompts.web.deleteButton': '削除',
+  'deepen.mixer.prompts.web.badTheme': 'テーマを一覧から選んでください。',
+  'deepen.mixer.prompts.web.badText': 'トークテーマは1〜{max}文字で書いてください。',
+  'deepen.mixer.prompts.web.done.added': 'トークテーマを追加しました。',
+  'deepen.mixer.prompts.web.done.edited': 'トークテーマを保存しました。',
+  'deepen.mixer.prompts.web.done.deleted': 'トークテーマを削除しました。',
   'deepen.mixer.feedback.dm':
     '{server} の交流会へのご参加ありがとうございました！誰と話しましたか？感想も教えてください（コメントは任意です）。',
   'deepen.mixer.feedback.metPlaceholder': '話した人を選んでください',

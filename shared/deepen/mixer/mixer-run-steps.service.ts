@@ -30,6 +30,37 @@ export async function acquireLease(
   return doc ? toView(doc) : null;
 }
 
+/** How long a lease lasts without renewal. */
+export const LEASE_MS = 60_000;
+
+/** A worker's lease timing: held `ms`, renewed every `renewEveryMs` while a step runs. */
+export interface LeaseTiming {
+  ms: number;
+  renewEveryMs: number;
+}
+
+/** Renewed three times per lease: one slow renewal (a busy database) does not lose it. */
+export function leaseTiming(ms = LEASE_MS): LeaseTiming {
+  return { ms, renewEveryMs: Math.max(1, Math.floor(ms / 3)) };
+}
+
+/**
+ * When the run ends as planned: the stored `plannedEndAt`, else (runs stored before it existed)
+ * the round's end plus the rounds still to come; null before any deadline is known.
+ */
+export function plannedEndOf(run: MixerRunView): Date | null {
+  if (run.plannedEndAt) return run.plannedEndAt;
+  if (!run.roundEndsAt) return null;
+  const after = Math.max(0, run.strategies.length - run.state.currentRound - 1);
+  return new Date(run.roundEndsAt.getTime() + after * run.minutesPerRound * 60_000);
+}
+
+/** The planned end once round `round` talks until `endsAt`: the rounds after it at full length. */
+export function plannedEndAfterRound(run: MixerRunView, round: number, endsAt: Date): Date {
+  const after = Math.max(0, run.strategies.length - round - 1);
+  return new Date(endsAt.getTime() + after * run.minutesPerRound * 60_000);
+}
+
 /** Lets go of the lease (another worker may drive the next step at once). */
 export async function releaseLease(runId: string, owner: string): Promise<void> {
   await MixerRun.updateOne(
@@ -188,7 +219,11 @@ export async function extendRound(runId: string, ms: number): Promise<MixerRunVi
   const extended = await updateRun(runId, (run) => {
     if (run.status !== 'running' || run.phase !== 'talking' || !run.roundEndsAt)
       throw new DomainError('CONFLICT', 'deepen.mixer.error.notTalking');
-    return { roundEndsAt: new Date(run.roundEndsAt.getTime() + ms) };
+    const plannedEnd = plannedEndOf(run);
+    return {
+      roundEndsAt: new Date(run.roundEndsAt.getTime() + ms),
+      ...(plannedEnd ? { plannedEndAt: new Date(plannedEnd.getTime() + ms) } : {}),
+    };
   });
   return extended!;
 }

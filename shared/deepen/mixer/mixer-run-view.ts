@@ -44,6 +44,8 @@ export interface MixerRunView {
   version: number;
   roundsPlayed: number;
   historyRecorded: boolean;
+  plannedEndAt: Date | null;
+  endedLate: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- lean documents of the Mixed state
@@ -55,6 +57,8 @@ export function toView(doc: any): MixerRunView {
     version: doc.version ?? 0,
     roundsPlayed: doc.roundsPlayed ?? 0,
     historyRecorded: doc.historyRecorded ?? false,
+    plannedEndAt: doc.plannedEndAt ?? null,
+    endedLate: doc.endedLate ?? false,
     strategies: (doc.strategies ?? []).map(toStrategy),
   } as MixerRunView;
 }

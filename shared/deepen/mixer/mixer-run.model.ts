@@ -103,6 +103,14 @@ const mixerRunSchema = new Schema(
     historyRecorded: { type: Boolean, default: false },
     /** Times the returning step gave people a grace period to walk back themselves (moves refused). */
     returnGraces: { type: Number, default: 0 },
+    /**
+     * When the mixer ends as planned: set at the start, moved to the round's end plus the rounds
+     * still to come when each round starts talking, and by extensions. A worker (or guild) back
+     * after an outage past it ends the mixer instead of starting the next round.
+     */
+    plannedEndAt: { type: Date, default: null },
+    /** The mixer ended because the bot was away past its planned end (said in the control message). */
+    endedLate: { type: Boolean, default: false },
   },
   // minimize off: a participant without answers keeps `attributes: {}` in the stored state.
   { timestamps: true, minimize: false },

@@ -147,6 +147,8 @@ export async function createRun(input: CreateRunInput): Promise<{ run: MixerRunV
     expectedRepeats: stats.repeatPairs,
     everyone: ids,
     startedAt: status === 'running' ? input.now : null,
+    plannedEndAt:
+      status === 'running' ? plannedEndFrom(input.now, state.strategies.length, input.minutesPerRound) : null,
   }).catch((error: unknown) => {
     throw alreadyRunningOr(error, input.lobbyChannelId);
   });
@@ -193,7 +195,14 @@ export async function confirmRun(runId: string, now: Date): Promise<MixerRunView
     });
   const doc = await MixerRun.findOneAndUpdate(
     { runId, status: 'preview' },
-    { $set: { status: 'running', phase: 'setup', startedAt: now } },
+    {
+      $set: {
+        status: 'running',
+        phase: 'setup',
+        startedAt: now,
+        plannedEndAt: plannedEndFrom(now, run.strategies.length, run.minutesPerRound),
+      },
+    },
     { returnDocument: 'after' },
   )
     .lean()
@@ -202,6 +211,11 @@ export async function confirmRun(runId: string, now: Date): Promise<MixerRunView
     });
   if (!doc) throw new DomainError('CONFLICT', 'deepen.mixer.error.notPreview');
   return toView(doc);
+}
+
+/** The planned end of a mixer starting at `start`: every round's talking time (transitions come on top). */
+function plannedEndFrom(start: Date, rounds: number, minutesPerRound: number): Date {
+  return new Date(start.getTime() + rounds * minutesPerRound * 60_000);
 }
 
 /** The unique index on running lobbies refused the write: the friendly refusal, else the error. */

@@ -4,7 +4,8 @@
  * deletes their pair-history rows, attendance and feedback, takes them out of other people's
  * groupmate lists and "met" answers, and replaces their id in finished runs with a tombstone
  * (groups keep their size; the runs' counts stay as aggregates). A running mixer is left alone:
- * its end scrubs the answers, and its groups are needed to finish it.
+ * its end scrubs the answers, and its groups are needed to finish it. Prompts an organiser added
+ * stay the guild's (others use them); erasure removes only the organiser's name from them.
  */
 import type { PersonalDataPart } from '../../kernel/personal-data.service.js';
 import { MixerAttendance } from './mixer-attendance.model.js';
@@ -12,6 +13,7 @@ import { MixerFeedback } from './mixer-feedback.model.js';
 import { MixerRun } from './mixer-run.model.js';
 import { ERASED_ID } from './mixer-run-view.js';
 import { PairHistory } from './pair-history.model.js';
+import { CustomPromptModel } from './custom-prompt.model.js';
 
 /** Runs a person took part in: as a participant, a facilitator or the organiser. */
 function runsOf(guildId: string, userId: string) {
@@ -30,11 +32,12 @@ function replaceId(value: unknown, from: string, to: string): unknown {
 export const mixerPart: PersonalDataPart = {
   name: 'mixers',
   async export({ guildId, userId }) {
-    const [pairs, attendance, feedback, runs] = await Promise.all([
+    const [pairs, attendance, feedback, runs, prompts] = await Promise.all([
       PairHistory.find({ guildId, $or: [{ a: userId }, { b: userId }] }).lean(),
       MixerAttendance.find({ guildId, userId }).lean(),
       MixerFeedback.find({ guildId, userId }).lean(),
       MixerRun.find(runsOf(guildId, userId)).lean(),
+      CustomPromptModel.find({ guildId, createdBy: userId }).lean(),
     ]);
     return {
       metBefore: pairs.map((p) => ({
@@ -71,6 +74,12 @@ export const mixerPart: PersonalDataPart = {
         rating: f.rating ?? null,
         comment: f.comment ?? null,
       })),
+      promptsAdded: prompts.map((p) => ({
+        promptId: p.promptId,
+        theme: p.theme,
+        text: p.text,
+        createdAt: p.createdAt.toISOString(),
+      })),
     };
   },
   async erase({ guildId, userId }) {
@@ -79,6 +88,10 @@ export const mixerPart: PersonalDataPart = {
     const feedback = await MixerFeedback.deleteMany({ guildId, userId });
     await MixerAttendance.updateMany({ guildId, groupmates: userId }, { $pull: { groupmates: userId } });
     await MixerFeedback.updateMany({ guildId, metUserIds: userId }, { $pull: { metUserIds: userId } });
+    const prompts = await CustomPromptModel.updateMany(
+      { guildId, createdBy: userId },
+      { $set: { createdBy: null } },
+    );
     const runs = await MixerRun.find({
       ...runsOf(guildId, userId),
       status: { $in: ['done', 'cancelled'] },
@@ -102,6 +115,7 @@ export const mixerPart: PersonalDataPart = {
         mixerPairsDeleted: pairs.deletedCount,
         mixerAttendanceDeleted: attendance.deletedCount,
         mixerFeedbackDeleted: feedback.deletedCount,
+        mixerPromptsUnattributed: prompts.modifiedCount,
       },
     };
   },

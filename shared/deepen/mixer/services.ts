@@ -21,6 +21,8 @@ export function createMixerServices(_deps: ServiceDeps) {
     prompts,
     customPrompts,
     workerId: randomUUID(),
+    /** How long this worker's lease on a run lasts and how often a running step renews it. */
+    lease: runs.leaseTiming(),
     moves: new MovePacer(),
     // The steps of one mixer run one after another in this process.
     serial: new KeyedQueue(),

@@ -9,10 +9,14 @@
 export const MOVE_BURST = 10;
 export const MOVE_WINDOW_MS = 10_000;
 
-/** The shortest time `moves` moves can take in one guild bucket (the floor the benchmark compares with). */
-export function moveFloorMs(moves: number): number {
-  if (moves <= MOVE_BURST) return 0;
-  return Math.ceil(moves / MOVE_BURST - 1) * MOVE_WINDOW_MS;
+/**
+ * The shortest time `moves` moves can take in one guild bucket that lets `burst` through per
+ * `windowMs` (the floor the benchmark compares with): the first burst passes at once, every
+ * further one waits a window. Defaults: the pace the mixer plans with.
+ */
+export function moveFloorMs(moves: number, burst = MOVE_BURST, windowMs = MOVE_WINDOW_MS): number {
+  if (moves <= burst) return 0;
+  return Math.ceil(moves / burst - 1) * windowMs;
 }
 
 /** The time to announce for `moves` moves, in whole seconds (at least 1 when anything moves). */

@@ -97,7 +97,7 @@ export const mixer: Command = {
             .addStringOption((o) =>
               describe(o.setName('theme'), 'bot.command.mixer.opt.theme')
                 .setRequired(true)
-                .addChoices(...listThemes('en')),
+                .addChoices(...themeChoices()),
             )
             .addStringOption((o) =>
               describe(o.setName('text'), 'bot.command.mixer.opt.promptText')
@@ -109,7 +109,7 @@ export const mixer: Command = {
           describe(sub.setName('list'), 'bot.command.mixer.prompts.list.description').addStringOption((o) =>
             describe(o.setName('theme'), 'bot.command.mixer.opt.theme')
               .setRequired(true)
-              .addChoices(...listThemes('en')),
+              .addChoices(...themeChoices()),
           ),
         )
         .addSubcommand((sub) =>
@@ -122,13 +122,18 @@ export const mixer: Command = {
 
   async execute(interaction, ctx) {
     if (!interaction.inCachedGuild()) throw new UserError('bot.error.guildOnly');
+    if (interaction.options.getSubcommandGroup(false) === 'prompts') {
+      await requireOrganiser(ctx, interaction.member);
+      return runPrompts(interaction, ctx);
+    }
+    // Deferred before any database read: a busy worker (a lobby filling up sends a burst of voice
+    // events) must not miss Discord's 3-second window to answer (10062 Unknown interaction).
+    const ephemeral = { flags: MessageFlags.Ephemeral } as const;
+    await interaction.deferReply(ephemeral);
     await requireOrganiser(ctx, interaction.member);
-    if (interaction.options.getSubcommandGroup(false) === 'prompts') return runPrompts(interaction, ctx);
     const sub = interaction.options.getSubcommand();
     const tr = await interactionTranslator(ctx, interaction);
-    const ephemeral = { flags: MessageFlags.Ephemeral } as const;
     if (sub === 'start') {
-      await interaction.deferReply(ephemeral);
       const configured = (await ctx.services.kernel.settings.getGuildSettings(interaction.guildId)).channels
         .lobby;
       const lobbyChannelId = lobbyOf(interaction, interaction.member, !configured) || configured!;
@@ -170,7 +175,7 @@ export const mixer: Command = {
     else if (sub === 'broadcast')
       answer = await broadcast(interaction.guild, run, interaction.options.getString('message', true), tr);
     else answer = await endMixer(ctx, interaction.client, run, tr);
-    await interaction.reply({ content: answer, ...ephemeral, allowedMentions: { parse: [] } });
+    await interaction.editReply({ content: answer, allowedMentions: { parse: [] } });
   },
 };
 

@@ -1,7 +1,7 @@
 /**
- * After a restart: the gateway's GUILD_CREATE brings the voice states, so every running mixer of
- * the guild is driven again from its stored step (round resumed with its stored deadline; past
- * the end, everyone back to the lobby and the rooms deleted).
+ * Every running mixer of a guild is driven again from its stored step whenever the bot gets the
+ * guild's state afresh, with its voice states: the driver resumes the round with its stored
+ * deadline or, past the mixer's planned end, brings everyone back and deletes the rooms.
  */
 import { Events, type Client } from 'discord.js';
 import type { BotContext } from '../../../context.js';
@@ -13,14 +13,21 @@ async function reconcileGuild(ctx: BotContext, client: Client, guildId: string):
   for (const run of runs) void drive(ctx, client, run.runId);
 }
 
-export const mixerReconcileOnReady = defineEvent({
-  name: Events.ClientReady,
-  once: true,
-  async execute(ctx, client) {
-    for (const guildId of client.guilds.cache.keys()) await reconcileGuild(ctx, client, guildId);
+/**
+ * A guild's GUILD_CREATE for a guild the bot knew as unavailable. That is every guild at
+ * start-up (READY lists them unavailable, then one GUILD_CREATE each), every guild after a
+ * fresh IDENTIFY, and a guild back after an outage (Discord sends GUILD_DELETE with
+ * `unavailable: true`, later GUILD_CREATE). discord.js emits GuildAvailable for these, never
+ * GuildCreate, so this one handler covers restarts and outages alike.
+ */
+export const mixerReconcileOnAvailable = defineEvent({
+  name: Events.GuildAvailable,
+  async execute(ctx, guild) {
+    await reconcileGuild(ctx, guild.client, guild.id);
   },
 });
 
+/** The bot joined a guild after READY (a mixer may still be stored from an earlier stay). */
 export const mixerReconcileOnGuild = defineEvent({
   name: Events.GuildCreate,
   async execute(ctx, guild) {

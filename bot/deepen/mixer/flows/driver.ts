@@ -10,6 +10,8 @@ import { advanceRound } from '../../../../shared/deepen/grouping/index.js';
 import { assignGroupsToRooms, movesForRound } from '../../../../shared/deepen/mixer/room-assignment.js';
 import {
   LeaseLost,
+  plannedEndAfterRound,
+  plannedEndOf,
   StaleRun,
   stateOf,
   type MixerRunView,
@@ -24,9 +26,13 @@ import { MovesRefused, runMoves, voiceChannelOf, type MoveOrder } from './moves.
 import { postInRooms, postRoundPrompts, refreshControl, warnRooms } from './posts.js';
 import { deleteRooms, ensureRooms, RoomsRefused } from './rooms.js';
 import { finishRun } from './finish.js';
+import { mixerIndexOf } from './channel-index.js';
 
-/** How long a lease lasts without renewal; renewed after every step and every few moves. */
-export const LEASE_MS = 60_000;
+/**
+ * Past the planned end by more than this, the bot was away (a crash, an outage): the mixer ends
+ * and the control message says so. Also the slack a run still setting up or moving gets past it.
+ */
+const LATE_MS = 2 * 60_000;
 /** A failed step is tried again after this long. */
 const RETRY_MS = 15_000;
 /** Edits of the control message while moving, at most one per this many ms (message edits are rate limited too). */
@@ -64,10 +70,13 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
   const svc = ctx.services.mixer;
   const now = ctx.services.clock.now();
   const current = await svc.runs.getRun(runId).catch(() => null);
-  if (!current || current.status !== 'running') return;
+  // The voice handler's in-memory index learns of runs started (or taken over) here, and of ends.
+  if (current) mixerIndexOf(ctx).track(current);
+  if (!current || current.status !== 'running' || stopped(client)) return;
   const guild = client.guilds.cache.get(current.guildId);
-  if (!guild) return;
-  let run = await svc.runs.acquireLease(runId, svc.workerId, now, LEASE_MS);
+  // An unavailable guild (an outage) is picked up again by its GuildAvailable reconcile.
+  if (!guild?.available) return;
+  let run = await svc.runs.acquireLease(runId, svc.workerId, now, svc.lease.ms);
   if (!run) {
     // Another worker drives it (or died holding the lease): try again once the lease has run
     // out. An end request is stored on the run (endRequested), so it is not lost meanwhile.
@@ -75,16 +84,22 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
     await scheduleResume(ctx.agenda, runId, new Date(until.getTime() + 1000));
     return;
   }
+  const keeper = keepLease(ctx, runId);
   try {
     run = await applyAction(ctx, guild, run, action);
-    for (let guard = 0; guard < 20 && run.status === 'running'; guard++) {
+    for (let guard = 0; guard < 20 && run.status === 'running' && !stopped(client); guard++) {
       if (run.endRequested && ENDABLE.has(run.phase)) {
         run = await endNow(ctx, guild, run);
         if (run.status !== 'running') break;
       }
+      const overdue = overdueEnd(run, ctx.services.clock.now());
+      if (overdue) {
+        run = await endOverdue(ctx, guild, run, overdue.late);
+        if (run.status !== 'running') break;
+      }
       let next: MixerRunView | null;
       try {
-        next = await step(ctx, guild, run);
+        next = await step(ctx, guild, run, keeper.lost);
       } catch (error) {
         if (!(error instanceof RoomsRefused || error instanceof MovesRefused)) throw error;
         const latest = await svc.runs.getRun(runId);
@@ -100,7 +115,10 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
       }
       if (!next) break;
       run = next;
-      if (!(await svc.runs.acquireLease(runId, svc.workerId, ctx.services.clock.now(), LEASE_MS)))
+      if (
+        keeper.lost() ||
+        !(await svc.runs.acquireLease(runId, svc.workerId, ctx.services.clock.now(), svc.lease.ms))
+      )
         throw new LeaseLost(runId);
     }
   } catch (error) {
@@ -108,8 +126,88 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
     // Another worker holds the run now: it carries on from the stored step; this one stops.
     childLogger(ctx.logger, { runId }).warn('mixer lease lost; another worker drives this run');
   } finally {
+    // No renewal may land after the release (it would take the lease back for a full term).
+    await keeper.stop();
     await svc.runs.releaseLease(runId, svc.workerId);
   }
+}
+
+/**
+ * The client was destroyed (the worker shuts down): no further step; the lease is released and
+ * another worker carries on from the stored step. discord.js clears the token on destroy.
+ */
+function stopped(client: Client): boolean {
+  return client.token === null;
+}
+
+/**
+ * Renews the run's lease every `lease.renewEveryMs` while a step runs: a transition waits out
+ * Retry-After answers (discord.js's REST queue or the move queue) that can outlast the lease,
+ * and the lease must not run out under a worker that is alive. `lost()` turns true when a
+ * renewal finds another worker holding it (this worker was too slow, e.g. frozen): the step then
+ * sends nothing more, and its fenced writes (saveStep with the owner) are refused anyway.
+ */
+function keepLease(ctx: BotContext, runId: string): { lost: () => boolean; stop: () => Promise<void> } {
+  const svc = ctx.services.mixer;
+  let lost = false;
+  let pending: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    pending = svc.runs
+      .acquireLease(runId, svc.workerId, ctx.services.clock.now(), svc.lease.ms)
+      .then(async (held) => {
+        if (held) return;
+        // A run that stopped running (this step ended it) has no lease to keep: not a loss.
+        const run = await svc.runs.getRun(runId);
+        if (run.status === 'running' && run.lease.owner !== svc.workerId) lost = true;
+      })
+      .catch((error: unknown) =>
+        childLogger(ctx.logger, { runId }).warn({ err: error }, 'mixer lease renewal failed'),
+      );
+  }, svc.lease.renewEveryMs);
+  timer.unref();
+  return {
+    lost: () => lost,
+    async stop() {
+      clearInterval(timer);
+      await pending;
+    },
+  };
+}
+
+/**
+ * A run found past its planned end (the worker or the guild came back after it): it ends
+ * instead of starting another round. `late`: the bot missed the end (said in the control
+ * message); an ordinary end of the last round found a moment late is not.
+ */
+function overdueEnd(run: MixerRunView, now: Date): { late: boolean } | null {
+  const end = plannedEndOf(run);
+  if (!end || !ENDABLE.has(run.phase)) return null;
+  const lastRoundTalking = run.phase === 'talking' && run.state.currentRound + 1 >= run.strategies.length;
+  // Setting up or moving may run a little past the plan (a long transition); talking may not.
+  const slack = run.phase === 'talking' ? 0 : LATE_MS;
+  if (now.getTime() < end.getTime() + slack) return null;
+  return { late: !lastRoundTalking || now.getTime() >= end.getTime() + LATE_MS };
+}
+
+/** Ends an overdue run: everyone back and the rooms deleted (nothing played: cancelled). */
+async function endOverdue(
+  ctx: BotContext,
+  guild: Guild,
+  run: MixerRunView,
+  late: boolean,
+): Promise<MixerRunView> {
+  if (run.phase === 'setup' || run.roundsPlayed === 0) {
+    await abandon(ctx, guild, run, late);
+    return ctx.services.mixer.runs.getRun(run.runId);
+  }
+  return store(ctx, run.runId, { phase: 'returning', roundEndsAt: null, endedLate: late });
+}
+
+/** The control message's line for a mixer the bot ended late (after an outage), else undefined. */
+function lateNote(run: MixerRunView, progress?: string): string | undefined {
+  if (!run.endedLate) return progress;
+  const note = translator(run.locale as Locale)('deepen.mixer.control.endedLate');
+  return progress ? `${note}\n${progress}` : note;
 }
 
 /** Ends the mixer at once: before the first round only the rooms go; else everyone comes back. */
@@ -130,6 +228,8 @@ async function applyAction(
   attempt = 0,
 ): Promise<MixerRunView> {
   if (!action) return run;
+  // Overdue: the loop ends it (a late round-end job must not start the next round first).
+  if (overdueEnd(run, ctx.services.clock.now())) return run;
   if (action.kind === 'end') return ENDABLE.has(run.phase) ? endNow(ctx, guild, run) : run;
   const state = stateOf(run);
   if (run.phase !== 'talking' || state.currentRound !== action.round) return run;
@@ -184,7 +284,12 @@ function inRooms(guild: Guild, run: MixerRunView): string[] {
 }
 
 /** One step; returns the run to continue with, or null to wait. */
-async function step(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView | null> {
+async function step(
+  ctx: BotContext,
+  guild: Guild,
+  run: MixerRunView,
+  leaseLost: () => boolean,
+): Promise<MixerRunView | null> {
   const owner = ctx.services.mixer.workerId;
   const now = ctx.services.clock.now();
   switch (run.phase) {
@@ -202,13 +307,16 @@ async function step(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<M
       const groups = run.state.rounds[run.state.currentRound] ?? [];
       const ready =
         groups.length > run.rooms.length ? await ensureRooms(ctx, guild, run, groups.length, owner) : run;
-      const moved = await moveRound(ctx, guild, ready);
+      const moved = await moveRound(ctx, guild, ready, leaseLost);
       // Ended mid-transition: this round never starts (the loop brings everyone back).
       if (moved.endRequested) return moved;
       // The deadline is stored first, the prompts posted, then the round counts as talking.
       const endsAt =
         moved.roundEndsAt ?? new Date(ctx.services.clock.now().getTime() + run.minutesPerRound * 60_000);
-      const timed = await store(ctx, moved.runId, { roundEndsAt: endsAt });
+      const timed = await store(ctx, moved.runId, {
+        roundEndsAt: endsAt,
+        plannedEndAt: plannedEndAfterRound(moved, moved.state.currentRound, endsAt),
+      });
       await scheduleTicks(ctx.agenda, timed);
       await postRoundPrompts(ctx, guild, timed);
       const talking = await store(ctx, moved.runId, {
@@ -224,18 +332,20 @@ async function step(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<M
       if (run.roundEndsAt && run.roundEndsAt <= now)
         return applyAction(ctx, guild, run, { kind: 'end-round', round: run.state.currentRound });
       await scheduleTicks(ctx.agenda, run);
-      await moveRound(ctx, guild, run);
+      await moveRound(ctx, guild, run, leaseLost);
+      if (leaseLost()) throw new LeaseLost(run.runId);
       await postRoundPrompts(ctx, guild, run);
       await refreshControl(guild, run);
       return null;
     }
     case 'returning':
-      return bringBack(ctx, guild, run);
+      return bringBack(ctx, guild, run, leaseLost);
     case 'cleanup': {
       await deleteRooms(guild, run);
       await cancelJobs(ctx.agenda, run.runId);
       const done = await finishRun(ctx, guild, run, owner);
-      await refreshControl(guild, done);
+      mixerIndexOf(ctx).track(done);
+      await refreshControl(guild, done, lateNote(done));
       return null;
     }
     default:
@@ -248,8 +358,13 @@ async function step(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<M
  * disconnects whoever is inside). A move that failed is tried again (bounded); when the bot may
  * not move people any more, they are told in their room to walk back and get RETURN_GRACE_MS.
  */
-async function bringBack(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView | null> {
-  await refreshControl(guild, run);
+async function bringBack(
+  ctx: BotContext,
+  guild: Guild,
+  run: MixerRunView,
+  leaseLost: () => boolean,
+): Promise<MixerRunView | null> {
+  await refreshControl(guild, run, lateNote(run));
   const placed = new Set<string>();
   for (let attempt = 0; attempt < RETURN_TRIES; attempt++) {
     const orders = inRooms(guild, run)
@@ -257,7 +372,9 @@ async function bringBack(ctx: BotContext, guild: Guild, run: MixerRunView): Prom
       .map((userId) => ({ userId, channelId: run.lobbyChannelId }));
     if (orders.length === 0) break;
     try {
-      const moved = await runMoves(ctx, guild, run, orders, progressEditor(ctx, guild, run));
+      const moved = await runMoves(ctx, guild, run, orders, progressEditor(ctx, guild, run), async () =>
+        leaseLost(),
+      );
       for (const id of moved) placed.add(id);
     } catch (error) {
       if (!(error instanceof MovesRefused)) throw error;
@@ -294,7 +411,12 @@ async function graceToWalkBack(ctx: BotContext, guild: Guild, run: MixerRunView)
 }
 
 /** Moves the round's groups into their rooms, each group to the room most of it is already in. */
-async function moveRound(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView> {
+async function moveRound(
+  ctx: BotContext,
+  guild: Guild,
+  run: MixerRunView,
+  leaseLost: () => boolean,
+): Promise<MixerRunView> {
   const state = stateOf(run);
   const r = state.currentRound;
   const groups = state.rounds[r] ?? [];
@@ -322,7 +444,9 @@ async function moveRound(ctx: BotContext, guild: Guild, run: MixerRunView): Prom
       moves: { round: r, done: 0, total: orders.length, notified: [] },
     });
   else current = await store(ctx, run.runId, { 'moves.total': current.moves.done + orders.length });
-  await runMoves(ctx, guild, current, orders, progressEditor(ctx, guild, current), endAsked(ctx, run.runId));
+  await runMoves(ctx, guild, current, orders, progressEditor(ctx, guild, current), async () =>
+    leaseLost() ? true : endAsked(ctx, run.runId)(),
+  );
   return ctx.services.mixer.runs.getRun(run.runId);
 }
 
@@ -343,9 +467,9 @@ function progressEditor(ctx: BotContext, guild: Guild, run: MixerRunView) {
     if (done < total && nowMs - last < PROGRESS_EDIT_MS) return;
     last = nowMs;
     const svc = ctx.services.mixer;
-    if (!(await svc.runs.acquireLease(run.runId, svc.workerId, ctx.services.clock.now(), LEASE_MS)))
+    if (!(await svc.runs.acquireLease(run.runId, svc.workerId, ctx.services.clock.now(), svc.lease.ms)))
       throw new LeaseLost(run.runId);
-    await refreshControl(guild, run, progressLine(run, done, total, left));
+    await refreshControl(guild, run, lateNote(run, progressLine(run, done, total, left)));
   };
 }
 
@@ -367,7 +491,7 @@ async function tellOrganiser(
  * A mixer that cannot go on before its first round started: anyone in a room back, rooms removed, marked
  * cancelled only once they are gone (a failed delete throws and the step is tried again).
  */
-async function abandon(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<void> {
+async function abandon(ctx: BotContext, guild: Guild, run: MixerRunView, late = false): Promise<void> {
   const latest = await ctx.services.mixer.runs.getRun(run.runId);
   await runMoves(
     ctx,
@@ -384,6 +508,8 @@ async function abandon(ctx: BotContext, guild: Guild, run: MixerRunView): Promis
     phase: 'done',
     state: scrubbedState(stateOf(latest)),
     endedAt: ctx.services.clock.now(),
+    endedLate: late,
   });
-  await refreshControl(guild, done);
+  mixerIndexOf(ctx).track(done);
+  await refreshControl(guild, done, lateNote(done));
 }

@@ -2,6 +2,12 @@
  * The mixer's agenda jobs. `mixer:tick` fires at a round's one-minute warning and at its end,
  * unique per run + round + kind, so scheduling again (an extension, a restart) moves the one job;
  * `mixer:resume` lets a worker pick up a run whose lease a dead worker still held.
+ *
+ * A worker killed while running a job leaves it locked: agenda hands it to another worker only
+ * after its lockLifetime (agenda 6's default, 10 minutes). Nothing waits for that: the fresh
+ * worker drives the run from its stored step (GuildAvailable), a past deadline ends the round
+ * then, and saving a unique job again (scheduleResume, scheduleTicks) stores it unlocked. A job
+ * run late finds its round over and does nothing.
  */
 import type { Agenda, Job } from 'agenda';
 import type { Client } from 'discord.js';

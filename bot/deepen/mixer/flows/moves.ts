@@ -2,10 +2,32 @@
  * Member moves through the guild's one move queue (shared/deepen/mixer/move-pacer.ts). Only
  * members connected to voice can be moved (400 40032): they are told where their room is by DM,
  * or in the lobby's text chat when DMs are closed. A 403 stops the transition (retrying would
- * only burn invalid requests); a 429 is retried after its Retry-After.
+ * only burn invalid requests).
+ *
+ * Rate limits: discord.js would wait out a 429 (or an empty bucket) inside its REST queue and
+ * retry for ever, so the move queue would never see them. For member edits only, the client's
+ * REST is told to reject instead (`rejectOnRateLimit`): the queue gets a RateLimitError with the
+ * wait, and every answer's X-RateLimit-* headers (the REST `response` event), so it paces itself
+ * from the bucket, honours Retry-After, and counts the 429s Discord counts towards its IP ban
+ * (discord-api-docs, topics/rate-limits "Invalid Request Limit": 401/403/429 except
+ * `X-RateLimit-Scope: shared`, 10,000 per 10 minutes).
  */
-import { DiscordAPIError, RateLimitError, type Guild } from 'discord.js';
-import type { MoveOutcome } from '../../../../shared/deepen/mixer/move-pacer.js';
+import {
+  DiscordAPIError,
+  RateLimitError,
+  RESTEvents,
+  Routes,
+  type APIRequest,
+  type Guild,
+  type RateLimitData,
+  type REST,
+  type ResponseLike,
+} from 'discord.js';
+import {
+  InvalidBudgetReached,
+  type BucketReading,
+  type MoveOutcome,
+} from '../../../../shared/deepen/mixer/move-pacer.js';
 import type { MixerRunView } from '../../../../shared/deepen/mixer/mixer-run.service.js';
 import { translator, type Locale } from '../../../../shared/i18n/index.js';
 import type { BotContext } from '../../../context.js';
@@ -29,18 +51,94 @@ export function voiceChannelOf(guild: Guild, userId: string): string | null {
   return guild.voiceStates.cache.get(userId)?.channelId ?? null;
 }
 
+/** discord.js's bucket route for member edits: every move of a guild shares it. */
+const MEMBER_ROUTE = '/guilds/:id/members/:id';
+/** Where a REST client keeps the mixer's hook-up (installed once per client, see moveRest). */
+const MOVE_REST = Symbol('tsunagu.mixer.moveRest');
+
+type RejectOption = REST['options']['rejectOnRateLimit'];
+type Answer = { status: number; headers: ResponseLike['headers'] };
+type HookedRest = REST & { [MOVE_REST]?: Map<string, Answer> };
+
+const isMemberEdit = (method: string, route: string) =>
+  method.toUpperCase() === 'PATCH' && route === MEMBER_ROUTE;
+
+/** What the client would have decided for a rate limit before the mixer's filter (kept). */
+async function priorRejects(prior: RejectOption, data: RateLimitData): Promise<boolean> {
+  if (!prior) return false;
+  if (typeof prior === 'function') return prior(data);
+  return prior.some((route) => data.route.startsWith(route.toLowerCase()));
+}
+
+/**
+ * Hooks the mixer's moves into the client's REST, once per client, and returns the last answer
+ * per member path:
+ * - rate limits on member edits (PATCH /guilds/{g}/members/{u}) reject with a RateLimitError
+ *   instead of being waited out inside discord.js, so the move queue decides. Only the mixer
+ *   edits members (the bot's own nickname is `/members/@me`, another route); a filter already
+ *   set keeps applying to the other routes;
+ * - one `response` listener keeps each member edit's status and headers (discord.js emits it for
+ *   every answer, 429s included, before it decides to reject); one listener for all guilds, so
+ *   many guilds moving at once do not pile up listeners.
+ */
+function moveRest(rest: REST): Map<string, Answer> {
+  const hooked = rest as HookedRest;
+  const existing = hooked[MOVE_REST];
+  if (existing) return existing;
+  const answers = new Map<string, Answer>();
+  hooked[MOVE_REST] = answers;
+  const prior = rest.options.rejectOnRateLimit;
+  rest.options.rejectOnRateLimit = async (data: RateLimitData) =>
+    isMemberEdit(data.method, data.route) || priorRejects(prior, data);
+  rest.on(RESTEvents.Response, (request: APIRequest, response: ResponseLike) => {
+    if (isMemberEdit(request.method, request.route))
+      answers.set(String(request.path), { status: response.status, headers: response.headers });
+  });
+  return answers;
+}
+
+/** The bucket's state from Discord's headers (docs, topics/rate-limits "Header Format"). */
+function bucketReading(headers: ResponseLike['headers'] | undefined): BucketReading | undefined {
+  const remaining = headers?.get('x-ratelimit-remaining');
+  const resetAfter = headers?.get('x-ratelimit-reset-after');
+  if (remaining == null || resetAfter == null) return undefined;
+  return { remaining: Number(remaining), resetAfterMs: Number(resetAfter) * 1000 };
+}
+
+/**
+ * One PATCH of a member's channel, with the answer Discord gave it. The queue runs one move per
+ * guild at a time, so the member's path names this attempt's answer.
+ */
 async function attemptMove(guild: Guild, order: MoveOrder): Promise<MoveOutcome> {
+  const answers = moveRest(guild.client.rest);
+  const path = Routes.guildMember(guild.id, order.userId);
+  answers.delete(path);
   try {
     await guild.members.edit(order.userId, { channel: order.channelId });
-    return { kind: 'done' };
+    return { kind: 'done', ...withBucket(bucketReading(answers.get(path)?.headers)) };
   } catch (error) {
-    if (error instanceof RateLimitError) return { kind: 'rateLimited', retryAfterMs: error.retryAfter };
+    if (error instanceof RateLimitError) {
+      // Not served: discord.js held the request back on an empty bucket (no request, not invalid).
+      const answer = answers.get(path);
+      const served = answer?.status === 429;
+      const scope = answer?.headers.get('x-ratelimit-scope') ?? error.scope;
+      return {
+        kind: 'rateLimited',
+        retryAfterMs: error.retryAfter,
+        served,
+        invalid: served && scope !== 'shared',
+      };
+    }
     if (error instanceof DiscordAPIError && error.status === 429)
-      return { kind: 'rateLimited', retryAfterMs: 1000 };
+      return { kind: 'rateLimited', retryAfterMs: 1000, served: true, invalid: true };
     const status = error instanceof DiscordAPIError ? error.status : 0;
     return { kind: 'failed', invalid: status === 401 || status === 403, error };
+  } finally {
+    answers.delete(path);
   }
 }
+
+const withBucket = (bucket: BucketReading | undefined) => (bucket ? { bucket } : {});
 
 /** Tells a member who is not in voice where their room is (DM, else a mention in the lobby chat). */
 export async function tellWhereToGo(
@@ -109,6 +207,11 @@ export async function runMoves(
           const code = discordCode(outcome.error) ?? (outcome.error as { code?: number }).code;
           if (code === 40032) await tellWhereToGo(ctx, guild, run, order);
           else if (isMissingPermission(outcome.error)) refused = true;
+          else if (outcome.error instanceof InvalidBudgetReached)
+            ctx.logger.error(
+              { guildId: guild.id, userId: order.userId, pacer: svc.moves.stats() },
+              'mixer move dropped: the moves spent their invalid-request budget',
+            );
           else if (!(outcome.error instanceof MovesRefused))
             ctx.logger.warn(
               { err: outcome.error, guildId: guild.id, userId: order.userId },

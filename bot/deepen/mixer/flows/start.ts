@@ -13,7 +13,6 @@ import type { BotContext } from '../../../context.js';
 import { UserError } from '../../../core/user-error.js';
 import { drive } from './driver.js';
 import { postControl } from './posts.js';
-import { MAX_ROOM_PEOPLE } from './rooms.js';
 
 export interface StartMixerInput {
   guildId: string;
@@ -140,13 +139,7 @@ export async function planMixer(
   const exclude = [...(input.exclude ?? [])];
   const participantIds = lobbyParticipants(guild, input.lobbyChannelId, input.organiserId, exclude);
   checkGuildRoom(guild, participantIds.length, groupSize);
-  // Each room names everyone it opens to; Discord takes at most 100 overwrites per channel.
-  const named = new Set([input.organiserId, ...exclude, ...participantIds]).size;
-  if (named > MAX_ROOM_PEOPLE)
-    throw new UserError('deepen.mixer.error.tooManyForPrivateRooms', {
-      count: named,
-      max: MAX_ROOM_PEOPLE,
-    });
+  // No cap on people from the rooms' overwrites: rooms open to the mixer's role (room-role.ts).
   return ctx.services.mixer.runs.createRun({
     guildId: guild.id,
     lobbyChannelId: input.lobbyChannelId,

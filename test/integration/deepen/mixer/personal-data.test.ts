@@ -8,6 +8,7 @@ import { PairHistory } from '../../../../shared/deepen/mixer/pair-history.model.
 import { saveFeedback } from '../../../../shared/deepen/mixer/mixer-feedback.service.js';
 import { isDomainError } from '../../../../shared/errors.js';
 import { MixerRun } from '../../../../shared/deepen/mixer/mixer-run.model.js';
+import { CustomPromptModel } from '../../../../shared/deepen/mixer/custom-prompt.model.js';
 
 const guildId = '900000000000000010';
 const [ann, ben, cat] = ['100000000000000011', '100000000000000012', '100000000000000013'];
@@ -45,10 +46,32 @@ describe('Deepen: the mixer part of personal data (pair history, attendance, fee
       mixerPairsDeleted: 1,
       mixerAttendanceDeleted: 1,
       mixerFeedbackDeleted: 1,
+      mixerPromptsUnattributed: 0,
     });
     expect(await PairHistory.countDocuments({ guildId, $or: [{ a: ann }, { b: ann }] })).to.equal(0);
     expect((await MixerAttendance.findOne({ userId: ben }).lean())!.groupmates).to.deep.equal([cat]);
     expect((await MixerFeedback.findOne({ userId: ben }).lean())!.metUserIds).to.deep.equal([]);
+  });
+
+  it('exports the prompts an organiser added and, on erasure, keeps them for the guild without their name', async () => {
+    await CustomPromptModel.create([
+      { guildId, theme: 'career', promptId: 'p1', text: '転職して驚いたことは？', createdBy: ann },
+      { guildId, theme: 'career', promptId: 'p2', text: 'Best advice you got?', createdBy: ben },
+    ]);
+    const data = (await mixerPart.export({ guildId, userId: ann, now })) as Record<string, unknown[]>;
+    expect(data.promptsAdded).to.have.length(1);
+    expect(data.promptsAdded![0]).to.include({
+      promptId: 'p1',
+      theme: 'career',
+      text: '転職して驚いたことは？',
+    });
+    const report = await mixerPart.erase({ guildId, userId: ann, now });
+    expect(report.counts).to.include({ mixerPromptsUnattributed: 1 });
+    const left = await CustomPromptModel.find({ guildId }).sort({ promptId: 1 }).lean();
+    expect(left.map((p) => [p.promptId, p.createdBy])).to.deep.equal([
+      ['p1', null],
+      ['p2', ben],
+    ]);
   });
 
   it('refuses feedback from someone who was not there, a bad rating and a stranger as "met"', async () => {

@@ -1,0 +1,34 @@
+/**
+ * The in-memory index of running mixers' channels (flows/channel-index.ts), rebuilt from the
+ * database whenever the gateway delivers a guild afresh: at start-up (READY), when the bot joins
+ * a guild (GuildCreate) and when a guild comes back after an outage (GuildAvailable), since
+ * mixers may have started or ended meanwhile in another worker.
+ */
+import { Events } from 'discord.js';
+import { defineEvent } from '../../../core/event.js';
+import { mixerIndexOf } from '../flows/channel-index.js';
+
+export const mixerIndexOnReady = defineEvent({
+  name: Events.ClientReady,
+  once: true,
+  async execute(ctx, client) {
+    const index = mixerIndexOf(ctx);
+    for (const guildId of client.guilds.cache.keys()) await index.rebuild(guildId);
+  },
+});
+
+export const mixerIndexOnGuild = defineEvent({
+  name: Events.GuildCreate,
+  async execute(ctx, guild) {
+    await mixerIndexOf(ctx).rebuild(guild.id);
+  },
+});
+
+/** Start-up's guilds arrive this way before READY: those are left to the ready rebuild. */
+export const mixerIndexOnAvailable = defineEvent({
+  name: Events.GuildAvailable,
+  async execute(ctx, guild) {
+    if (!guild.client.isReady()) return;
+    await mixerIndexOf(ctx).rebuild(guild.id);
+  },
+});
