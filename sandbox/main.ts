@@ -93,7 +93,14 @@ async function main(): Promise<void> {
   const demo = seedDemoCommunity(emulator, { alumniCount: config.sandboxMembers });
   await emulator.save();
   // 90 days of activity behind the Trends charts (written once; a restarted sandbox keeps it).
-  await seedActivityHistory({ demo, logger: logger.child({ component: 'history' }) });
+  // Its members joined over those 90 days: the simulation goes on with the alumni after them.
+  const history = await seedActivityHistory({
+    demo,
+    emulator,
+    logger: logger.child({ component: 'history' }),
+  });
+  demo.arrived = history.arrived;
+  await emulator.save();
 
   const agenda = createAgenda({
     db: mongoose.connection.db as unknown as Db,

@@ -22,6 +22,8 @@ import { eventsEn } from '../deepen/events/messages.en.js';
 import { eventsJa } from '../deepen/events/messages.ja.js';
 import { insightsEn } from '../insights/messages.en.js';
 import { insightsJa } from '../insights/messages.ja.js';
+import { commandsEn } from './messages/commands.en.js';
+import { commandsJa } from './messages/commands.ja.js';
 
 /** Every area by name, in both languages (tests check no key is defined by two areas). */
 export const AREAS = {
@@ -35,6 +37,7 @@ export const AREAS = {
   mixer: { en: mixerEn, ja: mixerJa },
   events: { en: eventsEn, ja: eventsJa },
   insights: { en: insightsEn, ja: insightsJa },
+  commands: { en: commandsEn, ja: commandsJa },
 } as const;
 
 export const ENGLISH = {
@@ -48,6 +51,7 @@ export const ENGLISH = {
   ...mixerEn,
   ...eventsEn,
   ...insightsEn,
+  ...commandsEn,
 };
 
 export const JAPANESE: { readonly [K in keyof typeof ENGLISH]: string } = {
@@ -61,4 +65,5 @@ export const JAPANESE: { readonly [K in keyof typeof ENGLISH]: string } = {
   ...mixerJa,
   ...eventsJa,
   ...insightsJa,
+  ...commandsJa,
 };

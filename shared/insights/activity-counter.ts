@@ -75,6 +75,8 @@ export function createActivityCounter(options: ActivityCounterOptions) {
     if (name && channelNames.size < 10_000) channelNames.set(`${guildId}|${channelId}`, name);
   };
   const stats = { lostEvents: 0, flushes: 0, failedFlushes: 0 };
+  /** Guild days whose member rows were written but whose active-member rollup is not recomputed yet. */
+  const staleDays = new Map<string, { guildId: string; day: string }>();
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<boolean> | undefined;
   let lastFailed = false;
@@ -188,6 +190,12 @@ export function createActivityCounter(options: ActivityCounterOptions) {
     return [...rows.values()];
   }
 
+  function markStale(rows: readonly RollupIncrement[]): void {
+    for (const r of rows)
+      if (r.scope === 'memberDay' && r.day)
+        staleDays.set(`${r.guildId}|${r.day}`, { guildId: r.guildId, day: r.day });
+  }
+
   async function writeOnce(): Promise<boolean> {
     const now = clock.now().getTime();
     // Open sessions are credited up to now, so charts are current and a crash loses one interval at most.
@@ -202,20 +210,37 @@ export function createActivityCounter(options: ActivityCounterOptions) {
     }));
     const ended = [...closedSessions.values()];
     closedSessions.clear();
+    /** Once the rollups are in, a later failure (sessions, active rollup) must not put them back. */
+    let rollupsWritten = entries.length === 0;
     try {
       if (entries.length > 0) {
         const zoneOf = await zonesFor([...new Set(entries.map((e) => e.guildId))]);
         await targetsFor(entries);
-        await store.writeRollups(toRows(entries, zoneOf));
+        const rows = toRows(entries, zoneOf);
+        try {
+          await store.writeRollups(rows);
+          rollupsWritten = true;
+          markStale(rows);
+        } catch (error) {
+          // Member days written before a partial failure still need their active-member rollup.
+          if (error instanceof PartialRollupWrite && !error.unwritten.includes('memberDay')) markStale(rows);
+          throw error;
+        }
       }
       await store.writeSessions(open, ended);
+      // After the member days: recomputed from them, so a failure here is retried at the next flush.
+      if (staleDays.size > 0) {
+        await store.refreshActivity([...staleDays.values()]);
+        staleDays.clear();
+      }
       stats.flushes += 1;
       lastFailed = false;
       return true;
     } catch (error) {
       // Only what was not written goes back (a scope written before the failure must not count twice).
       const unwritten = error instanceof PartialRollupWrite ? new Set(error.unwritten) : undefined;
-      buffer.restore(unwritten ? entries.filter((e) => unwritten.has(SCOPE_OF[e.scope])) : entries);
+      if (!rollupsWritten)
+        buffer.restore(unwritten ? entries.filter((e) => unwritten.has(SCOPE_OF[e.scope])) : entries);
       for (const s of ended) {
         const id = `${s.guildId}|${s.userId}`;
         if (!sessions.has(id)) closedSessions.set(id, s);

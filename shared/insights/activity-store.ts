@@ -5,6 +5,7 @@
  */
 import { GuildSettings } from '../kernel/guild-settings.model.js';
 import { MixerRun } from '../deepen/mixer/mixer-run.model.js';
+import { refreshActivity, type TouchedDay } from './activity-rollup.js';
 import {
   ChannelDay,
   GuildHour,
@@ -43,6 +44,8 @@ export interface ActivityStore {
     closed: readonly { guildId: string; userId: string }[],
   ): Promise<void>;
   loadSessions(guildId: string): Promise<SessionRow[]>;
+  /** Recomputes the active-member rows of the weeks of `days` from the member days written. */
+  refreshActivity(days: readonly TouchedDay[]): Promise<void>;
   /**
    * Throwaway channels and what they belong to: a mixer's breakout rooms (created and deleted per
    * run) are credited to the mixer (`mixer:<runId>`) or its event (`event:<occurrenceId>`).
@@ -178,6 +181,7 @@ export const mongooseActivityStore: ActivityStore = {
         });
     return targets;
   },
+  refreshActivity,
   async loadSessions(guildId) {
     const rows = await VoiceSession.find({ guildId }).lean();
     return rows.map((r) => ({

@@ -39,17 +39,21 @@ export const insightsEn = {
   'insights.figure.voiceMinutes': 'Voice minutes',
   'insights.figure.intros': 'Self-introductions',
   'insights.figure.attendance': 'Event and mixer attendance',
+  'insights.figure.relaySteps': 'Intro relay steps',
+  'insights.figure.rsvps': 'RSVPs (going)',
+  'insights.figure.feedback': 'Mixer feedback',
   'insights.figure.previous': 'previous: {value}',
   'insights.figure.notMeasured': 'Not measured yet',
   'insights.figure.noPrevious': 'new',
   'insights.figure.activeHint':
-    'Sent a message, or spent at least {minutes, plural, one {# minute} other {# minutes}} in voice.',
+    'Sent a message, or spent at least {minutes, plural, one {# minute} other {# minutes}} in voice, that day or week. The period’s figure is the average per day or week.',
 
   'insights.chart.members': 'Members joined and left',
   'insights.chart.activity': 'Active members',
   'insights.chart.messages': 'Messages',
   'insights.chart.voice': 'Voice minutes',
   'insights.chart.intros': 'Self-introductions and attendance',
+  'insights.chart.participation': 'Intro relay, RSVPs and feedback',
   'insights.chart.none': 'Charts need JavaScript; the figures above hold the same numbers.',
 
   'insights.heatmap.heading': 'When people write (hour of day × weekday, {zone})',

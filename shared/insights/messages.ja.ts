@@ -42,16 +42,21 @@ export const insightsJa = {
   'insights.figure.voiceMinutes': 'ボイス（分）',
   'insights.figure.intros': '自己紹介',
   'insights.figure.attendance': 'イベント・交流会の参加',
+  'insights.figure.relaySteps': '自己紹介リレーのバトン',
+  'insights.figure.rsvps': '参加表明（参加）',
+  'insights.figure.feedback': '交流会のフィードバック',
   'insights.figure.previous': '前期間：{value}',
   'insights.figure.notMeasured': 'まだ計測していません',
   'insights.figure.noPrevious': '新規',
-  'insights.figure.activeHint': 'メッセージを送ったか、ボイスに {minutes} 分以上いた人。',
+  'insights.figure.activeHint':
+    'その日（週）にメッセージを送ったか、ボイスに {minutes} 分以上いた人。期間の数値は 1 日（1 週）あたりの平均です。',
 
   'insights.chart.members': '参加と退出',
   'insights.chart.activity': 'アクティブメンバー',
   'insights.chart.messages': 'メッセージ',
   'insights.chart.voice': 'ボイス（分）',
   'insights.chart.intros': '自己紹介と参加',
+  'insights.chart.participation': '自己紹介リレー・参加表明・フィードバック',
   'insights.chart.none': 'グラフの表示には JavaScript が必要です。上の数値は同じ内容です。',
 
   'insights.heatmap.heading': '投稿の多い時間帯（時刻 × 曜日、{zone}）',

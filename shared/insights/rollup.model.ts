@@ -72,6 +72,33 @@ channelDaySchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 export const GuildHour = model('InsightsGuildHour', guildHourSchema, 'insightsGuildHours');
 export const MemberDay = model('InsightsMemberDay', memberDaySchema, 'insightsMemberDays');
 export const ChannelDay = model('InsightsChannelDay', channelDaySchema, 'insightsChannelDays');
+
+/** The highest voice-minute threshold the Trends page accepts; longer voice time is kept as this. */
+export const ACTIVE_MINUTES_CAP = 600;
+export const ACTIVITY_SPANS = ['day', 'week'] as const;
+export type ActivitySpan = (typeof ACTIVITY_SPANS)[number];
+
+/**
+ * guildActivity: how many members were active on one guild-local day or in one ISO week (a
+ * week's voice minutes summed over its days), kept exact for every threshold N the page accepts:
+ * `messagers` sent a message; `voiceOnly` counts the others by their whole voice minutes
+ * (minutes → members, capped at ACTIVE_MINUTES_CAP), so active(N) = messagers + Σ voiceOnly[m ≥ N].
+ * Recomputed from the member days at flush time (activity-rollup.ts): the Trends page reads one
+ * row per day or week, whatever the events or members. Aggregates only: no user id.
+ */
+const guildActivitySchema = new Schema(
+  {
+    guildId: { type: String, required: true },
+    span: { type: String, enum: ACTIVITY_SPANS, required: true },
+    /** The local day, or the Monday of the week. */
+    start: { type: String, required: true },
+    messagers: { type: Number, default: 0 },
+    voiceOnly: { type: Schema.Types.Mixed, default: {} },
+  },
+  { versionKey: false, minimize: false },
+);
+guildActivitySchema.index({ guildId: 1, span: 1, start: 1 }, { unique: true });
+export const GuildActivity = model('InsightsGuildActivity', guildActivitySchema, 'insightsGuildActivity');
 export type GuildHourDoc = InferSchemaType<typeof guildHourSchema>;
 
 /**

@@ -5,9 +5,9 @@
  */
 import { MemberEvent } from '../connect/member-event.model.js';
 import type { AttendanceSource } from './attendance.js';
+import type { ParticipationCounts, ParticipationSource } from './participation.js';
 import {
   bucketLabels,
-  bucketOf,
   compare,
   foldDays,
   foldHours,
@@ -19,7 +19,8 @@ import {
   type Period,
 } from './fold.js';
 import { addLocalDays, localDayOf, localDayStart } from './hours.js';
-import { ChannelDay, GuildHour, MemberDay } from './rollup.model.js';
+import { activeAt, type ActivityCounts } from './activity-rollup.js';
+import { ChannelDay, GuildActivity, GuildHour } from './rollup.model.js';
 
 export const FIGURES = [
   'joins',
@@ -30,6 +31,9 @@ export const FIGURES = [
   'voiceMinutes',
   'intros',
   'attendance',
+  'relaySteps',
+  'rsvps',
+  'feedback',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 
@@ -61,25 +65,12 @@ async function hours(guildId: string, period: Period, zone: string) {
   ).lean();
 }
 
-/** The bucket of a `day` field as an aggregation expression (a $switch over the weeks' first days). */
-function bucketExpression(period: Period, size: BucketSize): unknown {
-  if (size === 'day') return '$day';
-  const labels = bucketLabels(period, size);
-  return {
-    $switch: {
-      branches: labels.map((label, i) => ({
-        case: i + 1 < labels.length ? { $lt: ['$day', labels[i + 1]] } : { $gte: ['$day', label] },
-        then: label,
-      })),
-      default: labels[labels.length - 1],
-    },
-  };
-}
-
 /**
- * Active members (a message, or at least `minutes` of voice) per bucket of `period` and over
- * `period` and `before` as wholes: counted in the database, one person once per bucket, so a
- * page never reads every member's days.
+ * Active members (a message, or at least `minutes` of voice) per bucket of `period`, from the
+ * guild-activity rollup: one row per day or week, exact for every threshold, so the page's
+ * cost follows days, not events or members. The period's figure is the average per bucket
+ * (people active on a typical day or week): distinct people over an arbitrary period would need
+ * every member's days again.
  */
 async function activeMembers(
   guildId: string,
@@ -88,39 +79,17 @@ async function activeMembers(
   size: BucketSize,
   minutes: number,
 ) {
-  const sums = { messages: { $sum: '$messages' }, voice: { $sum: '$voiceSeconds' } };
-  const active = { $match: { $or: [{ messages: { $gt: 0 } }, { voice: { $gte: minutes * 60 } }] } };
-  const whole = (p: Period) => [
-    { $match: { day: { $gte: p.from, $lte: p.to } } },
-    { $group: { _id: '$userId', ...sums } },
-    active,
-    { $count: 'n' },
-  ];
-  const [result] = await MemberDay.aggregate<{
-    buckets: { _id: string; n: number }[];
-    current: { n: number }[];
-    previous: { n: number }[];
-  }>([
-    { $match: { guildId, day: { $gte: before.from, $lte: period.to } } },
-    {
-      $facet: {
-        buckets: [
-          { $match: { day: { $gte: period.from, $lte: period.to } } },
-          { $group: { _id: { user: '$userId', bucket: bucketExpression(period, size) }, ...sums } },
-          active,
-          { $group: { _id: '$_id.bucket', n: { $sum: 1 } } },
-        ],
-        current: whole(period),
-        previous: whole(before),
-      },
-    },
-  ]);
-  const byBucket = new Map((result?.buckets ?? []).map((b) => [b._id, b.n]));
-  return {
-    perBucket: bucketLabels(period, size).map((label) => byBucket.get(bucketOf(label, size)) ?? 0),
-    total: result?.current[0]?.n ?? 0,
-    totalBefore: result?.previous[0]?.n ?? 0,
-  };
+  const labels = bucketLabels(period, size);
+  const labelsBefore = bucketLabels(before, size);
+  const rows = await GuildActivity.find(
+    { guildId, span: size, start: { $gte: labelsBefore[0]!, $lte: labels[labels.length - 1]! } },
+    { start: 1, messagers: 1, voiceOnly: 1, _id: 0 },
+  ).lean();
+  const byStart = new Map(rows.map((r) => [r.start, r as ActivityCounts]));
+  const series = (list: string[]) => list.map((label) => activeAt(byStart.get(label), minutes));
+  const average = (values: number[]) => Math.round((total(values) / Math.max(1, values.length)) * 10) / 10;
+  const perBucket = series(labels);
+  return { perBucket, total: average(perBucket), totalBefore: average(series(labelsBefore)) };
 }
 
 async function introDays(guildId: string, period: Period) {
@@ -169,21 +138,43 @@ async function attendanceDays(source: AttendanceSource, guildId: string, period:
   return list.map((a) => ({ day: localDayOf(a.at, zone), count: 1 }));
 }
 
-/** Everything the Trends page shows for `query`; attendance is null (not measured) without a source. */
+/** Relay steps, RSVPs and feedback of both periods (null without a source: not measured). */
+async function participationDays(
+  source: ParticipationSource | undefined,
+  guildId: string,
+  period: Period,
+  zone: string,
+): Promise<ParticipationCounts | null> {
+  if (!source) return null;
+  return source.daily(
+    guildId,
+    { from: localDayStart(period.from, zone), to: localDayStart(addLocalDays(period.to, 1), zone) },
+    zone,
+  );
+}
+
+const PARTICIPATION = ['relaySteps', 'rsvps', 'feedback'] as const;
+
+/**
+ * Everything the Trends page shows for `query`; attendance and participation are null (not
+ * measured) without their source.
+ */
 export async function loadTrends(
   guildId: string,
   query: TrendsQuery,
   attendance?: AttendanceSource,
+  participation?: ParticipationSource,
 ): Promise<TrendsData> {
   const { period, size, zone } = query;
   const before = previousPeriod(period);
   const both: Period = { from: before.from, to: period.to };
-  const [hourRows, active, intros, channels, attended] = await Promise.all([
+  const [hourRows, active, intros, channels, attended, took] = await Promise.all([
     hours(guildId, both, zone),
     activeMembers(guildId, period, before, size, query.activeMinutes),
     introDays(guildId, both),
     topChannels(guildId, period),
     attendance ? attendanceDays(attendance, guildId, both, zone) : Promise.resolve(null),
+    participationDays(participation, guildId, both, zone),
   ]);
   const now = foldHours(hourRows, zone, period, size);
   const prev = foldHours(hourRows, zone, before, size);
@@ -197,6 +188,9 @@ export async function loadTrends(
     voiceMinutes: now.voiceMinutes,
     intros: foldDays(intros, period, size),
     attendance: attended ? foldDays(attended, period, size) : null,
+    relaySteps: took ? foldDays(took.relaySteps, period, size) : null,
+    rsvps: took ? foldDays(took.rsvps, period, size) : null,
+    feedback: took ? foldDays(took.feedback, period, size) : null,
   };
   const sum = (a: number[]) => total(a);
   const figures: TrendsData['figures'] = {
@@ -208,7 +202,13 @@ export async function loadTrends(
     voiceMinutes: compare(sum(now.voiceMinutes), sum(prev.voiceMinutes)),
     intros: compare(sum(series.intros!), sum(foldDays(intros, before, size))),
     attendance: attended ? compare(sum(series.attendance!), sum(foldDays(attended, before, size))) : null,
+    relaySteps: null,
+    rsvps: null,
+    feedback: null,
   };
+  if (took)
+    for (const key of PARTICIPATION)
+      figures[key] = compare(sum(series[key]!), sum(foldDays(took[key], before, size)));
   return {
     labels: bucketLabels(period, size),
     series,

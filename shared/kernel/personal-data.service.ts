@@ -25,6 +25,15 @@ export interface MessageRef {
   inDm?: boolean;
 }
 
+/**
+ * Work in Discord an erasure leaves for the worker, as an agenda job of the part's slice (e.g. a
+ * freed event seat: redraw the announcement, tell who moved up). Stored data is already erased.
+ */
+export interface ErasureJob {
+  name: string;
+  data: Record<string, unknown>;
+}
+
 /** What one part erased: counters by name, plus messages to remove and nominations cancelled. */
 export interface PartErasure {
   counts?: Record<string, number>;
@@ -32,6 +41,8 @@ export interface PartErasure {
   cancelledLinkIds?: string[];
   /** Discord invite codes made for this person alone (their personal link): revoked on Discord. */
   invitesToRevoke?: string[];
+  /** Jobs the worker enqueues once the erasure is written (see `ErasureJob`). */
+  followUpJobs?: ErasureJob[];
 }
 
 /** One slice's share of a person's data. */
@@ -56,8 +67,10 @@ export interface ErasureReport {
   cancelledLinkIds: string[];
   /** Invite codes made for this person alone, to delete on Discord (nobody is credited any more). */
   invitesToRevoke: string[];
+  /** Every part's follow-up jobs, for the worker to enqueue. */
+  followUpJobs: ErasureJob[];
   /** Every part's counters, e.g. `relayLinksAnonymised`, `invitesAnonymised`. */
-  [count: string]: number | boolean | MessageRef[] | string[];
+  [count: string]: number | boolean | MessageRef[] | string[] | ErasureJob[];
 }
 
 /** The kernel's part: the profile itself (deleted first, so no later step can re-read it). */
@@ -103,6 +116,7 @@ export function createPersonalData(parts: readonly PersonalDataPart[]) {
         messagesToRemove: [],
         cancelledLinkIds: [],
         invitesToRevoke: [],
+        followUpJobs: [],
       };
       for (const part of parts) {
         const done = await part.erase({ guildId, userId, now });
@@ -113,6 +127,7 @@ export function createPersonalData(parts: readonly PersonalDataPart[]) {
         report.messagesToRemove.push(...(done.messagesToRemove ?? []));
         report.cancelledLinkIds.push(...(done.cancelledLinkIds ?? []));
         report.invitesToRevoke.push(...(done.invitesToRevoke ?? []));
+        report.followUpJobs.push(...(done.followUpJobs ?? []));
       }
       return report;
     },

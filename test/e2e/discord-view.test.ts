@@ -2,7 +2,7 @@
  * The Discord view, end to end in headless Chromium: a new person is created in the view, joins
  * the demo guild through a cohort invite, presses the intro button in the bot's DM, fills in the
  * modal and the survey, posts, and sees the embed in #introductions; then the organiser finds
- * them on the dashboard's members page. Real discord.js, mongoose and agenda behind both pages;
+ * them in the dashboard's members directory. Real discord.js, mongoose and agenda behind both pages;
  * no console error, uncaught exception or CSP violation may appear on either.
  */
 import { mkdirSync } from 'node:fs';
@@ -167,14 +167,14 @@ describe('the Discord view in a browser (e2e)', function () {
     expect(problems).to.deep.equal([]);
   });
 
-  it("lists the new person on the dashboard's members page", async () => {
-    const members = `${dashboard.url}/guilds/${demo.guildId}/members`;
+  it("lists the new person in the dashboard's members directory", async () => {
+    const members = `${dashboard.url}/guilds/${demo.guildId}/insights/directory`;
     const login = await page.goto(members);
     expectStrictCsp(login?.headers()['content-security-policy']);
     // The emulator logs the demo organiser in without asking (its default OAuth2 user).
     await page.getByTestId('login-discord').click();
     await page.waitForURL(members);
-    await page.getByTestId('member-row').filter({ hasText: PERSON.name }).waitFor();
+    await page.getByTestId('directory-row').filter({ hasText: PERSON.name }).waitFor();
     await page.screenshot({ path: '.tmp/discord-view-dashboard-members.png', fullPage: true });
     expect(problems).to.deep.equal([]);
   });

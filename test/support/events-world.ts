@@ -175,6 +175,9 @@ export async function startEventsWorld(options: { zone?: string; locale?: 'ja' |
       await agenda.start();
     },
     async stop() {
+      // Let running jobs finish while the client is still up (agenda.stop does not wait for them),
+      // so no job writes after the world has stopped and the test database is cleared.
+      await agenda.drain(5000);
       await w.bot.stop();
       await world.emu.stop();
     },

@@ -4,6 +4,7 @@ import { listThemes, themeName } from '../../shared/deepen/prompts/index.js';
 import type { OccurrenceView } from '../../shared/deepen/events/event-view.js';
 import type { RequestView } from '../../shared/deepen/events/request.service.js';
 import type { FeedbackSummary } from '../../shared/deepen/events/mixer-links.js';
+import type { VoiceChannelView } from '../../shared/deepen/events/lobby-channels.js';
 import { ENGLISH } from '../../shared/i18n/catalogues.js';
 import type { MessageKey, Translator, Vars } from '../../shared/i18n/index.js';
 
@@ -82,10 +83,26 @@ export function presentOccurrence(
     names: ReadonlyMap<string, string>;
     form: FormState;
     canAct: boolean;
+    /** The guild's voice channels (null: the worker has not listed them yet). */
+    lobbies?: readonly VoiceChannelView[] | null;
   },
   ctx: PresentContext,
 ) {
   const { occ } = input;
+  const lobbies = input.lobbies ?? [];
+  const current =
+    lobbies.find((c) => c.id === occ.lobbyChannelId)?.name ?? ctx.t('deepen.events.web.lobbyUnknown');
+  const chosen = input.form.values.lobbyChannelId ?? '';
+  const lobbyOptions = [
+    {
+      value: '',
+      label: ctx.t('deepen.events.web.lobbyUnchanged', { name: current }),
+      selected: chosen === '',
+    },
+    ...lobbies
+      .filter((c) => c.id !== occ.lobbyChannelId)
+      .map((c) => ({ value: c.id, label: c.name, selected: chosen === c.id })),
+  ];
   const name = personNamer(ctx, input.names);
   const fmt = dateFormatter(ctx, true);
   const by = (answer: 'yes' | 'maybe' | 'no', waitlisted = false) =>
@@ -112,6 +129,7 @@ export function presentOccurrence(
       : ctx.t('deepen.events.mixer.none'),
     mixerOutcome: occ.mixerOutcome.state === 'none' ? null : mixerOutcomeLine(ctx.t, occ.mixerOutcome),
     editable: occ.status === 'scheduled' && input.canAct,
+    lobbyOptions,
     form: input.form,
     people: [...new Set([occ.organiserId, ...occ.rsvps.map((r) => r.userId), ...occ.interested])],
   };

@@ -5,7 +5,7 @@ import { HttpError, NotFoundError } from '../core/errors.js';
 import { EVENT_REQUEST_JOB } from '../../shared/deepen/events/event-jobs.job.js';
 import { describeDomainError, isDomainError, localizeIssue, type FieldIssue } from '../../shared/errors.js';
 import type { Locale, MessageKey } from '../../shared/i18n/index.js';
-import { checkEventInput } from '../../shared/deepen/events/event-input.js';
+import { checkEventInput, readRepeat } from '../../shared/deepen/events/event-input.js';
 import { CANCEL_SCOPE, EDIT_FLAGS, OCCURRENCE_ID, parseEventForm } from './events.schema.js';
 import { presentEventsPage, presentOccurrence, type FormState } from './events.presenter.js';
 
@@ -61,11 +61,15 @@ export function eventsRoutes(deps: GuildPageDeps): Router {
     const guildId = res.locals.guild!.id;
     const ctx = await guildContext(res, reads, guildId);
     const occ = await reads.eventOccurrence(guildId, occurrenceId);
-    const view = presentOccurrence({ guildId, occ, names: new Map(), form, canAct: !!deps.jobs }, ctx);
+    const lobbies = await reads.eventVoiceChannels(guildId);
+    const view = presentOccurrence(
+      { guildId, occ, names: new Map(), form, canAct: !!deps.jobs, lobbies },
+      ctx,
+    );
     const names = await deps.names(guildId, view.people);
     const feedback = (await reads.eventFeedback([occurrenceId])).get(occurrenceId);
     const event = {
-      ...presentOccurrence({ guildId, occ, names, form, canAct: !!deps.jobs }, ctx),
+      ...presentOccurrence({ guildId, occ, names, form, canAct: !!deps.jobs, lobbies }, ctx),
       rating:
         feedback?.average != null
           ? res.locals.t('deepen.events.web.rating', { average: feedback.average, count: feedback.count })
@@ -158,16 +162,33 @@ export function eventsRoutes(deps: GuildPageDeps): Router {
     const queue = jobs();
     const occ = await reads.eventOccurrence(guildId, occurrenceId);
     const body = (req.body ?? {}) as Record<string, unknown>;
+    const flags = EDIT_FLAGS.safeParse(body).data;
+    const refuse = (key: MessageKey, vars: FieldIssue['vars'] = {}) =>
+      renderOne(res, occurrenceId, { values, errors: formErrors(res.locals.locale, [{ key, vars }]) }, 400);
+    // The lobby comes from a select of the guild's voice channels: anything else is refused here
+    // (the worker's list, so a channel deleted since is refused too).
+    if (input.lobbyChannelId) {
+      const lobbies = await reads.eventVoiceChannels(guildId);
+      if (!lobbies?.some((c) => c.id === input.lobbyChannelId))
+        return refuse('deepen.events.error.lobbyNotVoice');
+    }
+    if (input.repeat && flags?.stopRepeating) return refuse('deepen.events.error.repeatBoth');
+    if (input.repeat) {
+      const { issue } = readRepeat(input.repeat, occ.localDate);
+      if (issue) return refuse(issue.i18nKey, issue.vars);
+    }
     // Empty fields leave things as they are; removing a limit or a description is said explicitly.
     const patch = {
       ...(input.title ? { title: input.title } : {}),
       ...(input.when ? { when: input.when } : {}),
       ...(input.durationMinutes != null ? { durationMinutes: input.durationMinutes } : {}),
       ...(input.capacity != null ? { capacity: input.capacity } : {}),
-      ...(EDIT_FLAGS.safeParse(body).data?.noCapacity ? { capacity: null } : {}),
+      ...(flags?.noCapacity ? { capacity: null } : {}),
       ...(input.description != null ? { description: input.description } : {}),
-      ...(EDIT_FLAGS.safeParse(body).data?.clearDescription ? { description: '' } : {}),
+      ...(flags?.clearDescription ? { description: '' } : {}),
       ...(input.lobbyChannelId ? { lobbyChannelId: input.lobbyChannelId } : {}),
+      ...(input.repeat ? { repeat: input.repeat } : {}),
+      ...(flags?.stopRepeating ? { repeat: null } : {}),
     };
     // The worker checks again when it carries the edit out; the form is answered now.
     const { issues: check } = checkEventInput(

@@ -90,6 +90,7 @@ export const OCCURRENCE_ID = z.string().regex(/^[a-f0-9]{24}$/);
 export const EDIT_FLAGS = z.object({
   noCapacity: z.literal('on').optional(),
   clearDescription: z.literal('on').optional(),
+  stopRepeating: z.literal('on').optional(),
 });
 
 /** The cancel form: this occurrence, or the whole series. */

@@ -15,6 +15,7 @@ import {
   updateGuildSettings,
 } from '../../shared/kernel/guild-settings.service.js';
 import { parseWhen, wallClockOf, type WhenLocale } from '../../shared/deepen/when/index.js';
+import { listVoiceChannels, type VoiceChannelView } from '../../shared/deepen/events/lobby-channels.js';
 
 export interface WhenPreview {
   ok: boolean;
@@ -42,6 +43,11 @@ declare module '../core/reads.js' {
     eventReminderMinutes(guildId: string): Promise<readonly number[]>;
     /** @throws DomainError INVALID_INPUT for more than 4 times or one out of range */
     setEventReminderMinutes(guildId: string, minutes: number[]): Promise<void>;
+    /**
+     * The guild's voice channels for the lobby select, as the worker last stored them from its
+     * gateway cache (shared/deepen/events/lobby-channels.ts); null before it has.
+     */
+    eventVoiceChannels(guildId: string): Promise<VoiceChannelView[] | null>;
   }
 }
 
@@ -72,4 +78,5 @@ export const eventsReads = {
   async setEventReminderMinutes(guildId: string, minutes: number[]) {
     await updateGuildSettings(guildId, { eventReminderMinutes: minutes });
   },
+  eventVoiceChannels: listVoiceChannels,
 };

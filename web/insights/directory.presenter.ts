@@ -11,7 +11,13 @@ import {
 } from '../../shared/kernel/profile-attributes.js';
 import { SORT_KEYS, type DirectoryRow, type SortKey } from '../../shared/insights/directory.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
-import { dateFormatter, formatCount, type DateView, type PresentContext } from '../core/format.js';
+import {
+  dateFormatter,
+  describePerson,
+  formatCount,
+  type DateView,
+  type PresentContext,
+} from '../core/format.js';
 import type { DirectoryForm, DirectoryIssue } from './directory-query.schema.js';
 import type { Option } from './trends.presenter.js';
 
@@ -34,7 +40,11 @@ export const COLUMN_KEYS: Record<SortKey, MessageKey> = {
 export function rowNamer(ctx: PresentContext, names: ReadonlyMap<string, string>) {
   return (userId: string | null, displayName?: string | null): string => {
     if (userId === null) return ctx.t('web.people.erased');
-    return displayName ?? names.get(userId) ?? ctx.t('web.people.unknown', { id: userId });
+    // The intro name, else the Discord name with the username beside it (display names are not
+    // unique); a member nobody can name is "not introduced yet", an inviter shows their id.
+    const named = displayName ?? describePerson(ctx, names, userId);
+    if (named !== undefined) return named;
+    return displayName === null ? ctx.t('web.members.noName') : ctx.t('web.people.unknown', { id: userId });
   };
 }
 

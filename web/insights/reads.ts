@@ -3,6 +3,7 @@ import { loadTrends, type TrendsData, type TrendsQuery } from '../../shared/insi
 import { loadFunnel, type FunnelData } from '../../shared/insights/funnel.service.js';
 import type { FunnelFilter } from '../../shared/insights/funnel.js';
 import { deepenAttendance } from '../../shared/insights/deepen-attendance.js';
+import { domainParticipation } from '../../shared/insights/domain-participation.js';
 import {
   loadDirectoryRows,
   loadMemberDetail,
@@ -27,7 +28,8 @@ declare module '../core/reads.js' {
 }
 
 export const insightsReads = {
-  insightsTrends: (guildId: string, query: TrendsQuery) => loadTrends(guildId, query, deepenAttendance),
+  insightsTrends: (guildId: string, query: TrendsQuery) =>
+    loadTrends(guildId, query, deepenAttendance, domainParticipation),
   insightsFunnel: (guildId: string, query: FunnelQuery) => loadFunnel(guildId, query, deepenAttendance),
   insightsDirectory: (guildId: string) => loadDirectoryRows(guildId, deepenAttendance),
   insightsMember: (guildId: string, userId: string) => loadMemberDetail(guildId, userId, deepenAttendance),

@@ -134,6 +134,20 @@ export function chartData(data: TrendsData, ctx: PresentContext) {
         datasets: [{ label: t('insights.figure.voiceMinutes'), data: s.voiceMinutes! }],
       },
       { id: 'intros', title: t('insights.chart.intros'), type: 'bar', datasets: intros },
+      ...(s.relaySteps && s.rsvps && s.feedback
+        ? [
+            {
+              id: 'participation',
+              title: t('insights.chart.participation'),
+              type: 'bar',
+              datasets: [
+                { label: t('insights.figure.relaySteps'), data: s.relaySteps },
+                { label: t('insights.figure.rsvps'), data: s.rsvps },
+                { label: t('insights.figure.feedback'), data: s.feedback },
+              ],
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -1,39 +1,27 @@
 import { Router } from 'express';
-import { presentMembers } from './members.presenter.js';
-import { parseMembersQuery } from './members-query.schema.js';
-import { guildContext, guildPageLocals } from '../core/guild-page.js';
 import type { GuildPageDeps } from '../core/feature.js';
 
+/** The old member list's filters; the Insights directory reads them under the same names. */
+const CARRIED = ['introduced', 'leaveYear', 'industry', 'page'] as const;
+
 /**
- * GET /members: the member list with filters. Mounted on the guild router (access checked);
- * read-only. Thin handler: validate → reads → presenter → view.
+ * GET /members: the old member list, retired for the Insights directory (the same filters and
+ * names, plus search, sorting, more filters, activity, member pages, CSV and JSON). Bookmarks
+ * keep working: a permanent redirect carries the filters over. Mounted on the guild router, so
+ * access is checked before anyone learns where the list went.
  */
-export function membersRoutes(deps: GuildPageDeps): Router {
-  const { reads, names: nameOf } = deps;
-  const pageSize = deps.pageSize ?? 25;
-  const now = deps.now ?? Date.now;
+export function membersRoutes(_deps: GuildPageDeps): Router {
   const router = Router({ mergeParams: true });
-  router.get('/members', async (req, res) => {
-    const guildId = res.locals.guild!.id;
-    const query = parseMembersQuery(req.query as Record<string, unknown>, new Date(now()));
-    const ctx = await guildContext(res, reads, guildId);
-    // Bad filters are answered with the form and what to fix, not with a list they did not ask for.
-    const valid = query.issues.length === 0;
-    const [leaveYears, page] = await Promise.all([
-      reads.knownLeaveYears(guildId),
-      valid ? reads.listMembers(guildId, query.filter, { page: query.page, pageSize }) : undefined,
-    ]);
-    const people = page?.rows.flatMap((r) => (r.invitedBy ? [r.userId, r.invitedBy] : [r.userId])) ?? [];
-    const names = await nameOf(guildId, people);
-    const members = presentMembers(
-      { guildId, form: query.form, issues: query.issues, leaveYears, names, ...(page ? { page } : {}) },
-      ctx,
-    );
-    res.status(valid ? 200 : 400);
-    res.render(
-      'know/members',
-      guildPageLocals(res, 'members', res.locals.t('web.members.title'), ctx, { members }),
-    );
+  router.get('/members', (req, res) => {
+    const params = new URLSearchParams();
+    for (const key of CARRIED) {
+      const value = req.query[key];
+      // A repeated or odd parameter is passed on as is, for the directory to refuse with its own message.
+      for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+        if (typeof v === 'string') params.append(key, v);
+    }
+    const query = params.toString();
+    res.redirect(301, `/guilds/${res.locals.guild!.id}/insights/directory${query ? `?${query}` : ''}`);
   });
   return router;
 }

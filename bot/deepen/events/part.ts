@@ -7,6 +7,13 @@ import { interestedAdd, interestedOnReady, interestedRemove } from './events/int
 import { lobbyVoice } from './events/lobby-voice.js';
 import { lobbyDeleted } from './events/lobby-deleted.js';
 import { organiserLeft } from './events/organiser-left.js';
+import {
+  voiceChannelCreated,
+  voiceChannelDeleted,
+  voiceChannelUpdated,
+  voiceChannelsOnJoin,
+  voiceChannelsOnReady,
+} from './events/voice-channels.js';
 import { defineEventJobsFor } from './flows/jobs.js';
 
 declare module '../../context.js' {
@@ -20,7 +27,19 @@ export const eventsPart: BotFeature = {
   name: 'deepen.events',
   commands: [event],
   components: [eventComponents],
-  events: [lobbyVoice, interestedAdd, interestedRemove, interestedOnReady, lobbyDeleted, organiserLeft],
+  events: [
+    lobbyVoice,
+    interestedAdd,
+    interestedRemove,
+    interestedOnReady,
+    lobbyDeleted,
+    organiserLeft,
+    voiceChannelsOnReady,
+    voiceChannelsOnJoin,
+    voiceChannelCreated,
+    voiceChannelUpdated,
+    voiceChannelDeleted,
+  ],
   services: (deps) => ({ deepenEvents: createEventsServices(deps) }),
   personalData: [eventsPersonalData],
   defineJobs: defineEventJobsFor,

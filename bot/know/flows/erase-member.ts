@@ -39,6 +39,11 @@ export async function eraseMember(ctx: BotContext, guild: Guild, userId: string)
   const relay = await svc.know.relay.cancelNominationsOfLeaver({ guildId: guild.id, userId, now });
   const roleRemoved = await removeIntroducedRole(ctx, guild, userId, log);
   const report = await svc.kernel.personalData.erasePersonalData(guild.id, userId, now);
+  // What the slices left for the worker (e.g. a freed event seat: redraw, tell who moved up).
+  for (const job of report.followUpJobs)
+    await ctx.agenda?.now(job.name, job.data).catch((error: unknown) => {
+      log.warn({ err: error, job: job.name }, 'could not enqueue an erasure follow-up');
+    });
   const rewrite = report.messagesToRemove.filter((r) => r.rewriteFor);
   const remove = report.messagesToRemove.filter((r) => !r.rewriteFor);
   const unremoved = [

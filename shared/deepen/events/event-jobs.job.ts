@@ -6,6 +6,7 @@
  * comes in as handlers, so the job layer is testable without a client.
  */
 import { exponential, type Agenda, type Job } from 'agenda';
+import { EVENT_SEATS_JOB } from './seats.service.js';
 
 export const EVENT_REMINDER_JOB = 'deepen:event:reminder';
 export const EVENT_START_JOB = 'deepen:event:start';
@@ -20,6 +21,7 @@ export const EVENT_REQUEST_JOB = 'deepen:event:request';
  * It also retries publishing occurrences Discord refused.
  */
 export const EVENT_PLAN_JOB = 'deepen:event:plan';
+export { EVENT_SEATS_JOB } from './seats.service.js';
 export const PLAN_EVERY_MS = 86_400_000;
 const PLAN_RETRY_MS = 3_600_000;
 
@@ -45,6 +47,7 @@ export interface EventJobHandlers {
   request?(data: RequestJobData): Promise<void>;
   /** Plans the series; returns when to plan it again, or null when it has nothing left to plan. */
   plan?(data: PlanJobData): Promise<Date | null>;
+  seats?(data: OccurrenceJobData): Promise<void>;
 }
 
 /** Defines the event jobs; a handler's failure reaches agenda's one `fail` listener. */
@@ -67,6 +70,9 @@ export function defineEventJobs(agenda: Agenda, handlers: EventJobHandlers): voi
       // An unexpected failure (Discord or the database down) gives the request back: try again later.
       backoff: exponential({ delay: 30_000, maxRetries: 3 }),
     });
+  const seats = handlers.seats;
+  if (seats)
+    agenda.define<OccurrenceJobData>(EVENT_SEATS_JOB, (job: Job<OccurrenceJobData>) => seats(job.attrs.data));
   const plan = handlers.plan;
   if (plan)
     agenda.define<PlanJobData>(EVENT_PLAN_JOB, async (job: Job<PlanJobData>) => {

@@ -93,6 +93,14 @@ const occurrenceSchema = new Schema(
       messageId: { type: String, default: null },
     },
     rsvps: { type: [rsvpSchema], default: [] },
+    /**
+     * People moved up from the waitlist who have not been told yet: written in the same write as
+     * the seat (whatever moved them: a drop, an erasure, a larger capacity), so a crash before
+     * their DM leaves them here for the next run (`deepen:event:seats`) instead of untold.
+     */
+    promotedToTell: { type: [String], default: [] },
+    /** userId → when a run took that notice (a lease, as for reminders). */
+    promotionClaims: { type: Schema.Types.Mixed, default: {} },
     /** Discord's "Interested" list (a soft RSVP; bots cannot set it). */
     interested: { type: [String], default: [] },
     attendance: { type: [attendeeSchema], default: [] },

@@ -10,7 +10,8 @@ import { checkEventInput, type EventInput } from './event-input.js';
 import { EventOccurrence, EventSeries } from './event.model.js';
 import { toOccurrenceView, type OccurrenceView } from './event-view.js';
 import { assertNoOverlap } from './overlap.js';
-import { fillSeats } from './rsvp-seating.js';
+import { writeEdit } from './occurrence-writes.js';
+import { replanFrom } from './replan.service.js';
 
 async function scheduledOccurrence(guildId: string, occurrenceId: string) {
   const doc = Types.ObjectId.isValid(occurrenceId)
@@ -56,51 +57,17 @@ export async function cancelEvent(args: {
   return after.filter((d) => d.status === 'cancelled').map(toOccurrenceView);
 }
 
-export type EventPatch = Partial<Omit<EventInput, 'repeat'>>;
-
-const EDIT_RETRIES = 8;
-
 /**
- * Writes one occurrence's edit under its `rev` (an RSVP written meanwhile is re-seated, never
- * lost). A moved start reopens its reminders; a new lobby clears the "lobby deleted" problem.
- * Null when it started meanwhile.
+ * An edit: the fields given change, the others stay. `repeat` changes the series' repeat from the
+ * occurrence on (words as in /event create; null or "" stops repeating after it).
  */
-async function writeEdit(
-  plan: { target: { _id: Types.ObjectId }; date: string; start: Date; end: Date },
-  fields: Record<string, unknown> & { lobbyChannelId: string },
-  capacity: number | null,
-) {
-  for (let attempt = 0; attempt < EDIT_RETRIES; attempt++) {
-    const doc = await EventOccurrence.findOne({ _id: plan.target._id, status: 'scheduled' }).lean();
-    if (!doc) return null;
-    const moved = doc.start.getTime() !== plan.start.getTime();
-    const seats = fillSeats(toOccurrenceView(doc).rsvps, capacity);
-    const res = await EventOccurrence.updateOne(
-      { _id: doc._id, status: 'scheduled', rev: doc.rev ?? 0 },
-      {
-        $set: {
-          ...fields,
-          localDate: plan.date,
-          start: plan.start,
-          end: plan.end,
-          rsvps: seats.rsvps,
-          ...(moved ? { remindersSent: [], remindersSentTo: [], reminderClaims: {} } : {}),
-        },
-        $inc: { rev: 1 },
-        ...(fields.lobbyChannelId !== doc.lobbyChannelId
-          ? { $pull: { problems: 'deepen.events.problem.lobbyDeleted' } }
-          : {}),
-      },
-    );
-    if (res.matchedCount === 1) return EventOccurrence.findById(doc._id).lean();
-  }
-  throw new DomainError('CONFLICT', 'deepen.events.error.busy', {}, { reason: 'BUSY' });
-}
+export type EventPatch = Partial<Omit<EventInput, 'repeat'>> & { repeat?: string | null };
 
 /**
  * Edits the series from `occurrenceId` on: the series' fields and every occurrence of it from that
  * date on that has not started. A new `when` moves a one-off event; for a series it sets the new
- * wall time (the dates stay those of the recurrence).
+ * wall time (the dates stay those of the recurrence). A new `repeat` re-plans the occurrences from
+ * this one on (replan.service.ts). Everything is checked before anything is written.
  * @throws DomainError INVALID_INPUT, NOT_FOUND, CONFLICT (started, or the lobby is taken then)
  */
 export async function editFrom(args: {
@@ -131,6 +98,7 @@ export async function editFrom(args: {
   throwIfIssues(issues);
   let wallTime = series.wallTime;
   let localDate = occ.localDate;
+  let typedDate: string | null = null;
   if (args.patch.when?.trim()) {
     const when = parseWhen(args.patch.when, { zone: series.zone, now: args.now, locale: args.locale });
     if (!when.ok)
@@ -143,9 +111,21 @@ export async function editFrom(args: {
       );
     const [date, time] = when.wallClock.split('T') as [string, string];
     wallTime = time;
+    typedDate = date;
     if (!series.recurrence) localDate = date;
   }
   const fields = { ...value, mixer: value.mixer };
+  if (args.patch.repeat !== undefined)
+    return replanFrom({
+      series,
+      from: occ.localDate,
+      anchor: typedDate ?? occ.localDate,
+      typedWhen: typedDate ? (args.patch.when ?? null) : null,
+      repeat: args.patch.repeat,
+      wallTime,
+      fields,
+      now: args.now,
+    });
   const targets = await EventOccurrence.find({
     seriesId: series._id,
     status: 'scheduled',

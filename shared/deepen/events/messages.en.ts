@@ -72,6 +72,8 @@ export const eventsEn = {
   'deepen.events.rsvp.maybeNoted': 'Noted as maybe for “{title}”.',
   'deepen.events.rsvp.notGoing': 'Noted: you are not going to “{title}”.',
   'deepen.events.rsvp.promoted': 'A seat freed up: you are now going to “{title}” ({when}).',
+  'deepen.events.rsvp.promotedChannel':
+    '{mentions} A seat freed up: you are now going to “{title}” ({when}). (Your DMs are closed, so I am telling you here.)',
   'deepen.events.reminder.dm': 'Reminder: “{title}” in {server} starts {in} ({when}) in {lobby}.',
   'deepen.events.reminder.channel':
     '{mentions} Reminder: “{title}” starts {in} in {lobby} (your DMs are closed, so I say it here).',
@@ -209,4 +211,23 @@ export const eventsEn = {
   'deepen.events.error.scope': 'Choose whether to cancel this occurrence or the whole series.',
   'deepen.events.reminder.resumeButton': 'Resume reminders',
   'deepen.events.reminder.resumed': 'Reminders for this event and its repeats are back on.',
+  'deepen.events.option.newRepeat':
+    'New repeat from this occurrence on: "weekly", "every other Friday", "2nd Saturday", "weekdays"',
+  'deepen.events.option.stopRepeating': 'Stop repeating after this occurrence',
+  'deepen.events.edit.replanned':
+    'Updated {changed}, added {added} and removed {removed} occurrence(s). Those who said yes to a removed one have been told.',
+  'deepen.events.error.repeatBoth': 'Give a new repeat or stop repeating, not both.',
+  'deepen.events.problem.replanned': 'No longer planned: the series now repeats differently.',
+  'deepen.events.replan.dm':
+    '“{title}” in {server} ({when}) is no longer planned: the organiser changed how the series repeats.',
+  'deepen.events.replan.channel':
+    '{mentions} “{title}” ({when}) is no longer planned: the organiser changed how the series repeats.',
+  'deepen.events.web.field.newRepeat': 'New repeat from this occurrence on (empty = unchanged)',
+  'deepen.events.web.field.stopRepeating': 'Stop repeating after this occurrence',
+  'deepen.events.web.field.lobbySelect': 'Lobby voice channel',
+  'deepen.events.web.lobbyUnchanged': 'Unchanged ({name})',
+  'deepen.events.web.lobbyUnknown': 'a channel the bot has not seen',
+  'deepen.events.error.lobbyNotVoice': 'Choose one of the server’s voice channels as the lobby.',
+  'deepen.events.request.replanned':
+    'Done: {changed} occurrence(s) updated, {added} added, {removed} removed; those who said yes to a removed one were told.',
 } as const;

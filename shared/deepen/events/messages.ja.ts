@@ -73,6 +73,8 @@ export const eventsJa = {
   'deepen.events.rsvp.maybeNoted': '「{title}」を未定で登録しました。',
   'deepen.events.rsvp.notGoing': '「{title}」を不参加で登録しました。',
   'deepen.events.rsvp.promoted': '空きが出ました。「{title}」（{when}）に参加で登録されています。',
+  'deepen.events.rsvp.promotedChannel':
+    '{mentions} 空きが出ました。「{title}」（{when}）に参加で登録されています。（DMが届かないため、こちらでお知らせします）',
   'deepen.events.reminder.dm':
     'リマインダー: {server} の「{title}」は {in}（{when}）に {lobby} で始まります。',
   'deepen.events.reminder.channel':
@@ -213,4 +215,22 @@ export const eventsJa = {
   'deepen.events.error.scope': 'この回だけか、シリーズ全体かを選んでください。',
   'deepen.events.reminder.resumeButton': 'リマインダーを再開する',
   'deepen.events.reminder.resumed': 'このイベント（繰り返し分も）のリマインダーを再開しました。',
+  'deepen.events.option.newRepeat': 'この回からの新しい繰り返し: 毎週、隔週金曜、第2土曜、平日',
+  'deepen.events.option.stopRepeating': 'この回で繰り返しを終える',
+  'deepen.events.edit.replanned':
+    '{changed} 回分を更新、{added} 回分を追加、{removed} 回分を削除しました。削除した回に参加予定だった人には知らせました。',
+  'deepen.events.error.repeatBoth': '新しい繰り返しか、繰り返しの終了か、どちらか一方を指定してください。',
+  'deepen.events.problem.replanned': '予定から外れました（シリーズの繰り返しが変わりました）。',
+  'deepen.events.replan.dm':
+    '{server} の「{title}」（{when}）は予定から外れました。主催者がシリーズの繰り返しを変更しました。',
+  'deepen.events.replan.channel':
+    '{mentions} 「{title}」（{when}）は予定から外れました。主催者がシリーズの繰り返しを変更しました。',
+  'deepen.events.web.field.newRepeat': 'この回からの新しい繰り返し（空欄 = 変更なし）',
+  'deepen.events.web.field.stopRepeating': 'この回で繰り返しを終える',
+  'deepen.events.web.field.lobbySelect': 'ロビーのボイスチャンネル',
+  'deepen.events.web.lobbyUnchanged': '変更なし（{name}）',
+  'deepen.events.web.lobbyUnknown': 'ボットがまだ知らないチャンネル',
+  'deepen.events.error.lobbyNotVoice': 'ロビーにはサーバーのボイスチャンネルを選んでください。',
+  'deepen.events.request.replanned':
+    '完了: {changed} 回分を更新、{added} 回分を追加、{removed} 回分を削除しました。削除した回に参加予定だった人には知らせました。',
 } as const satisfies SameKeys<typeof eventsEn>;

@@ -6,6 +6,7 @@ import type { PersonalDataPart } from '../../kernel/personal-data.service.js';
 import { EventDraft, EventOccurrence, EventSeries } from './event.model.js';
 import { EventRequest } from './request.model.js';
 import { removeAnswer } from './rsvp.service.js';
+import { EVENT_SEATS_JOB } from './seats.service.js';
 
 const touching = (guildId: string, userId: string) => ({
   guildId,
@@ -66,10 +67,14 @@ export const eventsPart: PersonalDataPart = {
   },
   async erase({ guildId, userId }) {
     const docs = await EventOccurrence.find(touching(guildId, userId)).lean();
+    const reseated: string[] = [];
     for (const doc of docs) {
-      // Open occurrences re-seat through the RSVP lock, so a freed seat moves the waitlist up.
-      if (['scheduled', 'active'].includes(doc.status) && doc.rsvps.some((r) => r.userId === userId))
+      // Open occurrences re-seat through the RSVP lock, so a freed seat moves the waitlist up
+      // (recorded in `promotedToTell`); the worker then redraws the counts and tells them.
+      if (['scheduled', 'active'].includes(doc.status) && doc.rsvps.some((r) => r.userId === userId)) {
         await removeAnswer(guildId, String(doc._id), userId);
+        reseated.push(String(doc._id));
+      }
       const claims = Object.keys((doc.reminderClaims ?? {}) as Record<string, unknown>).filter((k) =>
         k.endsWith(`_${userId}`),
       );
@@ -81,10 +86,12 @@ export const eventsPart: PersonalDataPart = {
             interested: userId,
             attendance: { userId },
             remindersSentTo: { $regex: `:${userId}$` },
+            promotedToTell: userId,
           },
-          ...(claims.length > 0
-            ? { $unset: Object.fromEntries(claims.map((k) => [`reminderClaims.${k}`, ''])) }
-            : {}),
+          $unset: {
+            ...Object.fromEntries(claims.map((k) => [`reminderClaims.${k}`, ''])),
+            [`promotionClaims.${userId}`]: '',
+          },
           $inc: { rev: 1 },
         },
       );
@@ -94,6 +101,7 @@ export const eventsPart: PersonalDataPart = {
     const requests = await EventRequest.deleteMany({ guildId, requestedBy: userId });
     return {
       counts: { eventOccurrencesErased: docs.length, eventRequestsErased: requests.deletedCount },
+      followUpJobs: reseated.map((occurrenceId) => ({ name: EVENT_SEATS_JOB, data: { occurrenceId } })),
     };
   },
 };

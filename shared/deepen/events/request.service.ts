@@ -163,6 +163,9 @@ export async function carryOut(
         organiserId: doc.requestedBy,
         ...input,
         now,
+        // The series takes the request's id: a worker that died after storing it (before
+        // `occurrenceIds` below) and is replaced finds the same series, never makes a second.
+        seriesId: String(doc._id),
       });
       done = { kind: 'create', occurrences };
     } else if (doc.kind === 'edit') {

@@ -42,7 +42,11 @@ async function rewriteRsvps(
     const { rsvps, promoted } = change(view);
     const res = await EventOccurrence.updateOne(
       { _id: doc._id, rev: doc.rev ?? 0 },
-      { $set: { rsvps }, $inc: { rev: 1 } },
+      {
+        $set: { rsvps },
+        $inc: { rev: 1 },
+        ...(promoted.length > 0 ? { $addToSet: { promotedToTell: { $each: promoted } } } : {}),
+      },
     );
     if (res.matchedCount === 1) {
       const after = await EventOccurrence.findById(doc._id).lean();

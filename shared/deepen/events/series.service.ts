@@ -16,7 +16,7 @@ export const AHEAD_COUNT = 4;
 export const AHEAD_MS = 28 * 86_400_000;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- lean documents of the inline schema */
-function seriesOf(doc: any): Series {
+export function seriesOf(doc: any): Series {
   return {
     zone: doc.zone,
     wallTime: doc.wallTime,
@@ -43,7 +43,7 @@ function sharedFields(doc: any) {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The local dates and starts the series should have as occurrences, from `now` on. */
-function wantedOccurrences(doc: Parameters<typeof seriesOf>[0], now: Date) {
+export function wantedOccurrences(doc: Parameters<typeof seriesOf>[0], now: Date) {
   if (!doc.recurrence) return [];
   const next = nextOccurrences(seriesOf(doc), now, AHEAD_COUNT);
   return next.filter((o, i) => i === 0 || o.start.getTime() - now.getTime() <= AHEAD_MS);
@@ -131,14 +131,23 @@ export interface CreateSeriesInput {
   wallClock: string;
   recurrence: Recurrence | null;
   now: Date;
+  /**
+   * The series' id, chosen by the caller (a dashboard request passes its own id): a run that died
+   * after storing the series finds it again instead of making a second one.
+   */
+  seriesId?: string;
 }
 
-/** Stores a series and creates its first occurrence(s). */
+/**
+ * Stores a series and creates its first occurrence(s). With `seriesId` it is idempotent: a second
+ * call (a worker that died mid-way, retried) reuses the series and its occurrences and adds only
+ * what the first call did not get to.
+ */
 export async function createSeries(
   input: CreateSeriesInput,
 ): Promise<{ series: SeriesView; occurrences: OccurrenceView[] }> {
   const [startDate, wallTime] = input.wallClock.split('T') as [string, string];
-  const series = await EventSeries.create({
+  const fields = {
     ...input.checked,
     guildId: input.guildId,
     organiserId: input.organiserId,
@@ -146,22 +155,30 @@ export async function createSeries(
     wallTime,
     startDate,
     recurrence: input.recurrence,
-  });
-  let occurrences: OccurrenceView[];
+  };
+  const seriesId = new Types.ObjectId(input.seriesId);
+  // $setOnInsert on a chosen _id: the first run inserts, a replay matches and changes nothing.
+  await EventSeries.updateOne({ _id: seriesId }, { $setOnInsert: fields }, { upsert: true });
+  const series = (await EventSeries.findById(seriesId).lean())!;
   if (input.recurrence) {
-    occurrences = await planAhead(String(series._id), input.now);
+    await planAhead(String(series._id), input.now);
   } else {
     const start = wallClockToInstant(input.zone, startDate, wallTime);
     const end = new Date(start.getTime() + input.checked.durationMinutes * 60_000);
-    const doc = await EventOccurrence.create({
-      ...sharedFields(series.toObject()),
-      seriesId: series._id,
-      localDate: startDate,
-      start,
-      end,
-    });
-    occurrences = [toOccurrenceView(doc.toObject())];
+    try {
+      await EventOccurrence.updateOne(
+        { seriesId: series._id, localDate: startDate },
+        { $setOnInsert: { ...sharedFields(series), seriesId: series._id, localDate: startDate, start, end } },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
   }
+  // Every occurrence of the series, not only those this call created: a replay returns the same.
+  const occurrences = (
+    await EventOccurrence.find({ seriesId: series._id, status: 'scheduled' }).sort({ start: 1 }).lean()
+  ).map(toOccurrenceView);
   // The lobby may have been taken since the check (another confirm at the same moment, a
   // dashboard request carried out later): the first occurrence decides, the later series yields.
   const first = await EventOccurrence.findOne({ seriesId: series._id }).sort({ start: 1 }).lean();
@@ -171,7 +188,7 @@ export async function createSeries(
     await EventSeries.deleteOne({ _id: series._id });
     throw overlapError(other, input.zone);
   }
-  return { series: toSeriesView(series.toObject()), occurrences };
+  return { series: toSeriesView(series), occurrences };
 }
 
 /** One occurrence. @throws DomainError NOT_FOUND (unknown id or another guild's). */

@@ -7,9 +7,10 @@ import * as lifecycle from './lifecycle.service.js';
 import * as manage from './manage.service.js';
 import * as requests from './request.service.js';
 import * as mixerLinks from './mixer-links.js';
+import * as seats from './seats.service.js';
 
 /** The events services; `deps` is taken so every slice factory has the same shape. */
 export function createEventsServices(_deps: ServiceDeps) {
-  return { drafts, series, rsvp, lifecycle, manage, requests, mixerLinks };
+  return { drafts, series, rsvp, lifecycle, manage, requests, mixerLinks, seats };
 }
 export type EventsServices = ReturnType<typeof createEventsServices>;

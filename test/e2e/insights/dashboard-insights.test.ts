@@ -13,6 +13,7 @@ import { updateGuildSettings } from '../../../shared/kernel/guild-settings.servi
 import { createActivityCounter } from '../../../shared/insights/activity-counter.js';
 import { mongooseActivityStore } from '../../../shared/insights/activity-store.js';
 import { MixerAttendance } from '../../../shared/deepen/mixer/mixer-attendance.model.js';
+import { MixerFeedback } from '../../../shared/deepen/mixer/mixer-feedback.model.js';
 import { silentLogger } from '../../../shared/logger.js';
 import { useMongoose } from '../../support/database.js';
 import { launchChromium, openWatchedPage } from '../../support/browser.js';
@@ -39,6 +40,7 @@ async function seedActivity(guildId: string): Promise<void> {
     { guildId, runId: 'r2', userId: uid(1), at: addDays(now, -6) },
     { guildId, runId: 'r2', userId: uid(2), at: addDays(now, -6) },
   ]);
+  await MixerFeedback.create({ guildId, runId: 'r2', userId: uid(1), rating: 4 });
   const counter = createActivityCounter({
     store: mongooseActivityStore,
     clock: { now: () => now },
@@ -57,6 +59,7 @@ async function seedActivity(guildId: string): Promise<void> {
   counter.voice(guildId, uid(1), '2222', new Date(now.getTime() - 30 * HOUR), 'Lounge');
   counter.voice(guildId, uid(1), null, new Date(now.getTime() - 29 * HOUR));
   counter.member(guildId, uid(6), 'joins', addDays(now, -10));
+  await counter.flush(); // written whatever the load (close() gives up after its bound)
   await counter.close();
 }
 
@@ -128,9 +131,9 @@ describe('dashboard Insights pages in a browser (e2e)', function () {
       expect(await page.locator('h1').textContent()).to.include(trends);
       await page.locator('canvas[data-chart="messages"]').waitFor();
       const charts = await drawnCharts(page);
-      expect(charts.map((c) => c.id)).to.deep.equal(['members', 'active', 'messages', 'voice', 'intros']);
-      for (const id of ['members', 'active', 'messages', 'voice', 'intros'])
-        expect(charts.find((c) => c.id === id)!.nonZero, id).to.be.greaterThan(0);
+      const ids = ['members', 'active', 'messages', 'voice', 'intros', 'participation'];
+      expect(charts.map((c) => c.id)).to.deep.equal(ids);
+      for (const id of ids) expect(charts.find((c) => c.id === id)!.nonZero, id).to.be.greaterThan(0);
       expect(await page.locator('table.heatmap td[class^="heat-"]:not(.heat-0)').count()).to.be.greaterThan(
         0,
       );

@@ -1,6 +1,6 @@
 /**
  * An organiser walks the Connect & Know pages in headless Chromium: logs in through the Discord
- * emulator, opens members (and filters them), invites and the relay from the guild navigation.
+ * emulator, opens the members directory (and filters it), invites and the relay from the guild navigation.
  * No console error (a CSP violation would be one) may appear. A screenshot of the member list
  * goes to .tmp/ for a person to look at (Japanese text, layout).
  */
@@ -98,7 +98,7 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
     await world?.emu.stop();
   });
 
-  it('logs in as the organiser and walks members, invites and relay without a console error', async () => {
+  it('logs in as the organiser and walks the directory, invites and relay without a console error', async () => {
     await updateGuildSettings(world.guildA, { roles: { organiser: world.organiserRoleA } });
     await seedCommunity(world.guildA);
 
@@ -113,25 +113,31 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
     const humans = members.list(world.guildA).filter((m) => !users.get(m.userId).bot).length;
     expect(await page.getByTestId('connect-joined').textContent()).to.equal(String(humans));
 
-    await page.getByTestId('nav-members').click();
-    await page.waitForURL(`${baseUrl}/guilds/${world.guildA}/members`);
-    expect(await page.getByTestId('member-row').count()).to.equal(8);
-    expect(await page.getByRole('cell', { name: '<script>alert(1)</script>' }).count()).to.equal(1);
+    // The members directory (the old /members list redirects there, filters included).
+    await page.getByTestId('nav-directory').click();
+    const directory = `${baseUrl}/guilds/${world.guildA}/insights/directory`;
+    await page.waitForURL(directory);
+    expect(await page.getByTestId('directory-row').count()).to.equal(8);
+    expect(await page.getByRole('link', { name: '<script>alert(1)</script>' }).count()).to.equal(1);
 
     await page.selectOption('select[name="introduced"]', 'no');
     await Promise.all([
       page.waitForURL(/introduced=no/),
-      page.getByRole('button', { name: '絞り込む' }).click(),
+      page.getByRole('button', { name: '検索', exact: true }).click(),
     ]);
-    expect(await page.getByTestId('member-row').count()).to.equal(3);
+    expect(await page.getByTestId('directory-row').count()).to.equal(3);
     // Switching the language keeps the filtered page (app.js submits the language form).
     await Promise.all([page.waitForURL(/lang|introduced=no/), page.selectOption('#lang-select', 'en')]);
-    await page.getByRole('button', { name: 'Apply' }).waitFor();
+    await page.getByRole('button', { name: 'Search', exact: true }).waitFor();
     expect(page.url()).to.include('introduced=no');
-    expect(await page.getByTestId('member-total').textContent()).to.equal('Matching members: 3');
+    expect(await page.getByTestId('directory-total').textContent()).to.equal('3 members');
     await Promise.all([page.waitForURL(/introduced=no/), page.selectOption('#lang-select', 'ja')]);
-    await page.getByRole('button', { name: '絞り込む' }).waitFor();
-    await page.goto(`${baseUrl}/guilds/${world.guildA}/members`);
+    await page.getByRole('button', { name: '検索', exact: true }).waitFor();
+    // A bookmark of the old member list lands on the directory with its filter.
+    await page.goto(`${baseUrl}/guilds/${world.guildA}/members?introduced=no`);
+    await page.waitForURL(`${directory}?introduced=no`);
+    expect(await page.getByTestId('directory-row').count()).to.equal(3);
+    await page.goto(directory);
     mkdirSync('.tmp', { recursive: true });
     await page.screenshot({ path: '.tmp/dashboard-members.png', fullPage: true });
 

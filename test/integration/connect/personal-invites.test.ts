@@ -57,8 +57,10 @@ describe('Connect: personal invites and who brings people in (real discord.js th
       'the attribution',
     );
     expect(attribution).to.deep.include({ method: 'invite', code: first.code, inviterId: w.memberId });
-    expect((await Profile.findOne({ guildId: w.guildId, userId: friend }).lean())?.invitedBy).to.equal(
-      w.memberId,
+    // The profile is credited after the attribution row is written: wait for it, not the row.
+    await w.until(
+      () => Profile.exists({ guildId: w.guildId, userId: friend, invitedBy: w.memberId }),
+      'the profile credited to the inviter',
     );
 
     w.drivers.memberLeave(w.guildId, friend);

@@ -41,6 +41,7 @@ describe('dashboard Trends page', function () {
     counter.member(g, 'n3', 'joins', new Date('2026-06-02T00:00:00Z'));
     // Another guild's activity never shows here.
     counter.message(suite.world.guildB, '999', 'z', new Date('2026-06-08T01:00:00Z'), 'beta');
+    await counter.flush(); // written whatever the load (close() gives up after its bound)
     await counter.close();
     suite.app = dashboardApp(suite.world, { now: () => NOW });
   });
@@ -51,7 +52,9 @@ describe('dashboard Trends page', function () {
     expect(res.text).to.include('参加のトレンド');
     expect(res.text).to.match(/data-testid="delta-messages">\+4 \(\+200%\)/);
     expect(res.text).to.match(/data-testid="delta-joins">−1 \(−50%\)/);
-    expect(res.text).to.match(/data-testid="delta-active">\+1 \(\+100%\)/);
+    // Active members: the average per day, 2 person-days ÷ 7 in both weeks (a, b now; c twice before).
+    expect(res.text).to.match(/data-testid="delta-active">±0 \(±0%\)/);
+    expect(res.text).to.match(/data-testid="figure-active">[\s\S]*?<span class="figure">0\.3<\/span>/);
     expect(res.text).to.include('#general');
     expect(res.text).to.not.include('#beta');
     // Attendance comes from the deepen slice's records (none here): measured, and zero.

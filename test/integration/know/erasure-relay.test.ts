@@ -68,6 +68,20 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
     return naming;
   }
 
+  /**
+   * Waits until the bot has recorded (for erasure) a message of each kind naming `userId`. A
+   * message shows in Discord a moment before its record is written, and the nominee's DM comes
+   * after the channel post: an erasure started on what is visible could miss the rest.
+   */
+  const recorded = (userId: string, ...kinds: string[]) =>
+    w.until(
+      async () =>
+        (await Promise.all(kinds.map((kind) => PostedMessage.exists({ userIds: userId, kind })))).every(
+          (found) => found !== null,
+        ),
+      `${kinds.join(', ')} naming ${userId} recorded`,
+    );
+
   const status = async (userId: string) =>
     (
       await w.drivers
@@ -84,6 +98,7 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
       () => w.mentionsIn(w.channels.introductions, ken).find((m) => m.content?.includes('passed you')),
       'the announcement',
     );
+    await recorded(ken, 'relayAnnouncement', 'relayDm');
     expect(await status(aiko)).to.include(`waiting for <@${ken}>`);
 
     await erase(ken);
@@ -109,6 +124,7 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
       () => w.drivers.dmsTo(aiko).find((m) => m.id === back.id && m.content?.includes(`<@${mei}>`)),
       'the prompt naming Mei',
     );
+    await recorded(mei, 'batonPrompt', 'relayAnnouncement', 'relayDm');
     await erase(mei);
     expect(botMessagesNaming(mei), 'bot messages still naming Mei').to.deep.equal([]);
   });
@@ -146,6 +162,7 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
       'the reminder in the channel',
     );
     await w.until(() => w.mentionsIn(w.channels.introductions, mei).length >= 3, 'three messages naming Mei');
+    await recorded(mei, 'batonPrompt', 'relayAnnouncement', 'relayReminder');
 
     await erase(mei);
     expect(botMessagesNaming(mei), 'bot messages still naming Mei').to.deep.equal([]);
@@ -176,6 +193,7 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
       () => w.mentionsIn(w.channels.introductions, ken).find((m) => m.content?.includes(`<@${aiko}>`)),
       'the announcement naming Aiko',
     );
+    await recorded(ken, 'relayAnnouncement', 'relayDm');
     await erase(aiko);
     const after = w.drivers.messagesIn(w.channels.introductions).find((m) => m.id === announcement.id)!;
     expect(after.content).to.include(`<@${ken}>`).and.not.include(aiko);
@@ -194,6 +212,7 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
     );
     await answerSurveyAndPost(w, ken, await submitIntro(w, ken, kenDm, { ...INTRO_TEXT, name: 'Ken' }));
     await w.until(() => RelayLink.exists({ nomineeId: ken, status: 'completed' }), 'Ken introduced');
+    await recorded(ken, 'relayAnnouncement', 'relayDm');
     await erase(aiko);
     const after = w.drivers.messagesIn(w.channels.introductions).find((m) => m.id === announcement.id)!;
     expect(after.content)
@@ -218,6 +237,7 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
     await w.until(async () => (await w.runDueRelayChecks()) > 0, 'the reminder due');
     const naming = () => w.mentionsIn(w.channels.introductions, ken);
     await w.until(() => naming().length >= 2, 'an announcement and a reminder naming Ken');
+    await recorded(ken, 'relayAnnouncement', 'relayReminder');
     const before = naming().map((m) => m.id);
     const bulk: string[][] = [];
     const unsubscribe = w.emu.state.onDispatch((event, data) => {
@@ -235,6 +255,7 @@ describe('Know: erasure mid-relay and of the bot’s messages (real discord.js t
     const { userId: ken } = await joinAndGetDm(w, 'Ken');
     await nominateFrom(w, prompt, aiko, ken, EN);
     await w.until(() => w.mentionsIn(w.channels.introductions, ken).length > 0, 'the announcement');
+    await recorded(ken, 'relayAnnouncement', 'relayDm');
     // An organiser hides the introductions channel from the bot: it can no longer delete there.
     w.emu.state.channels.update(w.channels.introductions, {
       permissionOverwrites: [

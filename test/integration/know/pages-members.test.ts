@@ -1,5 +1,7 @@
 /**
- * The member list (/guilds/:guildId/members) over HTTP: real app, Discord emulator for login and
+ * The old member list (/guilds/:guildId/members) is retired for the Insights directory: its URLs
+ * redirect there with their filters, and the directory does everything the old page did (these
+ * are the old page's cases, run against the directory). Real app, Discord emulator for login and
  * access, data seeded through shared/services on the embedded store.
  */
 import { expect } from 'chai';
@@ -15,9 +17,10 @@ import { seedMember, seedMemberById, uid } from '../../support/web/connect-seed.
 
 const MALICIOUS = '<script>alert(1)</script>';
 
-describe('dashboard member list page', function () {
+describe('dashboard member list: the old page redirects to the directory, which keeps its features', function () {
   this.timeout(20_000);
-  const suite = useGuildPageSuite('web_members', '/members');
+  const suite = useGuildPageSuite('web_members', '/insights/directory');
+  const oldPath = () => `/guilds/${suite.world.guildA}/members`;
 
   beforeEach(async () => {
     const g = suite.world.guildA;
@@ -57,9 +60,9 @@ describe('dashboard member list page', function () {
     expect(res.text).to.include('IT・通信');
     expect(res.text).to.include('関東');
     expect(res.text).to.include('2026/04/01');
-    expect(res.text).to.include('該当するメンバー：4 人');
+    expect(res.text).to.include('data-testid="directory-total">4 人<');
     expect(res.text).to.not.include('Beta Person');
-    expect(res.text.match(/data-testid="member-row"/g)).to.have.length(4);
+    expect(res.text.match(/data-testid="directory-row"/g)).to.have.length(4);
   });
 
   it('shows dates in the time zone stored in the guild’s settings', async () => {
@@ -83,10 +86,10 @@ describe('dashboard member list page', function () {
       .get(`${suite.path}?introduced=yes`)
       .set('Accept-Language', 'en')
       .expect(200);
-    expect(introduced.text).to.include('Matching members: 2');
+    expect(introduced.text).to.include('data-testid="directory-total">2 members<');
     expect(introduced.text).to.include('山田 花子');
     const notYet = await agent.get(`${suite.path}?introduced=no`).set('Accept-Language', 'en').expect(200);
-    expect(notYet.text).to.include('Matching members: 2');
+    expect(notYet.text).to.include('data-testid="directory-total">2 members<');
     expect(notYet.text).to.not.include('山田 花子');
     expect(notYet.text).to.include('(not introduced yet)');
   });
@@ -97,7 +100,7 @@ describe('dashboard member list page', function () {
       .get(`${suite.path}?leaveYear=2021&industry=finance`)
       .set('Accept-Language', 'en')
       .expect(200);
-    expect(res.text).to.include('Matching members: 1');
+    expect(res.text).to.include('data-testid="directory-total">1 member<');
     expect(res.text).to.not.include('山田 花子');
     expect(res.text).to.include('<option value="2021" selected>');
     expect(res.text).to.include('<option value="finance" selected>');
@@ -109,13 +112,13 @@ describe('dashboard member list page', function () {
       .get(`${suite.path}?introduced=maybe&leaveYear=1900&industry=<b>x</b>&page=-1`)
       .set('Accept-Language', 'en')
       .expect(400);
-    expect(en.text).to.include('Please check the filters');
-    expect(en.text).to.include('The leave year must be a year from 1980 to');
-    expect(en.text).to.include('Pick the industry from the list.');
-    expect(en.text).to.include('Pick the introduction filter from the list.');
-    expect(en.text).to.include('The page must be a whole number from 1 up.');
-    expect(en.text).to.include('data-testid="member-filters"');
-    expect(en.text).to.not.include('data-testid="members-table"');
+    expect(en.text).to.include('Please check the search:');
+    expect(en.text).to.include('The leave year must be between 1980 and');
+    // The industry and the introduction filter: one message each.
+    expect(en.text.match(/Choose one of the listed values\./g)).to.have.length(2);
+    expect(en.text).to.include('That page does not exist.');
+    expect(en.text).to.include('data-testid="directory-filters"');
+    expect(en.text).to.not.include('data-testid="directory-table"');
     expect(en.text).to.not.include('<b>x</b>');
     const ja = await agent.get(`${suite.path}?leaveYear=abc`).set('Accept-Language', 'ja').expect(400);
     expect(ja.text).to.include('退職年は 1980〜');
@@ -127,7 +130,7 @@ describe('dashboard member list page', function () {
       .get(`${suite.path}?industry=it&industry=finance`)
       .set('Accept-Language', 'en')
       .expect(400);
-    expect(res.text).to.include('Pick the industry from the list.');
+    expect(res.text).to.include('Choose one of the listed values.');
   });
 
   it('pages through the list and keeps the filters in the page links', async () => {
@@ -137,7 +140,7 @@ describe('dashboard member list page', function () {
     );
     const first = await agent.get(`${suite.path}?introduced=`).set('Accept-Language', 'en').expect(200);
     expect(first.text).to.include('Page 1 of 2');
-    expect(first.text.match(/data-testid="member-row"/g)).to.have.length(2);
+    expect(first.text.match(/data-testid="directory-row"/g)).to.have.length(2);
     expect(first.text).to.include(`href="${suite.path}?page=2"`);
     const second = await agent.get(`${suite.path}?page=2`).set('Accept-Language', 'en').expect(200);
     expect(second.text).to.include('Page 2 of 2');
@@ -164,7 +167,7 @@ describe('dashboard member list page', function () {
     const agent = await signedIn(suite.app, suite.world.people.manager);
     const res = await agent.get(`${suite.path}?introduced=no`).set('Accept-Language', 'en').expect(200);
     // The Discord display name with the username beside it (display names are not unique).
-    expect(res.text).to.match(/<td class="muted">Plain Member \(@member\)<\/td>/);
+    expect(res.text).to.match(/class="muted">Plain Member \(@member\)<\/a><\/td>/);
     expect(res.text).to.match(/<td>Moderator \(@moderator\)<\/td>/);
   });
 
@@ -192,6 +195,25 @@ describe('dashboard member list page', function () {
     expect(res.text).to.include('山田 花子');
     expect(res.text).to.include('(not introduced yet)');
     expect(res.text).to.not.include('Plain Member');
+  });
+
+  it('redirects the old member list permanently, with its filters, and drops it from the navigation', async () => {
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const old = await agent.get(`${oldPath()}?introduced=yes&leaveYear=2021&other=x`).expect(301);
+    expect(old.headers.location).to.equal(`${suite.path}?introduced=yes&leaveYear=2021`);
+    const bare = await agent.get(oldPath()).expect(301);
+    expect(bare.headers.location).to.equal(suite.path);
+    const res = await agent.get(old.headers.location!).set('Accept-Language', 'en').expect(200);
+    expect(res.text).to.include('data-testid="directory-total">1 member<');
+    expect(res.text).to.include('data-testid="nav-directory"');
+    expect(res.text).to.not.include('data-testid="nav-members"');
+  });
+
+  it('checks access before redirecting the old URL', async () => {
+    const anonymous = await request(suite.app).get(oldPath()).expect(303);
+    expect(anonymous.headers.location).to.equal('/login');
+    const member = await signedIn(suite.app, suite.world.people.member);
+    await member.get(oldPath()).expect(403);
   });
 
   it('lets the configured organiser role in', async () => {

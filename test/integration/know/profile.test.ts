@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import type { Db } from 'mongodb';
 import { useMongoose } from '../../support/database.js';
 import { Profile } from '../../../shared/kernel/profile.model.js';
+import { PostedMessage } from '../../../shared/kernel/personal-data-messages.js';
 import { ASKED_VISIBILITY_FIELDS } from '../../../shared/kernel/profile-attributes.js';
 import { EN, startConnectWorld, type ConnectWorld } from '../../support/connect-world.js';
 import {
@@ -38,6 +39,13 @@ describe('Connect: /profile (real discord.js through the emulator)', () => {
     const { post } = await answerSurveyAndPost(w, aiko, await submitIntro(w, aiko, dm));
     const prompt = await post.waitForFollowUp(1);
     await nominateFrom(w, prompt, aiko, mei);
+    // The nominee's DM (naming Aiko) is the announcement's last step, after the pick's answer:
+    // an erasure started earlier would miss it.
+    for (const nominee of [aiko, mei])
+      await w.until(
+        () => PostedMessage.exists({ kind: 'relayDm', subjectId: nominee }),
+        `the DM to ${nominee} recorded`,
+      );
     return { aiko, ken, mei };
   }
 

@@ -283,6 +283,9 @@ describe('Know: the intro relay has no dead ends (real discord.js through the em
     // the outcome stays "done" and the member is announced once.
     const jobs = (mongoose.connection.db as unknown as Db).collection('agendaJobs');
     const finished = () => jobs.countDocuments({ name: RELAY_NOMINATE_JOB, lastFinishedAt: { $ne: null } });
+    // The first job is marked finished only after its announcement: count from there, or the
+    // wait below could end on the first job's completion instead of the re-run's.
+    await w.until(async () => (await finished()) >= 1, 'the first run finished');
     const ran = await finished();
     await queue.now(RELAY_NOMINATE_JOB, { guildId: w.guildId, chainId, nomineeId: w.memberId, requestId });
     await w.until(async () => (await finished()) > ran, 'the re-run finished');

@@ -59,6 +59,8 @@ describe('relay reminder job (agenda on the store, fake Date)', () => {
   });
 
   afterEach(async () => {
+    // A check still running must finish before the collections are cleared (stop does not wait).
+    await agenda.drain(5000);
     await agenda.stop();
     clock.restore();
   });

@@ -301,7 +301,9 @@ describe('the sandbox across a restart (npm start, kill -9, npm start)', functio
     const consent = await startLogin(agent);
     const back = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
     await agent.get(back.pathname + back.search).expect(303);
-    await agent.get(`/guilds/${guildId}/members`).expect(200);
+    // The old member list's address redirects to the members directory (bookmarks keep working).
+    await agent.get(`/guilds/${guildId}/members`).expect(301);
+    await agent.get(`/guilds/${guildId}/insights/directory`).expect(200);
 
     // Kill once the emulator's snapshot holds the intro post (it is written shortly after a change).
     await poll(async () => {
@@ -329,7 +331,7 @@ describe('the sandbox across a restart (npm start, kill -9, npm start)', functio
     const profileAgain = await findProfile(again.database as string, guildId, userId);
     expect(profileAgain?.displayName).to.equal(profile.displayName);
     // The same session cookie still opens the same bookmarked page, now listing the person.
-    const page = await agent.get(`/guilds/${guildId}/members`).expect(200);
+    const page = await agent.get(`/guilds/${guildId}/insights/directory`).expect(200);
     expect(page.text).to.include(PERSON.globalName);
     // Nothing was seeded twice: one demo guild, one organiser.
     const state = await apiAgain.get<{ guilds: { id: string }[] }>('/state');

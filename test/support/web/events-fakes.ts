@@ -4,6 +4,7 @@
  */
 import type { GuildReads } from '../../../web/core/reads.js';
 import type { eventsReads } from '../../../web/deepen/reads.js';
+import type { promptsReads } from '../../../web/deepen/prompts.reads.js';
 
 const noDatabase = async (): Promise<never> => {
   throw new Error('no database in this test');
@@ -22,5 +23,16 @@ export function emptyEventsReads(): Pick<GuildReads, keyof typeof eventsReads> {
     eventFeedback: async () => new Map(),
     eventReminderMinutes: async () => [1440, 15],
     setEventReminderMinutes: noDatabase,
+    eventVoiceChannels: async () => null,
+  };
+}
+
+/** The prompts page's reads for a guild with no prompts of its own (writes need the database). */
+export function emptyPromptsReads(): Pick<GuildReads, keyof typeof promptsReads> {
+  return {
+    customPrompts: async () => new Map(),
+    addCustomPrompt: noDatabase,
+    updateCustomPrompt: noDatabase,
+    removeCustomPrompt: noDatabase,
   };
 }

@@ -6,7 +6,7 @@
 import type { DiscordOAuth, OAuthGuild, OAuthUser } from '../../../web/auth/discord-oauth.js';
 import type { DiscordDirectory, GuildInfo, MemberInfo } from '../../../web/core/discord-directory.js';
 import type { GuildReads } from '../../../web/core/reads.js';
-import { emptyEventsReads } from './events-fakes.js';
+import { emptyEventsReads, emptyPromptsReads } from './events-fakes.js';
 import { emptyInsightsReads } from './insights-fakes.js';
 
 export interface FakeDiscord {
@@ -91,6 +91,7 @@ export function emptyGuildReads(): GuildReads {
     memberTotal: async () => null,
     ...emptyInsightsReads(),
     ...emptyEventsReads(),
+    ...emptyPromptsReads(),
     memberCounts: async () => ({ joined: 0, introduced: 0 }),
     listMembers: async (_guildId, _filter, paging) => ({
       rows: [],

@@ -41,6 +41,22 @@ describe('activity counter (memory, batched flush)', () => {
     expect(mem.sum('channelDay', 'messages')).to.equal(1000);
   });
 
+  it('GIVEN the active-member rollup fails after the rollups were written THEN nothing is counted twice and it is retried', async () => {
+    const { mem, counter } = world();
+    for (let i = 0; i < 10; i++) counter.message('g1', 'c1', 'u1', new Date('2026-05-01T09:00:00Z'));
+    const refresh = mem.store.refreshActivity;
+    mem.store.refreshActivity = async () => {
+      throw new Error('connection reset');
+    };
+    expect(await counter.flush()).to.equal(false);
+    mem.store.refreshActivity = refresh;
+    expect(await counter.flush()).to.equal(true);
+    expect(mem.sum('guildHour', 'messages')).to.equal(10);
+    expect(mem.sum('memberDay', 'messages', 'u1')).to.equal(10);
+    expect([...mem.refreshed]).to.deep.equal(['g1|2026-05-01']);
+    await counter.close();
+  });
+
   it('GIVEN more events than the size trigger THEN it flushes without waiting for the timer', async () => {
     const { mem, counter } = world({ flushAtEvents: 100 });
     for (let i = 0; i < 100; i++) counter.message('g1', 'c1', 'u1');

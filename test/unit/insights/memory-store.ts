@@ -5,6 +5,8 @@ export function memoryStore(zone = 'Asia/Tokyo', rooms = new Map<string, { key: 
   const rows = new Map<string, RollupIncrement>();
   const sessions = new Map<string, SessionRow>();
   const state = { roundTrips: 0, down: false };
+  /** The guild days whose active-member rollup was recomputed (guildId|day). */
+  const refreshed = new Set<string>();
   const trip = () => {
     state.roundTrips += 1;
     if (state.down) throw new Error('connection refused');
@@ -35,6 +37,10 @@ export function memoryStore(zone = 'Asia/Tokyo', rooms = new Map<string, { key: 
       trip();
       return new Map(ids.flatMap((id) => (rooms.has(id) ? [[id, rooms.get(id)!] as const] : [])));
     },
+    async refreshActivity(days) {
+      trip();
+      for (const d of days) refreshed.add(`${d.guildId}|${d.day}`);
+    },
     async loadSessions(guildId) {
       trip();
       return [...sessions.values()].filter((s) => s.guildId === guildId);
@@ -44,5 +50,5 @@ export function memoryStore(zone = 'Asia/Tokyo', rooms = new Map<string, { key: 
     [...rows.values()]
       .filter((r) => r.scope === scope && (key === undefined || r.key === key))
       .reduce((n, r) => n + (r.inc[field] ?? 0), 0);
-  return { store, rows, sessions, state, sum };
+  return { store, rows, sessions, state, sum, refreshed };
 }

@@ -111,7 +111,11 @@ export const event: Command = {
         .addBooleanOption((o) => describe(o.setName('no_limit'), 'deepen.events.option.noLimit'))
         .addBooleanOption((o) =>
           describe(o.setName('clear_description'), 'deepen.events.option.clearDescription'),
-        ),
+        )
+        .addStringOption((o) =>
+          describe(o.setName('repeat'), 'deepen.events.option.newRepeat').setMaxLength(60),
+        )
+        .addBooleanOption((o) => describe(o.setName('stop_repeating'), 'deepen.events.option.stopRepeating')),
     )
     .addSubcommand((sub) =>
       describe(sub.setName('cancel'), 'deepen.events.command.cancel')

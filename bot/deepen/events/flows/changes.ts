@@ -1,5 +1,6 @@
 /** Carrying edits and cancellations into Discord: the scheduled events, jobs, announcements, people. */
-import { GuildScheduledEventStatus, type Guild } from 'discord.js';
+import { GuildScheduledEventStatus, RESTJSONErrorCodes, type Guild } from 'discord.js';
+import { discordCode } from '../../../core/discord-errors.js';
 import type { BotContext } from '../../../context.js';
 import { childLogger } from '../../../../shared/logger.js';
 import { bestEffort } from '../../../core/best-effort.js';
@@ -9,15 +10,31 @@ import {
   scheduleOccurrenceJobs,
 } from '../../../../shared/deepen/events/event-jobs.job.js';
 import { DEFAULT_EVENT_REMINDER_MINUTES } from '../../../../shared/kernel/guild-settings.service.js';
-import { createDiscordEvent, refreshAnnouncement } from './publish.js';
+import { REPLANNED } from '../../../../shared/deepen/events/replan.service.js';
+import { createDiscordEvent, publishOccurrence, refreshAnnouncement } from './publish.js';
 import { guildVoice } from './guild-voice.js';
 import { dmOrMention } from './notify.js';
 import { stamp } from '../presenters/time.js';
+import { tellPromoted } from './seats.js';
 
+/**
+ * Carries an edit's occurrences into Discord by what each became: removed by a change of repeat
+ * (its event deleted, its "yes" holders told), new (published: event, announcement, jobs), or
+ * changed (its event updated, jobs moved, announcement redrawn). Read from the stored state, so a
+ * run again after a crash does the same.
+ */
 export async function applyEdits(ctx: BotContext, guild: Guild, changed: readonly OccurrenceView[]) {
   const log = childLogger(ctx.logger, { guildId: guild.id });
   const { settings } = await guildVoice(ctx, guild.id);
   for (const occ of changed) {
+    if (occ.status === 'cancelled') {
+      if (occ.problems.includes(REPLANNED)) await notifyRemoved(ctx, guild, occ);
+      continue;
+    }
+    if (!occ.announcement.messageId) {
+      await bestEffort(log, 'publish a new occurrence', () => publishOccurrence(ctx, guild, occ));
+      continue;
+    }
     if (occ.discordEventId) {
       const id = occ.discordEventId;
       await bestEffort(log, 'update the Discord scheduled event', () =>
@@ -47,6 +64,10 @@ export async function applyEdits(ctx: BotContext, guild: Guild, changed: readonl
     await bestEffort(log, 'update the event announcement', () =>
       refreshAnnouncement(ctx, guild, occ.occurrenceId),
     );
+    // A larger capacity moved people up from the waitlist.
+    await bestEffort(log, 'tell who moved up from the waitlist', () =>
+      tellPromoted(ctx, guild, occ.occurrenceId),
+    );
   }
 }
 
@@ -75,4 +96,35 @@ export async function notifyCancelled(ctx: BotContext, guild: Guild, cancelled: 
       settings.channels.events,
     );
   }
+}
+
+/** An occurrence a change of repeat removed: its Discord event deleted, its "yes" holders told. */
+async function notifyRemoved(ctx: BotContext, guild: Guild, occ: OccurrenceView) {
+  const log = childLogger(ctx.logger, { guildId: guild.id, occurrenceId: occ.occurrenceId });
+  const { settings, tr } = await guildVoice(ctx, guild.id);
+  if (ctx.agenda) await cancelOccurrenceJobs(ctx.agenda, occ.occurrenceId);
+  if (occ.discordEventId) {
+    const id = occ.discordEventId;
+    await bestEffort(log, 'delete the Discord scheduled event', async () => {
+      try {
+        await guild.scheduledEvents.delete(id);
+      } catch (error) {
+        // Already gone (a run again after a crash, or deleted by hand): nothing left to do.
+        if (discordCode(error) !== RESTJSONErrorCodes.UnknownGuildScheduledEvent) throw error;
+      }
+    });
+  }
+  await bestEffort(log, 'update the event announcement', () =>
+    refreshAnnouncement(ctx, guild, occ.occurrenceId),
+  );
+  const going = occ.rsvps.filter((r) => r.answer === 'yes').map((r) => r.userId);
+  const vars = { title: occ.title, when: stamp(occ.start), server: guild.name };
+  await dmOrMention(
+    ctx,
+    guild,
+    going,
+    { content: tr('deepen.events.replan.dm', vars) },
+    (mentions) => tr('deepen.events.replan.channel', { ...vars, mentions }),
+    settings.channels.events,
+  );
 }

@@ -58,12 +58,21 @@ async function discordSide(
       ctx.services.clock.now(),
     );
   } else if (done.kind === 'edit') {
+    // What each became (a change of repeat adds and removes some), read before publishing.
+    const removed = done.occurrences.filter((o) => o.status === 'cancelled').length;
+    const added = done.occurrences.filter(
+      (o) => o.status !== 'cancelled' && !o.announcement.messageId,
+    ).length;
     await applyEdits(ctx, guild, done.occurrences);
     await svc.finishRequest(
       request.requestId,
       {
-        resultKey: 'deepen.events.request.edited',
-        resultVars: { count: ids.length },
+        ...(removed + added > 0
+          ? {
+              resultKey: 'deepen.events.request.replanned' as const,
+              resultVars: { changed: ids.length - removed - added, added, removed },
+            }
+          : { resultKey: 'deepen.events.request.edited' as const, resultVars: { count: ids.length } }),
         occurrenceIds: ids,
       },
       ctx.services.clock.now(),

@@ -2,6 +2,7 @@
 import { EmbedBuilder, MessageFlags, type ChatInputCommandInteraction, type Guild } from 'discord.js';
 import { interactionLocale, type BotContext } from '../../../context.js';
 import { requireOrganiser } from '../../../core/preconditions.js';
+import { UserError } from '../../../core/user-error.js';
 import { translator } from '../../../../shared/i18n/index.js';
 import type { OccurrenceView } from '../../../../shared/deepen/events/event-view.js';
 import { infoEmbed, listLine } from '../presenters/event.presenter.js';
@@ -45,6 +46,9 @@ export async function runEdit(interaction: Cached, ctx: BotContext) {
   await requireOrganiser(ctx, interaction.member);
   const { tr, locale } = await trOf(ctx, interaction);
   const o = interaction.options;
+  const repeat = o.getString('repeat');
+  const stop = o.getBoolean('stop_repeating') ?? false;
+  if (repeat !== null && stop) throw new UserError('deepen.events.error.repeatBoth');
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const changed = await ctx.services.deepenEvents.manage.editFrom({
     guildId: interaction.guildId,
@@ -58,12 +62,22 @@ export async function runEdit(interaction: Cached, ctx: BotContext) {
       ...(o.getString('description') !== null ? { description: o.getString('description') } : {}),
       ...(o.getBoolean('clear_description') ? { description: '' } : {}),
       ...(o.getChannel('lobby') ? { lobbyChannelId: o.getChannel('lobby')!.id } : {}),
+      ...(repeat !== null ? { repeat } : {}),
+      ...(stop ? { repeat: null } : {}),
     },
     locale,
     now: ctx.services.clock.now(),
   });
+  // What each became, read before the Discord side publishes the new ones.
+  const removed = changed.filter((c) => c.status === 'cancelled').length;
+  const added = changed.filter((c) => c.status !== 'cancelled' && !c.announcement.messageId).length;
   await applyEdits(ctx, interaction.guild, changed);
-  await interaction.editReply({ content: tr('deepen.events.edit.done', { count: changed.length }) });
+  await interaction.editReply({
+    content:
+      removed + added > 0
+        ? tr('deepen.events.edit.replanned', { changed: changed.length - removed - added, added, removed })
+        : tr('deepen.events.edit.done', { count: changed.length }),
+  });
 }
 
 export async function runCancel(interaction: Cached, ctx: BotContext) {

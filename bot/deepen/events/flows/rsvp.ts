@@ -7,6 +7,7 @@ import { bestEffort } from '../../../core/best-effort.js';
 import { announcement } from '../presenters/event.presenter.js';
 import { guildVoice } from './guild-voice.js';
 import { stamp } from '../presenters/time.js';
+import { tellPromoted } from './seats.js';
 
 export async function answerFromButton(
   interaction: ButtonInteraction<'cached'>,
@@ -40,11 +41,10 @@ export async function answerFromButton(
     content: tr(key, { title: occ.title, when: stamp(occ.start), position: position + 1 }),
     flags: MessageFlags.Ephemeral,
   });
-  const log = childLogger(ctx.logger, { guildId: interaction.guildId, occurrenceId });
-  for (const userId of outcome.promoted) {
-    await bestEffort(log, 'tell a member a seat freed up', async () => {
-      const user = await interaction.client.users.fetch(userId);
-      await user.send(guildTr('deepen.events.rsvp.promoted', { title: occ.title, when: stamp(occ.start) }));
-    });
+  if (outcome.promoted.length > 0) {
+    const log = childLogger(ctx.logger, { guildId: interaction.guildId, occurrenceId });
+    await bestEffort(log, 'tell who moved up from the waitlist', () =>
+      tellPromoted(ctx, interaction.guild, occurrenceId),
+    );
   }
 }

@@ -10,6 +10,7 @@ import { GuildScheduledEventStatus as Status } from 'discord-api-types/v10';
 import { agendaJobQueue } from '../../../../shared/db/agenda.js';
 import { ensureIndexes } from '../../../../shared/db/indexes.js';
 import { EventOccurrence } from '../../../../shared/deepen/events/event.model.js';
+import { updateGuildSettings } from '../../../../shared/kernel/guild-settings.service.js';
 import { useMongoose } from '../../../support/database.js';
 import { launchChromium, openWatchedPage } from '../../../support/browser.js';
 import { startEventsWorld, type EventsWorld } from '../../../support/events-world.js';
@@ -25,7 +26,8 @@ async function reloadUntil(page: Page, testId: string, text: string) {
     await page.waitForTimeout(200);
     await page.reload();
   }
-  throw new Error(`"${text}" never appeared in ${testId}`);
+  const last = await page.getByTestId(testId).allTextContents();
+  throw new Error(`"${text}" never appeared in ${testId}: ${JSON.stringify(last)}`);
 }
 
 describe('dashboard events: create, edit, cancel in a browser with the real worker (e2e)', function () {
@@ -77,10 +79,13 @@ describe('dashboard events: create, edit, cancel in a browser with the real work
     ]);
     await page.getByTestId('event-edit').getByTestId('event-title').fill('Career night (2nd floor)');
     await page.getByTestId('event-edit').getByTestId('event-when').fill('2027-01-23 21:00');
+    // The lobby select offers the voice channels the worker stored from its gateway cache.
+    await page.getByTestId('event-lobby').selectOption({ label: 'Room 1' });
     await Promise.all([page.waitForURL(eventsUrl), page.getByTestId('event-edit-submit').click()]);
     await reloadUntil(page, 'event-request', 'Done: 1 occurrence(s) updated');
     const edited = w.emu.state.scheduledEvents.get(w.guildId, discordId);
     expect(edited.name).to.equal('Career night (2nd floor)');
+    expect(edited.channelId).to.equal(w.channels.room);
     expect(Date.parse(edited.scheduledStartTime)).to.equal(at('2027-01-23T21:00', 'Asia/Tokyo').getTime());
 
     await Promise.all([
@@ -91,6 +96,40 @@ describe('dashboard events: create, edit, cancel in a browser with the real work
     await reloadUntil(page, 'event-request', 'cancelled; those who said yes were told');
     expect(w.emu.state.scheduledEvents.get(w.guildId, discordId).status).to.equal(Status.Canceled);
     expect(await page.getByTestId('past-row').count()).to.equal(1);
+    expect(consoleErrors).to.deep.equal([]);
+  });
+
+  it('changes a weekly series to every two weeks from its first occurrence; Discord loses the dates between', async () => {
+    const eventsUrl = `${dashboard.baseUrl}/guilds/${w.guildId}/events`;
+    // The database was cleared after the first test (sessions and settings with it).
+    await updateGuildSettings(w.guildId, {
+      locale: 'en',
+      timeZone: w.zone,
+      channels: { events: w.channels.events, lobby: w.channels.lobby },
+      roles: w.roles,
+    });
+    await page.goto(eventsUrl);
+    await loginInBrowser(page, { name: 'Member 001', id: w.organiserId }, eventsUrl);
+    await page.getByTestId('event-title').fill('Saturday circle');
+    await page.getByTestId('event-when').fill('2027-01-16 20:00');
+    await page.getByTestId('event-repeat').fill('weekly');
+    await Promise.all([page.waitForURL(eventsUrl), page.getByTestId('event-create-submit').click()]);
+    await reloadUntil(page, 'event-request', 'Done: 4 occurrence(s) scheduled');
+    const first = await EventOccurrence.findOne({ title: 'Saturday circle' }).sort({ start: 1 }).lean();
+    await page.goto(`${eventsUrl}/${first!._id}`);
+    await page.getByTestId('event-edit').getByTestId('event-repeat').fill('every two weeks');
+    await Promise.all([page.waitForURL(eventsUrl), page.getByTestId('event-edit-submit').click()]);
+    await reloadUntil(page, 'event-request', 'Done: 2 occurrence(s) updated, 0 added, 2 removed');
+    const left = await EventOccurrence.find({ title: 'Saturday circle', status: 'scheduled' })
+      .sort({ start: 1 })
+      .lean();
+    expect(left.map((o) => o.localDate)).to.deep.equal(['2027-01-16', '2027-01-30']);
+    const inDiscord = w.emu.state.scheduledEvents
+      .list(w.guildId)
+      .filter((e) => e.name === 'Saturday circle')
+      .map((e) => e.id)
+      .sort();
+    expect(inDiscord).to.deep.equal(left.map((o) => o.discordEventId!).sort());
     expect(consoleErrors).to.deep.equal([]);
   });
 });

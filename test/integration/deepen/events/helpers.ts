@@ -50,7 +50,9 @@ export async function createEvent(
   const shown = await preview(w, options, acting);
   const confirm = customIds(shown).find((id) => id.startsWith('event:confirm:'));
   expect(confirm, JSON.stringify(shown)).to.be.a('string');
-  const done = await w.drivers.clickButton(shown.id, confirm!, w.organiserId, acting).waitForReply();
+  // Confirming a series publishes each first occurrence (event, announcement, jobs) before the
+  // reply: several Discord calls each, slower than a plain reply on a loaded machine.
+  const done = await w.drivers.clickButton(shown.id, confirm!, w.organiserId, acting).waitForReply(15_000);
   const occurrences = await w.until(async () => {
     const docs = await EventOccurrence.find({ guildId: w.guildId }).sort({ start: 1 }).lean();
     return docs.length > 0 && docs.every((d) => d.announcement?.messageId) ? docs : null;

@@ -18,8 +18,14 @@ import {
 import { MixerRun } from '../../../../shared/deepen/mixer/mixer-run.model.js';
 import { MixerFeedback } from '../../../../shared/deepen/mixer/mixer-feedback.model.js';
 import { EVENT_REQUEST_JOB } from '../../../../shared/deepen/events/event-jobs.job.js';
+import { replaceVoiceChannels } from '../../../../shared/deepen/events/lobby-channels.js';
 
 const NOW = new Date('2027-01-13T01:00:00Z'); // Wednesday 10:00 in Tokyo
+/** The guild's voice channels as the worker stores them (the lobby select offers these). */
+const LOBBIES = [
+  { id: '200000000000000001', name: 'Lounge' },
+  { id: '200000000000000009', name: 'Garden <b>room</b>' },
+];
 
 describe('dashboard events page', function () {
   this.timeout(20_000);
@@ -139,6 +145,7 @@ describe('dashboard events page', function () {
 
   it('edits to no seat limit, no description and a new lobby explicitly; cancel scope is checked', async () => {
     const occ = await seedOccurrence('Editable');
+    await replaceVoiceChannels(suite.world.guildA, LOBBIES, NOW);
     const agent = await signedIn(suite.app, suite.world.people.moderator);
     const path = `${suite.path}/${occ.occurrenceId}`;
     const page = await agent.get(path).set('Accept-Language', 'en').expect(200);
@@ -171,6 +178,65 @@ describe('dashboard events page', function () {
     expect(await EventRequest.countDocuments({ kind: 'cancel' })).to.equal(0);
     await agent.post(`${path}/cancel`).type('form').send({ _csrf: token, scope: 'series' }).expect(303);
     expect(await EventRequest.findOne({ kind: 'cancel' }).lean()).to.deep.include({ wholeSeries: true });
+  });
+
+  it('offers the guild’s voice channels as the lobby, and refuses any other id server-side', async () => {
+    const occ = await seedOccurrence('Lobby pick');
+    const agent = await signedIn(suite.app, suite.world.people.moderator);
+    const path = `${suite.path}/${occ.occurrenceId}`;
+    // Before the worker has listed the channels, only "unchanged" is offered, and any id is refused.
+    let page = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    expect(page.text).to.include('Unchanged (a channel the bot has not seen)');
+    const refused = await agent
+      .post(`${path}/edit`)
+      .set('Accept-Language', 'en')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), lobbyChannelId: '200000000000000009' })
+      .expect(400);
+    expect(refused.text).to.include('Choose one of the server’s voice channels as the lobby.');
+    await replaceVoiceChannels(suite.world.guildA, LOBBIES, NOW);
+    page = await agent.get(path).set('Accept-Language', 'ja').expect(200);
+    expect(page.text).to.include('変更なし（Lounge）');
+    // Names are escaped; the current lobby is the "unchanged" choice, not offered twice.
+    expect(page.text).to.include(
+      '<option value="200000000000000009">Garden &lt;b&gt;room&lt;/b&gt;</option>',
+    );
+    expect(page.text).to.not.include('<option value="200000000000000001"');
+    const token = csrfFrom(page.text);
+    const stranger = await agent
+      .post(`${path}/edit`)
+      .set('Accept-Language', 'ja')
+      .type('form')
+      .send({ _csrf: token, lobbyChannelId: '200000000000000777' })
+      .expect(400);
+    expect(stranger.text).to.include('ロビーにはサーバーのボイスチャンネルを選んでください。');
+    expect(await EventRequest.countDocuments({ kind: 'edit' })).to.equal(0);
+  });
+
+  it('sends a new repeat or "stop repeating" to the worker, and refuses an unreadable one or both at once', async () => {
+    const occ = await seedOccurrence('Repeat me');
+    const agent = await signedIn(suite.app, suite.world.people.moderator);
+    const path = `${suite.path}/${occ.occurrenceId}`;
+    const page = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    expect(page.text).to.include('New repeat from this occurrence on');
+    const token = csrfFrom(page.text);
+    const send = (body: Record<string, string>) =>
+      agent
+        .post(`${path}/edit`)
+        .set('Accept-Language', 'en')
+        .type('form')
+        .send({ _csrf: token, ...body });
+    const unreadable = await send({ repeat: 'now and then' }).expect(400);
+    expect(unreadable.text).to.include('now and then');
+    const both = await send({ repeat: 'weekly', stopRepeating: 'on' }).expect(400);
+    expect(both.text).to.include('Give a new repeat or stop repeating, not both.');
+    expect(await EventRequest.countDocuments({ kind: 'edit' })).to.equal(0);
+    await send({ repeat: '第2土曜' }).expect(303);
+    await send({ stopRepeating: 'on' }).expect(303);
+    const patches = (await EventRequest.find({ kind: 'edit' }).sort({ _id: 1 }).lean()).map(
+      (r) => (r.input as { patch: unknown }).patch,
+    );
+    expect(patches).to.deep.equal([{ repeat: '第2土曜' }, { repeat: null }]);
   });
 
   it('stores a valid request, enqueues the worker job and refuses a post without the CSRF token', async () => {

@@ -8,6 +8,7 @@ import {
   REQUEST_STALE_MS,
   requestCreate,
 } from '../../../../shared/deepen/events/request.service.js';
+import { createSeries } from '../../../../shared/deepen/events/series.service.js';
 import { carryOutRequest } from '../../../../bot/deepen/events/flows/dashboard-request.js';
 import { at } from './helpers.js';
 
@@ -20,15 +21,67 @@ describe('Events: dashboard requests carried out by the worker (emulator)', () =
     await w.stop();
   });
 
-  async function request() {
+  async function request(repeat?: string) {
     return requestCreate({
       guildId: w.guildId,
       userId: w.organiserId,
-      input: { title: 'From the web', when: '2027-01-20 20:00' },
+      input: { title: 'From the web', when: '2027-01-20 20:00', ...(repeat ? { repeat } : {}) },
       locale: 'en',
       now: w.now(),
     });
   }
+
+  /**
+   * Replays a worker that claimed the request and died inside `createSeries`: what it wrote
+   * (the series, maybe some occurrences) is there, the request's `occurrenceIds` are not.
+   */
+  async function dieInsideCreateSeries(requestId: string, keepOccurrences: boolean) {
+    const claimed = await EventRequest.findOneAndUpdate(
+      { _id: requestId, status: 'pending' },
+      { $set: { status: 'running', claimedAt: w.now() } },
+      { returnDocument: 'after' },
+    ).lean();
+    const input = claimed!.input as Omit<
+      Parameters<typeof createSeries>[0],
+      'guildId' | 'organiserId' | 'now'
+    >;
+    await createSeries({
+      ...input,
+      guildId: w.guildId,
+      organiserId: w.organiserId,
+      now: w.now(),
+      seriesId: requestId,
+    });
+    if (!keepOccurrences) await EventOccurrence.deleteMany({});
+  }
+
+  for (const [what, repeat, keep, count] of [
+    ['a one-off, after its occurrence was stored', undefined, true, 1],
+    ['a weekly series, after the series alone was stored', 'weekly', false, 3],
+  ] as const)
+    it(`creates ${what} once when the worker that died inside createSeries is replaced`, async () => {
+      w = await startEventsWorld({ zone, start: at('2027-01-13T10:00', zone) });
+      const { requestId } = await request(repeat);
+      await dieInsideCreateSeries(requestId, keep);
+      expect((await EventRequest.findById(requestId).lean())!.occurrenceIds).to.deep.equal([]);
+      w.setNow(new Date(w.now().getTime() + REQUEST_STALE_MS + 60_000));
+      await carryOutRequest(w.bot.ctx, w.bot.client, requestId);
+      const doc = await w.until(async () => {
+        const d = await EventRequest.findById(requestId).lean();
+        return d?.status === 'done' ? d : null;
+      }, 'the replacement worker finished the request');
+      expect(doc.resultKey).to.equal('deepen.events.request.created');
+      const series = await EventSeries.find({}).lean();
+      expect(series.map((s) => String(s._id))).to.deep.equal([requestId]);
+      const occurrences = await EventOccurrence.find({}).lean();
+      expect(occurrences).to.have.length(count);
+      expect(doc.occurrenceIds.sort()).to.deep.equal(occurrences.map((o) => String(o._id)).sort());
+      expect(w.emu.state.scheduledEvents.list(w.guildId)).to.have.length(count);
+      // Run again (agenda's retry of a job that finished): still one series.
+      await carryOutRequest(w.bot.ctx, w.bot.client, requestId);
+      expect(await EventSeries.countDocuments({})).to.equal(1);
+      expect(w.emu.state.scheduledEvents.list(w.guildId)).to.have.length(count);
+    });
 
   it('is running, not done, until the worker has finished; a worker that died is replaced once stale', async () => {
     w = await startEventsWorld({ zone, start: at('2027-01-13T10:00', zone) });

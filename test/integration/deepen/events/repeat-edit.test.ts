@@ -1,0 +1,181 @@
+/**
+ * `/event edit … repeat:` changes a series' repeat from one occurrence on: the occurrences from
+ * there are re-planned (kept, moved, created, removed) in Tsunagu and in Discord, the "yes"
+ * holders of removed ones are told, and a refusal changes nothing.
+ */
+import { expect } from 'chai';
+import { useMongoose } from '../../../support/database.js';
+import { startEventsWorld, type EventsWorld } from '../../../support/events-world.js';
+import { EventOccurrence, EventSeries } from '../../../../shared/deepen/events/event.model.js';
+import { planAhead } from '../../../../shared/deepen/events/series.service.js';
+import { at, createEvent, EN } from './helpers.js';
+
+const zone = 'Asia/Tokyo';
+
+describe('Events: changing a series’ repeat from an occurrence on (emulator)', () => {
+  useMongoose('events_repeat_edit');
+  let w: EventsWorld;
+  beforeEach(async () => {
+    // Wednesday 13 January 2027.
+    w = await startEventsWorld({ zone, start: at('2027-01-13T10:00', zone) });
+  });
+  afterEach(async () => {
+    await w.stop();
+  });
+
+  const scheduled = async () =>
+    EventOccurrence.find({ guildId: w.guildId, status: 'scheduled' }).sort({ start: 1 }).lean();
+  const dates = async () => (await scheduled()).map((o) => o.localDate);
+  const discordStarts = () =>
+    w.emu.state.scheduledEvents
+      .list(w.guildId)
+      .map((e) => e.scheduledStartTime)
+      .sort();
+  // A re-plan is several Discord calls per occurrence (events, announcements, DMs) before the
+  // reply: on a loaded machine that takes longer than a plain command's 5 s.
+  const edit = (options: Record<string, string | number | boolean>) =>
+    w.drivers
+      .runSlashCommand(w.guildId, w.channels.general, w.organiserId, 'event edit', options, EN)
+      .waitForReply(15_000);
+  const saturdays = () =>
+    createEvent(w, { title: 'Saturday chat', when: '2027-01-16 20:00', repeat: 'weekly' });
+  const click = (messageId: string, id: string, userId: string) =>
+    w.drivers.clickButton(messageId, id, userId, EN).waitForFollowUp();
+
+  it('weekly → every two weeks: keeps the dates both have, removes the others, and tells their "yes" holders', async () => {
+    const { occurrences, announcement } = await saturdays();
+    expect(occurrences.map((o) => o.localDate)).to.deep.equal([
+      '2027-01-16',
+      '2027-01-23',
+      '2027-01-30',
+      '2027-02-06',
+    ]);
+    const second = occurrences[1]!;
+    const fan = w.seeded.members[2]!.id;
+    await click(second.announcement!.messageId!, `event:rsvp:${second._id}:yes`, fan);
+    const reply = await edit({ event: String(occurrences[0]!._id), repeat: 'every two weeks' });
+    expect(reply.content).to.include('Updated 2, added 0 and removed 2 occurrence(s)');
+    expect(await dates()).to.deep.equal(['2027-01-16', '2027-01-30']);
+    const removed = await EventOccurrence.find({ status: 'cancelled' }).lean();
+    expect(removed.map((o) => [o.localDate, o.problems])).to.deep.equal([
+      ['2027-01-23', ['deepen.events.problem.replanned']],
+      ['2027-02-06', ['deepen.events.problem.replanned']],
+    ]);
+    // Their Discord events are deleted; the kept ones stay, one each.
+    expect(discordStarts()).to.deep.equal((await scheduled()).map((o) => o.start.toISOString()));
+    for (const o of removed)
+      expect(w.emu.state.scheduledEvents.list(w.guildId).map((e) => e.id)).to.not.include(o.discordEventId);
+    const dm = await w.until(
+      () => w.drivers.dmsTo(fan).find((m) => m.content?.includes('no longer planned')),
+      'the DM to the "yes" of a removed occurrence',
+    );
+    expect(dm.content).to.include('Saturday chat');
+    await w.until(
+      () => announcement(second.announcement!.messageId!)!.embeds?.[0]?.title?.startsWith('Cancelled:'),
+      'the removed occurrence’s announcement says so',
+    );
+    const series = await EventSeries.findOne({}).lean();
+    expect(series!.recurrence).to.deep.equal({ kind: 'weekly', interval: 2, weekday: 6 });
+  });
+
+  it('weekly → 2nd Saturday of the month from the second occurrence: it moves there with its RSVPs, the rest go', async () => {
+    const { occurrences } = await saturdays();
+    const second = occurrences[1]!;
+    const fan = w.seeded.members[2]!.id;
+    await click(second.announcement!.messageId!, `event:rsvp:${second._id}:yes`, fan);
+    await edit({ event: String(second._id), repeat: '第2土曜' });
+    const kept = await scheduled();
+    expect(kept.map((o) => o.localDate)).to.deep.equal(['2027-01-16', '2027-02-13']);
+    // The same occurrence, its RSVP and its Discord event, at the new date.
+    expect(String(kept[1]!._id)).to.equal(String(second._id));
+    expect(kept[1]!.rsvps.map((r) => r.userId)).to.deep.equal([fan]);
+    expect(kept[1]!.discordEventId).to.equal(second.discordEventId);
+    const discord = w.emu.state.scheduledEvents.get(w.guildId, second.discordEventId!);
+    expect(Date.parse(discord.scheduledStartTime)).to.equal(at('2027-02-13T20:00', zone).getTime());
+    expect(discordStarts()).to.have.length(2);
+    const series = await EventSeries.findOne({}).lean();
+    expect(series!.recurrence).to.deep.equal({ kind: 'monthlyNthWeekday', nth: 2, weekday: 6 });
+    expect(series!.startDate).to.equal('2027-02-13');
+  });
+
+  it('every two weeks → weekly: creates the dates in between, each with its Discord event and announcement', async () => {
+    await createEvent(w, { title: 'Fortnightly', when: '2027-01-16 20:00', repeat: 'every two weeks' });
+    const first = (await scheduled())[0]!;
+    const reply = await edit({ event: String(first._id), repeat: 'weekly' });
+    expect(reply.content).to.include('added 2');
+    const now = await w.until(async () => {
+      const docs = await scheduled();
+      return docs.length === 4 && docs.every((d) => d.discordEventId && d.announcement?.messageId)
+        ? docs
+        : null;
+    }, 'the new occurrences published');
+    expect(now.map((o) => o.localDate)).to.deep.equal([
+      '2027-01-16',
+      '2027-01-23',
+      '2027-01-30',
+      '2027-02-06',
+    ]);
+    expect(discordStarts()).to.deep.equal(now.map((o) => o.start.toISOString()));
+    const jobs = await w.jobs();
+    for (const o of now)
+      expect(
+        jobs.filter((j) => j.name === 'deepen:event:start' && j.data.occurrenceId === String(o._id)),
+      ).to.have.length(1);
+  });
+
+  it('turns a one-off event into a weekly series from it, publishing the new occurrences', async () => {
+    const { occurrences } = await createEvent(w, { title: 'Once', when: '2027-01-16 20:00' });
+    const reply = await edit({ event: String(occurrences[0]!._id), repeat: 'weekly' });
+    expect(reply.content).to.include('added 3');
+    const now = await w.until(async () => {
+      const docs = await scheduled();
+      return docs.length === 4 && docs.every((d) => d.discordEventId && d.announcement?.messageId)
+        ? docs
+        : null;
+    }, 'the series published');
+    expect(now.map((o) => o.localDate)).to.deep.equal([
+      '2027-01-16',
+      '2027-01-23',
+      '2027-01-30',
+      '2027-02-06',
+    ]);
+    expect(String(now[0]!._id)).to.equal(String(occurrences[0]!._id));
+    expect((await EventSeries.findOne({}).lean())!.recurrence).to.deep.equal({
+      kind: 'weekly',
+      interval: 1,
+      weekday: 6,
+    });
+  });
+
+  it('stops repeating after an occurrence: the later ones go and planning adds none', async () => {
+    const { occurrences } = await saturdays();
+    await edit({ event: String(occurrences[1]!._id), stop_repeating: true });
+    expect(await dates()).to.deep.equal(['2027-01-16', '2027-01-23']);
+    const series = await EventSeries.findOne({}).lean();
+    expect(series!.recurrence).to.equal(null);
+    expect(await planAhead(String(series!._id), at('2027-01-24T10:00', zone))).to.deep.equal([]);
+    expect(discordStarts()).to.have.length(2);
+  });
+
+  it('refuses a new repeat whose dates meet another event in the lobby, and changes nothing', async () => {
+    const { occurrences } = await saturdays();
+    await createEvent(w, { title: 'Tuesday talk', when: '2027-01-19 20:00' });
+    const before = { dates: await dates(), discord: discordStarts() };
+    const reply = await edit({ event: String(occurrences[0]!._id), repeat: 'weekdays' });
+    expect(reply.content).to.include('Tuesday talk');
+    expect(await dates()).to.deep.equal(before.dates);
+    expect(discordStarts()).to.deep.equal(before.discord);
+    expect((await EventSeries.findOne({ title: 'Saturday chat' }).lean())!.recurrence).to.deep.include({
+      kind: 'weekly',
+    });
+  });
+
+  it('answers an unreadable repeat, and a repeat given with stop_repeating, without changing anything', async () => {
+    const { occurrences } = await saturdays();
+    const unreadable = await edit({ event: String(occurrences[0]!._id), repeat: 'now and then' });
+    expect(unreadable.content).to.include('now and then');
+    const both = await edit({ event: String(occurrences[0]!._id), repeat: 'weekly', stop_repeating: true });
+    expect(both.content).to.include('not both');
+    expect(await dates()).to.deep.equal(occurrences.map((o) => o.localDate));
+  });
+});
