@@ -58,7 +58,9 @@ const MOVE_REST = Symbol('tsunagu.mixer.moveRest');
 
 type RejectOption = REST['options']['rejectOnRateLimit'];
 type Answer = { status: number; headers: ResponseLike['headers'] };
-type HookedRest = REST & { [MOVE_REST]?: Map<string, Answer> };
+/** The hook-up: the last answer per member path, and the paths the move queue has in flight. */
+type MoveHook = { answers: Map<string, Answer>; moving: Set<string> };
+type HookedRest = REST & { [MOVE_REST]?: MoveHook };
 
 const isMemberEdit = (method: string, route: string) =>
   method.toUpperCase() === 'PATCH' && route === MEMBER_ROUTE;
@@ -72,29 +74,32 @@ async function priorRejects(prior: RejectOption, data: RateLimitData): Promise<b
 
 /**
  * Hooks the mixer's moves into the client's REST, once per client, and returns the last answer
- * per member path:
- * - rate limits on member edits (PATCH /guilds/{g}/members/{u}) reject with a RateLimitError
- *   instead of being waited out inside discord.js, so the move queue decides. Only the mixer
- *   edits members (the bot's own nickname is `/members/@me`, another route); a filter already
- *   set keeps applying to the other routes;
+ * per member path and the set of paths being moved:
+ * - rate limits on the queue's own member edits (PATCH /guilds/{g}/members/{u} while that path is
+ *   in `moving`) reject with a RateLimitError instead of being waited out inside discord.js, so the
+ *   move queue decides. Other edits of members on the same route (the welcome's role grants) keep
+ *   discord.js's waiting; a filter already set keeps applying to the other routes;
  * - one `response` listener keeps each member edit's status and headers (discord.js emits it for
  *   every answer, 429s included, before it decides to reject); one listener for all guilds, so
  *   many guilds moving at once do not pile up listeners.
  */
-function moveRest(rest: REST): Map<string, Answer> {
+function moveRest(rest: REST): MoveHook {
   const hooked = rest as HookedRest;
   const existing = hooked[MOVE_REST];
   if (existing) return existing;
-  const answers = new Map<string, Answer>();
-  hooked[MOVE_REST] = answers;
+  const hook: MoveHook = { answers: new Map(), moving: new Set() };
+  hooked[MOVE_REST] = hook;
   const prior = rest.options.rejectOnRateLimit;
-  rest.options.rejectOnRateLimit = async (data: RateLimitData) =>
-    isMemberEdit(data.method, data.route) || priorRejects(prior, data);
+  const queued = (data: RateLimitData) =>
+    isMemberEdit(data.method, data.route) &&
+    hook.moving.has(new URL(data.url).pathname.replace(/^\/api\/v\d+/, ''));
+  rest.options.rejectOnRateLimit = async (data: RateLimitData) => queued(data) || priorRejects(prior, data);
   rest.on(RESTEvents.Response, (request: APIRequest, response: ResponseLike) => {
-    if (isMemberEdit(request.method, request.route))
-      answers.set(String(request.path), { status: response.status, headers: response.headers });
+    const path = String(request.path);
+    if (isMemberEdit(request.method, request.route) && hook.moving.has(path))
+      hook.answers.set(path, { status: response.status, headers: response.headers });
   });
-  return answers;
+  return hook;
 }
 
 /** The bucket's state from Discord's headers (docs, topics/rate-limits "Header Format"). */
@@ -110,9 +115,10 @@ function bucketReading(headers: ResponseLike['headers'] | undefined): BucketRead
  * guild at a time, so the member's path names this attempt's answer.
  */
 async function attemptMove(guild: Guild, order: MoveOrder): Promise<MoveOutcome> {
-  const answers = moveRest(guild.client.rest);
+  const { answers, moving } = moveRest(guild.client.rest);
   const path = Routes.guildMember(guild.id, order.userId);
   answers.delete(path);
+  moving.add(path);
   try {
     await guild.members.edit(order.userId, { channel: order.channelId });
     return { kind: 'done', ...withBucket(bucketReading(answers.get(path)?.headers)) };
@@ -134,6 +140,7 @@ async function attemptMove(guild: Guild, order: MoveOrder): Promise<MoveOutcome>
     const status = error instanceof DiscordAPIError ? error.status : 0;
     return { kind: 'failed', invalid: status === 401 || status === 403, error };
   } finally {
+    moving.delete(path);
     answers.delete(path);
   }
 }
@@ -148,7 +155,8 @@ export async function tellWhereToGo(
   order: MoveOrder,
 ): Promise<void> {
   if (run.moves.notified.includes(order.userId)) return;
-  await ctx.services.mixer.runs.markNotified(run.runId, order.userId);
+  const svc = ctx.services.mixer;
+  if (!(await svc.runs.markNotified(run.runId, order.userId, svc.workerId, ctx.services.clock.now()))) return;
   const tr = translator(run.locale as Locale);
   const link = `https://discord.com/channels/${guild.id}/${order.channelId}`;
   const text = tr('deepen.mixer.move.notInVoice', { room: `<#${order.channelId}>`, link });
@@ -218,8 +226,10 @@ export async function runMoves(
               'mixer move failed',
             );
         }
+        // A move cut short (lease lost, end asked, Move Members refused) was never sent: not counted.
+        if (outcome.kind === 'failed' && outcome.error instanceof MovesRefused) return;
         done += 1;
-        await svc.runs.countMove(run.runId);
+        await svc.runs.countMove(run.runId, svc.workerId, ctx.services.clock.now());
         if (!halted)
           await Promise.resolve(
             progress(done, orders.length, secondsLeft(done, orders.length, Date.now() - started)),
