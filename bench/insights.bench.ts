@@ -7,7 +7,8 @@
  * - the Trends page over 90 days (reads + presenter + EJS render) with 1,000,000 recorded events
  *   ÷ with 10,000, from rollups (target ≤ 1.5): the active members come from the guild-activity
  *   rollup (one row per day or week), so the cost follows days. The rollups are generated as
- *   ingestion writes them (same rows, same store calls) in one flush (recordRollups), because a
+ *   ingestion writes them (the counter's buffer and row builder, the same store calls) in one
+ *   flush (recordRollups), because a
  *   million events through the counter's periodic flushes take too long on the shared machine.
  *   Beside it, aggregating raw events, measured at 100,000 ÷ 10,000 (a million raw documents do
  *   not fit the shared machine's memory budget);
@@ -24,7 +25,8 @@ import { startEmbeddedStore } from '../sandbox/store/index.js';
 import { silentLogger } from '../shared/logger.js';
 import { ensureIndexes } from '../shared/db/indexes.js';
 import { translator } from '../shared/i18n/index.js';
-import { createActivityCounter } from '../shared/insights/activity-counter.js';
+import { createActivityCounter, rollupRows } from '../shared/insights/activity-counter.js';
+import { ActivityBuffer } from '../shared/insights/activity-buffer.js';
 import {
   mongooseActivityStore,
   type ActivityStore,
@@ -70,6 +72,9 @@ async function ingestion() {
     clock: { now: () => new Date(NOW) },
     logger: silentLogger(),
     flushEveryMs: 3_600_000,
+    // The worst case: the active-member rollup recomputed at every flush (the default paces it
+    // to once a minute), so its round trips are all counted.
+    refreshEveryMs: 0,
   });
   const EVENTS = 50_000;
   commands = 0;
@@ -182,44 +187,40 @@ async function renderTrends(): Promise<number> {
 }
 
 /**
- * Records `events` messages spread over 90 days into the rollups ingestion produces: the same
- * rows (guild hours, member and channel days, $inc upserts through the store) and the same
- * active-member recomputation, but summed here and written in one flush — a million events
- * through the counter's periodic flushes take longer than the shared machine allows.
+ * Records `events` messages spread over 90 days into the rollups ingestion produces: the
+ * counter's own buffer and row builder (rollupRows: the same rows, expiries and names), the
+ * same store calls and active-member recomputation, but summed here and written in one flush —
+ * a million events through the counter's periodic flushes take longer than the shared machine
+ * allows. Hours are folded in chunks so the buffer stays small.
  */
 async function recordRollups(events: number): Promise<void> {
   await freshDb(`bench_insights_rollups_${events}`);
   const r = rand(events);
-  const rows = new Map<string, RollupIncrement>();
-  const dayOfHour = new Map<number, string>();
-  const DAY_KEEP = 800 * DAY;
-  const bump = (scope: RollupIncrement['scope'], key: string, hourMs: number) => {
-    const day = dayOfHour.get(hourMs) ?? localDayOf(new Date(hourMs), ZONE);
-    dayOfHour.set(hourMs, day);
-    const id = `${scope}|${key}|${scope === 'guildHour' ? hourMs : day}`;
-    let row = rows.get(id);
-    if (!row) {
-      row = {
-        guildId: G,
-        scope,
-        key,
-        hour: scope === 'guildHour' ? new Date(hourMs) : null,
-        day: scope === 'guildHour' ? null : day,
-        inc: {},
-        expiresAt: scope === 'guildHour' ? null : new Date(NOW + DAY_KEEP),
-      };
-      if (scope === 'channelDay') row.name = `channel-${key}`;
-      rows.set(id, row);
-    }
-    row.inc.messages = (row.inc.messages ?? 0) + 1;
+  const zoneOf = new Map([[G, ZONE]]);
+  const rowContext = {
+    zoneOf,
+    targetOf: () => undefined,
+    nameOf: (_guildId: string, channelId: string) => `channel-${channelId}`,
   };
+  const rows = new Map<string, RollupIncrement>();
+  const merge = (list: readonly RollupIncrement[]) => {
+    for (const row of list) {
+      const id = `${row.scope}|${row.key}|${row.hour?.getTime() ?? row.day}`;
+      const known = rows.get(id);
+      if (!known) rows.set(id, row);
+      else known.inc.messages = (known.inc.messages ?? 0) + (row.inc.messages ?? 0);
+    }
+  };
+  const CHUNK = 100_000;
+  const buffer = new ActivityBuffer(3 * CHUNK);
   for (let i = 0; i < events; i++) {
     const channel = `c${Math.floor(r() * CHANNELS)}`;
     const user = `u${Math.floor(r() * MEMBERS)}`;
     const hourMs = Math.floor((NOW - Math.floor(r() * 90 * DAY)) / 3_600_000) * 3_600_000;
-    bump('guildHour', '', hourMs);
-    bump('memberDay', user, hourMs);
-    bump('channelDay', channel, hourMs);
+    buffer.add('guild', G, '', hourMs, 'messages', 1);
+    buffer.add('member', G, user, hourMs, 'messages', 1);
+    buffer.add('channel', G, channel, hourMs, 'messages', 1);
+    if ((i + 1) % CHUNK === 0 || i === events - 1) merge(rollupRows(buffer.drain(), rowContext));
   }
   const list = [...rows.values()];
   await mongooseActivityStore.writeRollups(list);

@@ -13,6 +13,7 @@ import type { Logger } from '../../shared/logger.js';
 import { createActivityCounter } from '../../shared/insights/activity-counter.js';
 import { mongooseActivityStore } from '../../shared/insights/activity-store.js';
 import { GuildHour } from '../../shared/insights/rollup.model.js';
+import { Profile } from '../../shared/kernel/profile.model.js';
 import { countMemberEvent } from '../../shared/connect/member-events.service.js';
 import { recordJoin } from '../../shared/connect/welcome.service.js';
 import { JoinAttribution } from '../../shared/connect/join-attribution.model.js';
@@ -94,6 +95,17 @@ async function recordMember(
   const person = demo.alumni[member.index]!;
   const joinedAt = atJst(now, member.joinedAgo, 9 + Math.floor(random() * 12), Math.floor(random() * 60));
   const cohort = demo.cohorts[member.index % demo.cohorts.length];
+  // Recorded by an earlier run that stopped before the counters were written (the rerun's
+  // check): the attribution and intro count are not added again, only the emulator is filled.
+  if (await Profile.exists({ guildId: demo.guildId, userId: member.userId })) {
+    const roles = [
+      demo.roles.alumni.id,
+      ...(member.introducedAgo !== null ? [demo.roles.introduced.id] : []),
+    ];
+    if (emulator && !emulator.state.members.find(demo.guildId, member.userId))
+      emulator.state.members.add(demo.guildId, member.userId, { joinedAt, roles });
+    return;
+  }
   await recordJoin({ guildId: demo.guildId, userId: member.userId, joinedAt });
   if (cohort)
     await JoinAttribution.create({
@@ -156,6 +168,8 @@ export async function seedActivityHistory(options: HistoryOptions): Promise<Hist
     clock: { now: () => new Date(now) },
     logger,
     flushEveryMs: 3_600_000,
+    // Written once at the end, so guild hours (the rerun check) exist only once all of it is in.
+    flushAtEvents: Number.POSITIVE_INFINITY,
   });
   const text = [
     { id: demo.channels.general, name: 'general', weight: 0.65 },
@@ -214,9 +228,18 @@ export async function seedActivityHistory(options: HistoryOptions): Promise<Hist
         counter.voice(demo.guildId, m.userId, null, atJst(now, ago, 20, 45 + Math.floor(random() * 45)));
         events += 2;
       }
+      // Upserts: a rerun after a stop before the counters were written finds them there.
       if (came.length > 0)
-        await MixerAttendance.insertMany(
-          came.map((m) => ({ guildId: demo.guildId, runId, userId: m.userId, rounds: 3, at: start })),
+        await MixerAttendance.bulkWrite(
+          came.map((m) => ({
+            updateOne: {
+              filter: { runId, userId: m.userId },
+              update: {
+                $setOnInsert: { guildId: demo.guildId, runId, userId: m.userId, rounds: 3, at: start },
+              },
+              upsert: true,
+            },
+          })),
           { ordered: false },
         );
     }

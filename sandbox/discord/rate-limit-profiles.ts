@@ -74,6 +74,21 @@ export const REALISTIC_PROFILE: RateLimitProfile = {
       source: 'observed: one bucket per guild for every member edit and voice move, ~10 per 10 s',
     },
     {
+      name: 'guild-member-role',
+      routes: [
+        'PUT /guilds/:guildId/members/:userId/roles/:roleId',
+        'DELETE /guilds/:guildId/members/:userId/roles/:roleId',
+      ],
+      per: 'guildId',
+      // Observed: X-RateLimit-Limit 10 on PUT .../members/{user}/roles/{role}, a fixed window
+      // (discord-api-docs#7680, 2025). The window's length is not published: assumed 10 s, the
+      // pace of member edits, so granting a mixer's role to 200 people takes minutes, as it may.
+      limit: 10,
+      windowMs: 10_000,
+      source:
+        'observed: limit 10 per guild on member role add/remove (discord-api-docs#7680); window assumed 10 s',
+    },
+    {
       name: 'guild-channel-create',
       routes: ['POST /guilds/:guildId/channels'],
       per: 'guildId',

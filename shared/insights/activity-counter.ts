@@ -5,6 +5,7 @@
  * `flushAtEvents` events are waiting; a failed flush keeps everything for the next one, up to
  * `maxPendingKeys` distinct counters — beyond that increments are dropped, counted and logged.
  */
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { ActivityBuffer, SCOPE_OF, type HourCounts } from './activity-buffer.js';
@@ -33,6 +34,13 @@ export interface ActivityCounterOptions {
   maxPendingKeys?: number;
   /** A voice session is resumed after a restart only if it was credited this recently (default 10 min). */
   resumeGapMs?: number;
+  /**
+   * The active-member rollup is recomputed at most this often (default 60 s; always at
+   * shutdown): its figures are daily, and each recompute reads the guild's whole week.
+   */
+  refreshEveryMs?: number;
+  /** Monotonic milliseconds for that pace (default performance.now; the simulated clock may stand still). */
+  elapsed?: () => number;
 }
 
 export interface ActivityStats {
@@ -55,6 +63,45 @@ interface OpenSession {
 const ZONE_TTL_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
+/** What rollupRows needs to know about guilds and channels. */
+export interface RowContext {
+  zoneOf: ReadonlyMap<string, string>;
+  /** The mixer or event a throwaway channel's counts go to (breakout rooms). */
+  targetOf(guildId: string, channelId: string): CreditTarget | undefined;
+  /** The channel's latest name seen. */
+  nameOf(guildId: string, channelId: string): string | undefined;
+}
+
+/**
+ * Hour counters → rollup rows: guild rows by UTC hour, member and channel rows by local day,
+ * with their expiry. Pure; the counter and the benchmark build their rows with it.
+ */
+export function rollupRows(entries: readonly HourCounts[], ctx: RowContext): RollupIncrement[] {
+  const rows = new Map<string, RollupIncrement>();
+  for (const e of entries) {
+    const scope = SCOPE_OF[e.scope];
+    // A breakout room's counts go to its mixer or event, not to a channel deleted after the run.
+    const target = e.scope === 'channel' ? ctx.targetOf(e.guildId, e.key) : undefined;
+    const key = target?.key ?? e.key;
+    const zone = ctx.zoneOf.get(e.guildId) ?? 'Asia/Tokyo';
+    const hour = e.scope === 'guild' ? new Date(e.hourMs) : null;
+    const day = e.scope === 'guild' ? null : localDayOf(new Date(e.hourMs), zone);
+    const id = `${scope}|${e.guildId}|${key}|${hour?.getTime() ?? day}`;
+    let row = rows.get(id);
+    if (!row) {
+      const keepDays = e.scope === 'member' ? MEMBER_DAY_RETENTION_DAYS : CHANNEL_DAY_RETENTION_DAYS;
+      const expiresAt = day ? new Date(localDayStart(day, zone).getTime() + keepDays * DAY_MS) : null;
+      row = { guildId: e.guildId, scope, key, hour, day, inc: {}, expiresAt };
+      const name = e.scope === 'channel' ? (target?.name ?? ctx.nameOf(e.guildId, e.key)) : undefined;
+      if (name) row.name = name;
+      rows.set(id, row);
+    }
+    for (const [field, value] of Object.entries(e.counts) as [CounterField, number][])
+      row.inc[field] = (row.inc[field] ?? 0) + value;
+  }
+  return [...rows.values()];
+}
+
 export type ActivityCounter = ReturnType<typeof createActivityCounter>;
 
 /** Builds one counter per worker process (its state lives here, never in a module). */
@@ -63,6 +110,9 @@ export function createActivityCounter(options: ActivityCounterOptions) {
   const flushEveryMs = options.flushEveryMs ?? 15_000;
   const flushAtEvents = options.flushAtEvents ?? 5_000;
   const resumeGapMs = options.resumeGapMs ?? 10 * 60 * 1000;
+  const refreshEveryMs = options.refreshEveryMs ?? 60_000;
+  const elapsed = options.elapsed ?? (() => performance.now());
+  let lastRefresh = Number.NEGATIVE_INFINITY;
   const buffer = new ActivityBuffer(options.maxPendingKeys ?? 200_000);
   const sessions = new Map<string, OpenSession>();
   const closedSessions = new Map<string, { guildId: string; userId: string }>();
@@ -162,33 +212,12 @@ export function createActivityCounter(options: ActivityCounterOptions) {
     }
   }
 
-  /** Hour counters → rollup rows: guild rows by UTC hour, member and channel rows by local day. */
-  function toRows(entries: readonly HourCounts[], zoneOf: Map<string, string>): RollupIncrement[] {
-    const rows = new Map<string, RollupIncrement>();
-    for (const e of entries) {
-      const scope = SCOPE_OF[e.scope];
-      // A breakout room's counts go to its mixer or event, not to a channel deleted after the run.
-      const target = e.scope === 'channel' ? targets.get(`${e.guildId}|${e.key}`)?.target : undefined;
-      const key = target?.key ?? e.key;
-      const zone = zoneOf.get(e.guildId) ?? 'Asia/Tokyo';
-      const hour = e.scope === 'guild' ? new Date(e.hourMs) : null;
-      const day = e.scope === 'guild' ? null : localDayOf(new Date(e.hourMs), zone);
-      const id = `${scope}|${e.guildId}|${key}|${hour?.getTime() ?? day}`;
-      let row = rows.get(id);
-      if (!row) {
-        const keepDays = e.scope === 'member' ? MEMBER_DAY_RETENTION_DAYS : CHANNEL_DAY_RETENTION_DAYS;
-        const expiresAt = day ? new Date(localDayStart(day, zone).getTime() + keepDays * DAY_MS) : null;
-        row = { guildId: e.guildId, scope, key, hour, day, inc: {}, expiresAt };
-        const name =
-          e.scope === 'channel' ? (target?.name ?? channelNames.get(`${e.guildId}|${e.key}`)) : undefined;
-        if (name) row.name = name;
-        rows.set(id, row);
-      }
-      for (const [field, value] of Object.entries(e.counts) as [CounterField, number][])
-        row.inc[field] = (row.inc[field] ?? 0) + value;
-    }
-    return [...rows.values()];
-  }
+  const toRows = (entries: readonly HourCounts[], zoneOf: Map<string, string>) =>
+    rollupRows(entries, {
+      zoneOf,
+      targetOf: (guildId, channelId) => targets.get(`${guildId}|${channelId}`)?.target ?? undefined,
+      nameOf: (guildId, channelId) => channelNames.get(`${guildId}|${channelId}`),
+    });
 
   function markStale(rows: readonly RollupIncrement[]): void {
     for (const r of rows)
@@ -220,6 +249,7 @@ export function createActivityCounter(options: ActivityCounterOptions) {
         try {
           await store.writeRollups(rows);
           rollupsWritten = true;
+          writingKeys = 0;
           markStale(rows);
         } catch (error) {
           // Member days written before a partial failure still need their active-member rollup.
@@ -229,9 +259,12 @@ export function createActivityCounter(options: ActivityCounterOptions) {
       }
       await store.writeSessions(open, ended);
       // After the member days: recomputed from them, so a failure here is retried at the next flush.
-      if (staleDays.size > 0) {
-        await store.refreshActivity([...staleDays.values()]);
-        staleDays.clear();
+      // Marks wait for the next due flush (a crash loses them: the next start recomputes them).
+      if (staleDays.size > 0 && (closed || elapsed() - lastRefresh >= refreshEveryMs)) {
+        const due = [...staleDays.values()];
+        await store.refreshActivity(due);
+        for (const d of due) staleDays.delete(`${d.guildId}|${d.day}`);
+        lastRefresh = elapsed();
       }
       stats.flushes += 1;
       lastFailed = false;
@@ -356,10 +389,16 @@ export function createActivityCounter(options: ActivityCounterOptions) {
       })();
       const outcome = await Promise.race([written, timedOut]);
       clearTimeout(wait);
-      if (outcome !== true)
-        logger.error(
-          { pendingKeys: buffer.size + writingKeys, outcome },
-          'activity counters not written at shutdown',
+      if (outcome === true) return;
+      const pendingKeys = buffer.size + writingKeys;
+      if (pendingKeys > 0)
+        logger.error({ pendingKeys, outcome }, 'activity counters not written at shutdown');
+      else
+        // The counters are in; only the derived rollup (or the voice sessions) is not, and the
+        // next start recomputes the recent weeks (recoverActivity) and resumes sessions.
+        logger.warn(
+          { staleDays: staleDays.size, outcome },
+          'activity counters written at shutdown; active-member rollup left for the next start',
         );
     },
     stats(): ActivityStats {

@@ -33,7 +33,7 @@ function weekDays(monday: string): string[] {
 }
 
 /** A row's threshold class: -1 for someone who wrote, else whole voice minutes (capped). */
-function classOf(messages: unknown, voiceSeconds: unknown): unknown {
+export function classOf(messages: unknown, voiceSeconds: unknown): unknown {
   return {
     $cond: [
       { $gt: [messages, 0] },
@@ -44,11 +44,70 @@ function classOf(messages: unknown, voiceSeconds: unknown): unknown {
 }
 
 /**
+ * Guild weeks recomputed by one aggregation. Its `$facet` answers in ONE document, capped at
+ * 16 MB by MongoDB; a guild week is at most 8 rows × a few dozen threshold classes (~100 B each),
+ * so 50 of them stay far below the cap whatever the number of guilds in a flush.
+ */
+export const WEEKS_PER_AGGREGATION = 50;
+
+/**
  * Recomputes the day rows of every day in the weeks of `touched`, and those weeks' rows, from
- * the member days (2 round trips whatever the number of guilds, days or members).
+ * the member days: 2 round trips per WEEKS_PER_AGGREGATION guild weeks (2 for a usual flush).
  */
 export async function refreshActivity(touched: readonly TouchedDay[]): Promise<void> {
+  const pairs = new Map<string, TouchedDay>();
+  for (const t of touched) {
+    const week = weekOf(t.day);
+    pairs.set(`${t.guildId}|${week}`, { guildId: t.guildId, day: week });
+  }
+  const all = [...pairs.values()];
+  for (let i = 0; i < all.length; i += WEEKS_PER_AGGREGATION)
+    await refreshWeeks(all.slice(i, i + WEEKS_PER_AGGREGATION));
+}
+
+/** How far back the start-up recovery looks (the Trends page's longest preset range). */
+export const RECOVER_DAYS = 90;
+/** Weeks with member days this recent are recomputed at every start, rows or not. */
+export const RECOMPUTE_RECENT_DAYS = 8;
+
+/**
+ * At worker start: recomputes the guild weeks whose active-member rows may be missing or stale.
+ * - Weeks of the last RECOVER_DAYS with member days but no week row: written before the rollup
+ *   existed, or by a process that stopped before recomputing them.
+ * - Every week with member days in the last RECOMPUTE_RECENT_DAYS: a crash or a shutdown cut
+ *   short between writing member days and recomputing loses the in-memory marks; this heals the
+ *   week the process was in (and the one before, across a Monday).
+ * Idempotent (a recompute gives the same row), bounded (a few aggregations per 50 guild weeks).
+ * Returns the number of guild weeks recomputed.
+ */
+export async function recoverActivity(now: Date): Promise<number> {
+  // A UTC day a little earlier than any guild's local day of the same instant: bounds, not edges.
+  const dayAgo = (days: number) => addLocalDays(now.toISOString().slice(0, 10), -days);
+  const since = weekOf(dayAgo(RECOVER_DAYS));
+  const recentSince = dayAgo(RECOMPUTE_RECENT_DAYS);
+  const days = await MemberDay.aggregate<{ _id: { g: string; d: string } }>([
+    { $match: { day: { $gte: since } } },
+    { $group: { _id: { g: '$guildId', d: '$day' } } },
+  ]);
+  const weeks = await GuildActivity.find({ span: 'week', start: { $gte: since } }, { guildId: 1, start: 1 })
+    .lean()
+    .exec();
+  const hasRow = new Set(weeks.map((w) => `${w.guildId}|${w.start}`));
+  const stale = new Map<string, TouchedDay>();
+  for (const { _id } of days) {
+    const week = weekOf(_id.d);
+    const id = `${_id.g}|${week}`;
+    if (!hasRow.has(id) || _id.d >= recentSince) stale.set(id, { guildId: _id.g, day: week });
+  }
+  await refreshActivity([...stale.values()]);
+  return stale.size;
+}
+
+/** One aggregation and one bulkWrite for `touched` (each entry's day names its week). */
+async function refreshWeeks(touched: readonly TouchedDay[]): Promise<void> {
   if (touched.length === 0) return;
+  // Wall time, not the simulated clock: it orders computations of the same row across processes.
+  const computedAt = new Date();
   const weeksByGuild = new Map<string, Set<string>>();
   for (const t of touched)
     weeksByGuild.set(t.guildId, (weeksByGuild.get(t.guildId) ?? new Set()).add(weekOf(t.day)));
@@ -121,14 +180,32 @@ export async function refreshActivity(touched: readonly TouchedDay[]): Promise<v
   };
   for (const x of result?.days ?? []) add(row(x._id.g, 'day', x._id.d), x._id.c, x.n);
   for (const x of result?.weeks ?? []) if (x._id.w) add(row(x._id.g, 'week', x._id.w), x._id.c, x.n);
-  await GuildActivity.bulkWrite(
-    [...rows.values()].map((r) => ({
-      updateOne: {
-        filter: { guildId: r.guildId, span: r.span, start: r.start },
-        update: { $set: { messagers: r.messagers, voiceOnly: r.voiceOnly } },
-        upsert: true,
-      },
-    })),
-    { ordered: false },
-  );
+  try {
+    await GuildActivity.bulkWrite(
+      [...rows.values()].map((r) => ({
+        updateOne: {
+          // Only over a row computed earlier: a slower worker (rolling deploy, sandbox history
+          // beside the live counter) must not write an older figure over a newer one.
+          filter: {
+            guildId: r.guildId,
+            span: r.span,
+            start: r.start,
+            $or: [{ computedAt: { $lt: computedAt } }, { computedAt: { $exists: false } }],
+          },
+          update: { $set: { messagers: r.messagers, voiceOnly: r.voiceOnly, computedAt } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  } catch (error) {
+    // A newer row makes the filter miss and the upsert hit the unique key: that row stays, as meant.
+    if (!onlyDuplicateKeys(error)) throw error;
+  }
+}
+
+function onlyDuplicateKeys(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every((e: { code?: number }) => e.code === 11000);
 }

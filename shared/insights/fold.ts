@@ -114,7 +114,8 @@ export function compare(value: number, previous: number): Comparison {
   return {
     value,
     previous,
-    delta: value - previous,
+    // Averages carry one decimal: rounded, so 0.7 − 0.6 is 0.1 in the JSON too, not 0.0999….
+    delta: Math.round((value - previous) * 10) / 10,
     percent: previous === 0 ? null : Math.round(((value - previous) / previous) * 1000) / 10,
   };
 }

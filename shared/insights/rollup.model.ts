@@ -94,6 +94,8 @@ const guildActivitySchema = new Schema(
     start: { type: String, required: true },
     messagers: { type: Number, default: 0 },
     voiceOnly: { type: Schema.Types.Mixed, default: {} },
+    /** When the computation that wrote this row started: an older one never overwrites it. */
+    computedAt: { type: Date },
   },
   { versionKey: false, minimize: false },
 );

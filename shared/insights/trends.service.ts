@@ -19,8 +19,8 @@ import {
   type Period,
 } from './fold.js';
 import { addLocalDays, localDayOf, localDayStart } from './hours.js';
-import { activeAt, type ActivityCounts } from './activity-rollup.js';
-import { ChannelDay, GuildActivity, GuildHour } from './rollup.model.js';
+import { activeAt, classOf, type ActivityCounts } from './activity-rollup.js';
+import { ChannelDay, GuildActivity, GuildHour, MemberDay } from './rollup.model.js';
 
 export const FIGURES = [
   'joins',
@@ -65,12 +65,71 @@ async function hours(guildId: string, period: Period, zone: string) {
   ).lean();
 }
 
+/** A bucket of `period` cut to the period's days (a week at its edges has fewer than 7). */
+interface ClippedBucket {
+  label: string;
+  from: string;
+  to: string;
+}
+
+function clippedBuckets(period: Period, size: BucketSize): ClippedBucket[] {
+  return bucketLabels(period, size).map((label) => {
+    const end = size === 'day' ? label : addLocalDays(label, 6);
+    return {
+      label,
+      from: label < period.from ? period.from : label,
+      to: end > period.to ? period.to : end,
+    };
+  });
+}
+
+/**
+ * Members active on the days of edge weeks cut by a period (one aggregation over those days'
+ * member rows: at most 4 weeks of 6 days, whatever the range), keyed by `${which}|${label}`.
+ */
+async function edgeWeeks(guildId: string, edges: readonly (ClippedBucket & { which: string })[]) {
+  const out = new Map<string, ActivityCounts>();
+  if (edges.length === 0) return out;
+  const rows = await MemberDay.aggregate<{ _id: { e: string; c: number }; n: number }>([
+    { $match: { guildId, $or: edges.map((e) => ({ day: { $gte: e.from, $lte: e.to } })) } },
+    {
+      $group: {
+        _id: {
+          u: '$userId',
+          e: {
+            $switch: {
+              branches: edges.map((e) => ({
+                case: { $and: [{ $gte: ['$day', e.from] }, { $lte: ['$day', e.to] }] },
+                then: `${e.which}|${e.label}`,
+              })),
+              default: null,
+            },
+          },
+        },
+        messages: { $sum: '$messages' },
+        voiceSeconds: { $sum: '$voiceSeconds' },
+      },
+    },
+    { $group: { _id: { e: '$_id.e', c: classOf('$messages', '$voiceSeconds') }, n: { $sum: 1 } } },
+  ]);
+  for (const { _id, n } of rows) {
+    if (!_id.e) continue;
+    const counts = out.get(_id.e) ?? { messagers: 0, voiceOnly: {} };
+    if (_id.c < 0) counts.messagers += n;
+    else if (_id.c > 0) counts.voiceOnly[String(_id.c)] = (counts.voiceOnly[String(_id.c)] ?? 0) + n;
+    out.set(_id.e, counts);
+  }
+  return out;
+}
+
 /**
  * Active members (a message, or at least `minutes` of voice) per bucket of `period`, from the
- * guild-activity rollup: one row per day or week, exact for every threshold, so the page's
- * cost follows days, not events or members. The period's figure is the average per bucket
- * (people active on a typical day or week): distinct people over an arbitrary period would need
- * every member's days again.
+ * guild-activity rollup: one row per day or whole week, exact for every threshold, so the page's
+ * cost follows days, not events or members. A week cut by the period's edge counts only its days
+ * inside the period, like every other series (so the week across the boundary is not counted
+ * in both periods); those few days are read from the member days. The period's figure is the
+ * average per bucket (people active on a typical day or week): distinct people over an
+ * arbitrary period would need every member's days again.
  */
 async function activeMembers(
   guildId: string,
@@ -79,17 +138,29 @@ async function activeMembers(
   size: BucketSize,
   minutes: number,
 ) {
-  const labels = bucketLabels(period, size);
-  const labelsBefore = bucketLabels(before, size);
-  const rows = await GuildActivity.find(
-    { guildId, span: size, start: { $gte: labelsBefore[0]!, $lte: labels[labels.length - 1]! } },
-    { start: 1, messagers: 1, voiceOnly: 1, _id: 0 },
-  ).lean();
+  const now = clippedBuckets(period, size);
+  const then = clippedBuckets(before, size);
+  const whole = (b: ClippedBucket) =>
+    size === 'day' || (b.from === b.label && b.to === addLocalDays(b.label, 6));
+  const edges = [
+    ...then.filter((b) => !whole(b)).map((b) => ({ ...b, which: 'before' })),
+    ...now.filter((b) => !whole(b)).map((b) => ({ ...b, which: 'now' })),
+  ];
+  const [rows, edgeCounts] = await Promise.all([
+    GuildActivity.find(
+      { guildId, span: size, start: { $gte: then[0]!.label, $lte: now[now.length - 1]!.label } },
+      { start: 1, messagers: 1, voiceOnly: 1, _id: 0 },
+    ).lean(),
+    edgeWeeks(guildId, edges),
+  ]);
   const byStart = new Map(rows.map((r) => [r.start, r as ActivityCounts]));
-  const series = (list: string[]) => list.map((label) => activeAt(byStart.get(label), minutes));
+  const series = (list: ClippedBucket[], which: string) =>
+    list.map((b) =>
+      activeAt(whole(b) ? byStart.get(b.label) : edgeCounts.get(`${which}|${b.label}`), minutes),
+    );
   const average = (values: number[]) => Math.round((total(values) / Math.max(1, values.length)) * 10) / 10;
-  const perBucket = series(labels);
-  return { perBucket, total: average(perBucket), totalBefore: average(series(labelsBefore)) };
+  const perBucket = series(now, 'now');
+  return { perBucket, total: average(perBucket), totalBefore: average(series(then, 'before')) };
 }
 
 async function introDays(guildId: string, period: Period) {

@@ -1,5 +1,6 @@
 /**
- * Read-only queries for the dashboard's member pages and overview (organisers and moderators).
+ * Read-only queries for the dashboard's overview and relay pages (organisers and moderators);
+ * the member list itself is the Insights directory (shared/insights/directory.service.ts).
  * Plain ids in, plain objects out; the web adapter never queries models itself.
  */
 import { Profile } from '../kernel/profile.model.js';
@@ -11,7 +12,7 @@ export interface MemberCounts {
   introduced: number;
 }
 
-/** One row of the member list: only what the list shows, nothing else leaves the service. */
+/** One member as the overview lists them: only what it shows, nothing else leaves the service. */
 export interface MemberRow {
   userId: string;
   displayName: string | null;
@@ -21,23 +22,6 @@ export interface MemberRow {
   introducedAt: Date | null;
   joinedAt: Date | null;
   invitedBy: string | null;
-}
-
-export interface MemberFilter {
-  /** true: introduced only, false: not yet introduced, undefined: everyone. */
-  introduced?: boolean;
-  leaveYear?: number;
-  industry?: Industry;
-}
-
-export interface MemberPage {
-  rows: MemberRow[];
-  /** Members matching the filter, over every page. */
-  total: number;
-  /** 1-based page number actually returned (clamped to the last page). */
-  page: number;
-  pageCount: number;
-  pageSize: number;
 }
 
 const ROW_FIELDS = {
@@ -58,32 +42,6 @@ export async function memberCounts(guildId: string): Promise<MemberCounts> {
     Profile.countDocuments({ guildId, leftAt: null, introducedAt: { $ne: null } }),
   ]);
   return { joined, introduced };
-}
-
-/**
- * One page of present members matching `filter`, newest joiners first (members without a join
- * date, e.g. introduced before the bot saw them join, come last).
- */
-export async function listMembers(
-  guildId: string,
-  filter: MemberFilter = {},
-  paging: { page?: number; pageSize?: number } = {},
-): Promise<MemberPage> {
-  const query: Record<string, unknown> = { guildId, leftAt: null };
-  if (filter.introduced === true) query.introducedAt = { $ne: null };
-  if (filter.introduced === false) query.introducedAt = null;
-  if (filter.leaveYear !== undefined) query.leaveYear = filter.leaveYear;
-  if (filter.industry !== undefined) query.industry = filter.industry;
-  const pageSize = Math.min(Math.max(1, paging.pageSize ?? 25), 100);
-  const total = await Profile.countDocuments(query);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, paging.page ?? 1), pageCount);
-  const docs = await Profile.find(query, ROW_FIELDS)
-    .sort({ joinedAt: -1, userId: 1 })
-    .skip((page - 1) * pageSize)
-    .limit(pageSize)
-    .lean();
-  return { rows: docs.map(toRow), total, page, pageCount, pageSize };
 }
 
 /** The most recent introductions of present members, newest first. */
@@ -110,12 +68,6 @@ export async function displayNamesOf(
     { userId: 1, displayName: 1 },
   ).lean();
   return new Map(docs.map((d) => [d.userId, d.displayName as string]));
-}
-
-/** Leave years that occur among present members, newest first (for the filter's options). */
-export async function knownLeaveYears(guildId: string): Promise<number[]> {
-  const years = await Profile.distinct('leaveYear', { guildId, leftAt: null, leaveYear: { $ne: null } });
-  return (years as unknown[]).filter((y): y is number => typeof y === 'number').sort((a, b) => b - a);
 }
 
 function toRow(doc: Record<string, unknown>): MemberRow {

@@ -99,12 +99,29 @@ export async function expectCleanFinish(
   w: MixerProcessWorld,
   runId: string,
   channelsBefore: readonly string[],
+  options: { away?: readonly string[] } = {},
 ): Promise<StoredRun> {
   const run = (await storedRun(runId))!;
   expect(run.status).to.equal('done');
   const channelsNow = w.emu.state.channels.list(w.guildId).map((c) => c.id);
   expect([...channelsNow].sort(), 'no orphan channel').to.deep.equal([...channelsBefore].sort());
-  for (const id of [w.organiserId, ...w.alumni]) expect(w.voiceOf(id), `member ${id}`).to.equal(w.lobbyId);
+  const away = new Set(options.away ?? []);
+  for (const id of [w.organiserId, ...w.alumni])
+    expect(w.voiceOf(id), `member ${id}`).to.equal(away.has(id) ? null : w.lobbyId);
+  // The mixer's role (made at setup, deleted last) is gone, and nobody holds it any more.
+  const roles = w.emu.state.roles.list(w.guildId);
+  expect(
+    roles.filter((r) => r.name.endsWith(runId)).map((r) => r.name),
+    'no mixer role left',
+  ).to.deep.equal([]);
+  const roleIds = new Set(roles.map((r) => r.id));
+  for (const id of [w.organiserId, ...w.alumni]) {
+    const held = w.emu.state.members.get(w.guildId, id)?.roles ?? [];
+    expect(
+      held.filter((r) => !roleIds.has(r)),
+      `member ${id} holds no deleted role`,
+    ).to.deep.equal([]);
+  }
 
   const rounds = (run.state as { rounds: string[][][] }).rounds.slice(0, run.roundsPlayed);
   expect(run.roundsPlayed).to.be.greaterThan(0);

@@ -31,6 +31,8 @@ export interface MixerWorkerProcess {
   child: ChildProcess;
   /** The worker's id in a run's lease (known once it is ready). */
   workerId: string;
+  /** The last clock offset this process confirmed it reads (IPC `clockOffsetAck`). */
+  ackedOffsetMs: number;
   /** Its log (JSON lines) and stderr, for a failing test's message. */
   output(): string;
   /** SIGKILL: the process dies at once, whatever it was doing. Resolves once it has exited. */
@@ -81,6 +83,11 @@ export interface MixerProcessWorld {
   voiceOf(userId: string): string | null;
   /** Voice channels under a category. */
   childrenOf(categoryId: string): string[];
+  /**
+   * Makes agenda run the mixer jobs due by the test clock, once every live worker has confirmed
+   * it reads that clock (the offset goes by IPC, the trigger by the database: a job run on the
+   * old clock would find its round not over yet and be used up).
+   */
   runDueMixerJobs(): Promise<number>;
   db(): Db;
   stop(): Promise<void>;
@@ -201,6 +208,10 @@ export async function startMixerProcessWorld(options: { alumni?: number } = {}):
         .filter((c) => c.parentId === categoryId && c.type === ChannelType.GuildVoice)
         .map((c) => c.id),
     async runDueMixerJobs() {
+      await until(
+        () => [...workers].every((x) => !x.child.connected || x.child.killed || x.ackedOffsetMs === offsetMs),
+        'every worker reading the test clock',
+      );
       const { modifiedCount } = await db()
         .collection('agendaJobs')
         .updateMany(
@@ -234,11 +245,15 @@ function spawnWorker(
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.on('message', (message: { clockOffsetAck?: number }) => {
+    if (typeof message.clockOffsetAck === 'number') worker.ackedOffsetMs = message.clockOffsetAck;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const worker: MixerWorkerProcess = {
     name,
     child,
     workerId: '',
+    ackedOffsetMs: Number(env.CLOCK_OFFSET_MS ?? 0),
     output: () => output,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

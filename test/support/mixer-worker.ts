@@ -8,7 +8,8 @@
  * Environment: MONGODB_URI + DB_NAME (the test's database), DISCORD_REST + DISCORD_TOKEN (the
  * emulator), WORKER_NAME (agenda's lastModifiedBy), CLOCK_OFFSET_MS (the test clock's lead over
  * real time), MIXER_LEASE_MS (optional: a shorter lease than production's 60 s).
- * IPC: the parent sends `{ clockOffsetMs }` when it moves the clock; the worker sends
+ * IPC: the parent sends `{ clockOffsetMs }` when it moves the clock (answered with
+ * `{ clockOffsetAck }` once this process reads the new time); the worker sends
  * `{ ready: true, workerId }` once the bot is up and its agenda runs. With STANDBY=1 it loads
  * its code and connects the database, sends `{ loaded: true }` and waits for `{ start: true }`
  * before logging in (a test keeps a fresh worker ready to take over at once after a kill).
@@ -34,7 +35,11 @@ async function main(): Promise<void> {
   let go: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (go = resolve));
   process.on('message', (message: { clockOffsetMs?: number; start?: boolean }) => {
-    if (typeof message.clockOffsetMs === 'number') offsetMs = message.clockOffsetMs;
+    if (typeof message.clockOffsetMs === 'number') {
+      offsetMs = message.clockOffsetMs;
+      // The test waits for this before it makes jobs due by the new clock (they go through the DB).
+      process.send?.({ clockOffsetAck: offsetMs });
+    }
     if (message.start) go();
   });
   const clock = { now: () => new Date(Date.now() + offsetMs) };

@@ -26,13 +26,19 @@ export function promptsRoutes(deps: GuildPageDeps): Router {
     return isOrganiser(res.locals.access, await reads.organiserRole(res.locals.guild!.id));
   }
 
-  async function render(req: Request, res: Response, form: PromptFormState, status = 200) {
+  async function render(
+    req: Request,
+    res: Response,
+    form: PromptFormState,
+    status = 200,
+    told: string | null = null,
+  ) {
     const guildId = res.locals.guild!.id;
     const ctx = await guildContext(res, reads, guildId);
     const [custom, mayEdit] = await Promise.all([reads.customPrompts(guildId), organiser(res)]);
     const done = DONE.safeParse(req.query.done);
     const notice =
-      done.success && status === 200 ? ctx.t(`deepen.mixer.prompts.web.done.${done.data}`) : null;
+      told ?? (done.success && status === 200 ? ctx.t(`deepen.mixer.prompts.web.done.${done.data}`) : null);
     const prompts = presentPromptsPage({ guildId, custom, organiser: mayEdit, form, notice }, ctx);
     res
       .status(status)
@@ -65,7 +71,13 @@ export function promptsRoutes(deps: GuildPageDeps): Router {
     try {
       await run();
     } catch (error) {
-      if (!isDomainError(error) || error.kind === 'NOT_FOUND') throw error;
+      if (!isDomainError(error)) throw error;
+      if (error.kind === 'NOT_FOUND') {
+        // Deleted meanwhile (a second tab, a double submit): a delete is done; an edit is told.
+        if (done === 'deleted')
+          return res.redirect(303, `/guilds/${res.locals.guild!.id}/prompts?done=deleted`);
+        return render(req, res, NO_FORM, 404, res.locals.t('deepen.events.web.promptGone'));
+      }
       const errors = describeDomainError(res.locals.locale, error).split('\n');
       return render(req, res, { ...failed, errors }, 400);
     }

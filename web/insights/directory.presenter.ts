@@ -1,6 +1,13 @@
 /**
  * The members directory as shown, exported (CSV: localized headers and labels) and as JSON (codes
  * and ISO dates, for scripts). Names: the intro name, else the Discord name, else the id.
+ *
+ * Privacy: a member chooses per field whether it is seen by other alumni only ('alumni') or by
+ * the former company's staff too ('staff'). This page is only reachable by the guild's
+ * organisers and moderators (requireGuildAccess), who run the community from the alumni side,
+ * so they see both 'alumni' and 'staff' fields, as any alumnus does in the intro channel. A
+ * future company-staff view must filter with `profile.visibility[field] === 'staff'` instead
+ * (as intro-view does for the 'staff' audience).
  */
 import {
   attributeLabelKey,

@@ -7,13 +7,15 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { BucketSize, Period } from '../../shared/insights/fold.js';
 import { addLocalDays } from '../../shared/insights/hours.js';
+import { ACTIVE_MINUTES_CAP } from '../../shared/insights/rollup.model.js';
 import { parseFields, type FieldIssue } from '../core/query-schema.js';
 
 export const RANGES = ['7', '28', '90', 'custom'] as const;
 export type Range = (typeof RANGES)[number];
 export const MAX_DAYS = 366;
 export const ACTIVE_MIN = 1;
-export const ACTIVE_MAX = 600;
+/** The page accepts every threshold the rollup keeps exact (longer voice time is stored as the cap). */
+export const ACTIVE_MAX = ACTIVE_MINUTES_CAP;
 /** Voice minutes that make a member active when the page is not told otherwise. */
 export const DEFAULT_ACTIVE_MINUTES = 10;
 

@@ -11,7 +11,9 @@ import {
   voiceChannelCreated,
   voiceChannelDeleted,
   voiceChannelUpdated,
+  voiceChannelsOnAvailable,
   voiceChannelsOnJoin,
+  voiceChannelsOnLeave,
   voiceChannelsOnReady,
 } from './events/voice-channels.js';
 import { defineEventJobsFor } from './flows/jobs.js';
@@ -36,6 +38,8 @@ export const eventsPart: BotFeature = {
     organiserLeft,
     voiceChannelsOnReady,
     voiceChannelsOnJoin,
+    voiceChannelsOnAvailable,
+    voiceChannelsOnLeave,
     voiceChannelCreated,
     voiceChannelUpdated,
     voiceChannelDeleted,

@@ -1,5 +1,5 @@
 import { GatewayDispatchEvents, type APIRole, type RoleFlags } from 'discord-api-types/v10';
-import { Errors } from '../errors.js';
+import { DiscordApiError, Errors } from '../errors.js';
 import { snowflake } from '../snowflake.js';
 import type { DiscordState } from './state.js';
 
@@ -19,6 +19,13 @@ export interface CreateRoleInput {
 
 export type UpdateRoleInput = Omit<CreateRoleInput, 'id' | 'botId'>;
 
+/**
+ * Discord's cap on a guild's roles: 250 (JSON error 30005 "Maximum number of guild roles reached
+ * (250)", discord-api-docs topics/opcodes-and-status-codes). Counted with @everyone here, the
+ * stricter reading (the docs do not say whether @everyone counts).
+ */
+export const MAX_GUILD_ROLES = 250;
+
 /** Roles of a guild, ordered by `position` (higher = more powerful; @everyone is 0). */
 export class RoleStore {
   constructor(private readonly s: DiscordState) {}
@@ -34,9 +41,11 @@ export class RoleStore {
     return [...this.s.guilds.get(guildId).roles.values()].sort((a, b) => a.position - b.position);
   }
 
-  /** Creates a role and emits GUILD_ROLE_CREATE. */
+  /** Creates a role and emits GUILD_ROLE_CREATE; 400 30005 once the guild has 250 roles. */
   create(guildId: string, input: CreateRoleInput = {}): APIRole {
     const guild = this.s.guilds.get(guildId);
+    if (guild.roles.size >= MAX_GUILD_ROLES)
+      throw new DiscordApiError(400, 30005, 'Maximum number of guild roles reached (250)');
     const position = Math.max(1, input.position ?? 1);
     for (const role of guild.roles.values())
       if (role.id !== guildId && role.position >= position) role.position += 1;

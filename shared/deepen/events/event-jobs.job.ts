@@ -6,7 +6,7 @@
  * comes in as handlers, so the job layer is testable without a client.
  */
 import { exponential, type Agenda, type Job } from 'agenda';
-import { EVENT_SEATS_JOB } from './seats.service.js';
+import { EVENT_SEATS_JOB, PROMOTION_LEASE_MS } from './seats.service.js';
 
 export const EVENT_REMINDER_JOB = 'deepen:event:reminder';
 export const EVENT_START_JOB = 'deepen:event:start';
@@ -72,7 +72,15 @@ export function defineEventJobs(agenda: Agenda, handlers: EventJobHandlers): voi
     });
   const seats = handlers.seats;
   if (seats)
-    agenda.define<OccurrenceJobData>(EVENT_SEATS_JOB, (job: Job<OccurrenceJobData>) => seats(job.attrs.data));
+    agenda.define<OccurrenceJobData>(
+      EVENT_SEATS_JOB,
+      (job: Job<OccurrenceJobData>) => seats(job.attrs.data),
+      {
+        // Someone left untold (a DM refused for a reason other than closed DMs, a run cut short):
+        // the handler throws, and the next try comes once their claim's lease has run out.
+        backoff: exponential({ delay: PROMOTION_LEASE_MS + 60_000, maxRetries: 4 }),
+      },
+    );
   const plan = handlers.plan;
   if (plan)
     agenda.define<PlanJobData>(EVENT_PLAN_JOB, async (job: Job<PlanJobData>) => {
@@ -153,4 +161,16 @@ export async function cancelOccurrenceJobs(agenda: Agenda, occurrenceId: string)
   for (const name of [EVENT_REMINDER_JOB, EVENT_START_JOB, EVENT_END_JOB, EVENT_MIXER_JOB])
     removed += await agenda.cancel({ name, data: { occurrenceId } });
   return removed;
+}
+
+/**
+ * Schedules the check that everyone moved up from the waitlist was told, once their claims' lease
+ * has run out (unique per occurrence): written before the DMs, so a run cut short is finished.
+ */
+export async function scheduleSeatsCheck(agenda: Agenda, occurrenceId: string, now: Date): Promise<void> {
+  await agenda
+    .create<OccurrenceJobData>(EVENT_SEATS_JOB, { occurrenceId })
+    .unique({ 'data.occurrenceId': occurrenceId })
+    .schedule(new Date(now.getTime() + PROMOTION_LEASE_MS + 60_000))
+    .save();
 }

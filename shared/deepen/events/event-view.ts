@@ -49,6 +49,14 @@ export interface OccurrenceView {
   problems: string[];
   startedAt: Date | null;
   endedAt: Date | null;
+  // The four below are optional so views built by hand (presenter tests) need not name them.
+  /** Made by a change of repeat and not yet published (event.model.ts). */
+  toPublish?: boolean;
+  /** Removed by a change of repeat, its Discord event not yet deleted. */
+  removalPending?: boolean;
+  /** "Yes" holders still to be told of a move or a removal; `movedFrom`: the start they agreed to. */
+  changeToTell?: string[];
+  movedFrom?: Date | null;
 }
 
 export interface SeriesView {
@@ -125,6 +133,10 @@ export function toOccurrenceView(doc: any): OccurrenceView {
     problems: [...(doc.problems ?? [])],
     startedAt: doc.startedAt ?? null,
     endedAt: doc.endedAt ?? null,
+    toPublish: doc.toPublish === true,
+    removalPending: doc.removalPending === true,
+    changeToTell: [...(doc.changeToTell ?? [])],
+    movedFrom: doc.movedFrom ?? null,
   };
 }
 

@@ -101,6 +101,28 @@ const occurrenceSchema = new Schema(
     promotedToTell: { type: [String], default: [] },
     /** userId → when a run took that notice (a lease, as for reminders). */
     promotionClaims: { type: Schema.Types.Mixed, default: {} },
+    /**
+     * A change of repeat made this occurrence (created, or brought back): the bot publishes it
+     * (event, announcement, jobs) and clears this. Never inferred from a missing announcement,
+     * which is also the state of one in a guild without an events channel.
+     */
+    toPublish: { type: Boolean, default: false },
+    /**
+     * A change of repeat removed it and its Discord event is not deleted yet: set in the same write
+     * as the cancellation, cleared once Discord has it, so a crash leaves it for the next run.
+     */
+    removalPending: { type: Boolean, default: false },
+    /**
+     * "Yes" holders not yet told that it moved (its start changed; `movedFrom` is the start they
+     * agreed to) or, when cancelled with the replanned problem, that it is no longer planned.
+     * Written with the change itself; each is taken once (`noticeClaims`) and dropped once told.
+     */
+    changeToTell: { type: [String], default: [] },
+    movedFrom: { type: Date, default: null },
+    /** Who said yes when a change of repeat removed it: told if it comes back (their RSVP does not). */
+    removedYes: { type: [String], default: [] },
+    /** userId → when a run took that notice (a lease). */
+    noticeClaims: { type: Schema.Types.Mixed, default: {} },
     /** Discord's "Interested" list (a soft RSVP; bots cannot set it). */
     interested: { type: [String], default: [] },
     attendance: { type: [attendeeSchema], default: [] },

@@ -205,7 +205,6 @@ export const eventsEn = {
   'deepen.events.option.newLobby': 'A new lobby voice channel (e.g. after the old one was deleted)',
   'deepen.events.option.noLimit': 'Remove the capacity: no seat limit',
   'deepen.events.option.clearDescription': 'Remove the description',
-  'deepen.events.web.field.lobby': 'Lobby voice channel ID (empty = unchanged)',
   'deepen.events.web.field.noCapacity': 'No seat limit (remove the capacity)',
   'deepen.events.web.field.clearDescription': 'Remove the description',
   'deepen.events.error.scope': 'Choose whether to cancel this occurrence or the whole series.',
@@ -230,4 +229,14 @@ export const eventsEn = {
   'deepen.events.error.lobbyNotVoice': 'Choose one of the server’s voice channels as the lobby.',
   'deepen.events.request.replanned':
     'Done: {changed} occurrence(s) updated, {added} added, {removed} removed; those who said yes to a removed one were told.',
+  'deepen.events.moved.dm':
+    '“{title}” in {server} has moved: it was {from}, it is now {when}. Your “yes” stays; answer again on the announcement if that no longer suits you.',
+  'deepen.events.moved.channel': '{mentions} “{title}” has moved: it was {from}, it is now {when}.',
+  'deepen.events.back.dm':
+    '“{title}” in {server} ({when}) is planned again after all. Your earlier answer was cleared: answer again on the announcement if you are coming.',
+  'deepen.events.back.channel':
+    '{mentions} “{title}” ({when}) is planned again after all. Answer again on the announcement if you are coming.',
+  'deepen.events.error.repeatBefore':
+    '“{value}” is before this occurrence ({from}): a new repeat starts from this occurrence on. Pick an earlier occurrence to edit, or a later date.',
+  'deepen.events.web.promptGone': 'That prompt no longer exists (someone deleted it meanwhile).',
 } as const;

@@ -209,7 +209,6 @@ export const eventsJa = {
   'deepen.events.option.newLobby': '新しいロビーのボイスチャンネル（前のロビーが削除されたときなど）',
   'deepen.events.option.noLimit': '定員をなくす（人数制限なし）',
   'deepen.events.option.clearDescription': '説明を消す',
-  'deepen.events.web.field.lobby': 'ロビーのボイスチャンネルID（空欄 = 変更なし）',
   'deepen.events.web.field.noCapacity': '定員なし（定員を外す）',
   'deepen.events.web.field.clearDescription': '説明を消す',
   'deepen.events.error.scope': 'この回だけか、シリーズ全体かを選んでください。',
@@ -233,4 +232,14 @@ export const eventsJa = {
   'deepen.events.error.lobbyNotVoice': 'ロビーにはサーバーのボイスチャンネルを選んでください。',
   'deepen.events.request.replanned':
     '完了: {changed} 回分を更新、{added} 回分を追加、{removed} 回分を削除しました。削除した回に参加予定だった人には知らせました。',
+  'deepen.events.moved.dm':
+    '{server}の「{title}」の日時が変わりました：{from} → {when}。「参加」はそのままです。都合が合わなければ告知から回答し直してください。',
+  'deepen.events.moved.channel': '{mentions} 「{title}」の日時が変わりました：{from} → {when}。',
+  'deepen.events.back.dm':
+    '{server}の「{title}」（{when}）はやはり開催することになりました。以前の回答は消えているので、参加する場合は告知からもう一度回答してください。',
+  'deepen.events.back.channel':
+    '{mentions} 「{title}」（{when}）はやはり開催することになりました。参加する場合は告知からもう一度回答してください。',
+  'deepen.events.error.repeatBefore':
+    '「{value}」はこの回（{from}）より前です。新しい繰り返しはこの回から始まります。前の回を選んで編集するか、後の日付を指定してください。',
+  'deepen.events.web.promptGone': 'そのお題はもうありません（他の人が削除しました）。',
 } as const satisfies SameKeys<typeof eventsEn>;

@@ -9,7 +9,8 @@ const EDIT_RETRIES = 8;
 
 /**
  * Writes one occurrence's edit under its `rev` (an RSVP written meanwhile is re-seated, never
- * lost). A moved start reopens its reminders; a new lobby clears the "lobby deleted" problem.
+ * lost). A moved start reopens its reminders and records its "yes" holders to be told; a new
+ * lobby clears the "lobby deleted" problem.
  * Null when it started meanwhile.
  */
 export async function writeEdit(
@@ -22,6 +23,18 @@ export async function writeEdit(
     if (!doc) return null;
     const moved = doc.start.getTime() !== plan.start.getTime();
     const seats = fillSeats(toOccurrenceView(doc).rsvps, capacity);
+    // The "yes" holders are told the new time (bot/deepen/events/flows/changes.ts), against the
+    // start they agreed to; moved back there, nothing is left to tell.
+    const agreed: Date = doc.movedFrom ?? doc.start;
+    const notice = !moved
+      ? {}
+      : agreed.getTime() === plan.start.getTime()
+        ? { changeToTell: [], movedFrom: null, noticeClaims: {} }
+        : {
+            changeToTell: seats.rsvps.filter((r) => r.answer === 'yes').map((r) => r.userId),
+            movedFrom: agreed,
+            noticeClaims: {},
+          };
     const res = await EventOccurrence.updateOne(
       { _id: doc._id, status: 'scheduled', rev: doc.rev ?? 0 },
       {
@@ -32,6 +45,7 @@ export async function writeEdit(
           end: plan.end,
           rsvps: seats.rsvps,
           ...(moved ? { remindersSent: [], remindersSentTo: [], reminderClaims: {} } : {}),
+          ...notice,
         },
         $inc: { rev: 1 },
         // A larger capacity seats the first in line: they are told (bot/deepen/events/flows/seats.ts).

@@ -15,6 +15,9 @@ const touching = (guildId: string, userId: string) => ({
     { interested: userId },
     { 'attendance.userId': userId },
     { remindersSentTo: { $regex: `:${userId}$` } },
+    // Pending notices of a move or a removal, and who said yes to a removed occurrence.
+    { changeToTell: userId },
+    { removedYes: userId },
   ],
 });
 
@@ -87,10 +90,13 @@ export const eventsPart: PersonalDataPart = {
             attendance: { userId },
             remindersSentTo: { $regex: `:${userId}$` },
             promotedToTell: userId,
+            changeToTell: userId,
+            removedYes: userId,
           },
           $unset: {
             ...Object.fromEntries(claims.map((k) => [`reminderClaims.${k}`, ''])),
             [`promotionClaims.${userId}`]: '',
+            [`noticeClaims.${userId}`]: '',
           },
           $inc: { rev: 1 },
         },

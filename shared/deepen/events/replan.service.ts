@@ -33,7 +33,45 @@ const FRESH = {
   reminderClaims: {},
   promotedToTell: [],
   promotionClaims: {},
+  // Published again by the bot; nothing of its removal is left to carry out.
+  toPublish: true,
+  removalPending: false,
+  changeToTell: [],
+  movedFrom: null,
+  noticeClaims: {},
 } as const;
+
+const REMOVE_RETRIES = 8;
+
+/**
+ * Removes one occurrence (it has not started): cancelled with `REPLANNED`, its Discord removal
+ * pending and its "yes" holders recorded to be told, in one write (under `rev`, so an RSVP written
+ * meanwhile is among them). False when it started meanwhile.
+ */
+async function removeOne(id: Types.ObjectId, now: Date): Promise<boolean> {
+  for (let attempt = 0; attempt < REMOVE_RETRIES; attempt++) {
+    const doc = await EventOccurrence.findOne({ _id: id, status: 'scheduled' }).lean();
+    if (!doc) return false;
+    const res = await EventOccurrence.updateOne(
+      { _id: id, status: 'scheduled', rev: doc.rev ?? 0 },
+      {
+        $set: {
+          status: 'cancelled',
+          cancelledAt: now,
+          removalPending: true,
+          toPublish: false,
+          changeToTell: doc.rsvps.filter((r) => r.answer === 'yes').map((r) => r.userId),
+          removedYes: doc.rsvps.filter((r) => r.answer === 'yes').map((r) => r.userId),
+          noticeClaims: {},
+        },
+        $addToSet: { problems: REPLANNED },
+        $inc: { rev: 1 },
+      },
+    );
+    if (res.matchedCount === 1) return true;
+  }
+  throw new DomainError('CONFLICT', 'deepen.events.error.busy', {}, { reason: 'BUSY' });
+}
 
 /** The new rule's first date on or after `anchor` (its wall time), or a refusal when `when` named another. */
 function firstDate(
@@ -78,6 +116,13 @@ export async function replanFrom(args: {
 }): Promise<OccurrenceView[]> {
   const { series, wallTime, fields, now } = args;
   const zone: string = series.zone;
+  // "From an occurrence on": a date typed before it would re-plan occurrences before it.
+  if (args.anchor < args.from) {
+    const vars = { value: args.typedWhen ?? args.anchor, from: args.from };
+    throw new DomainError('INVALID_INPUT', 'deepen.events.error.repeatBefore', vars, {
+      issues: [{ field: 'when', i18nKey: 'deepen.events.error.repeatBefore', vars }],
+    });
+  }
   const { recurrence, issue } = readRepeat(args.repeat, args.anchor);
   if (issue) throwIfIssues([issue]);
   const startDate = recurrence
@@ -90,7 +135,7 @@ export async function replanFrom(args: {
     : [args.anchor];
   const candidates = await EventOccurrence.find({
     seriesId: series._id,
-    localDate: { $gte: args.from < args.anchor ? args.from : args.anchor },
+    localDate: { $gte: args.from },
     $or: [{ status: 'scheduled' }, { status: 'cancelled', problems: REPLANNED }],
   }).lean();
   // A date already held by another occurrence of the series (started, finished, or before `from`)
@@ -124,6 +169,12 @@ export async function replanFrom(args: {
       seriesId: String(series._id),
     });
 
+  // The rule first: the daily planning running meanwhile, or a run again after a crash, plans the
+  // new rule's dates only (every write below is keyed so that doing it twice is doing it once).
+  await EventSeries.updateOne(
+    { _id: series._id },
+    { $set: { ...fields, wallTime, startDate, recurrence, until: null } },
+  );
   const touched: Types.ObjectId[] = [];
   for (const plan of keep) {
     const target = candidates.find((c) => String(c._id) === plan.id)!;
@@ -135,7 +186,16 @@ export async function replanFrom(args: {
     await EventOccurrence.updateOne(
       { _id: target._id, status: 'cancelled' },
       {
-        $set: { ...fields, ...FRESH, localDate: plan.date, start: plan.start, end: plan.end },
+        $set: {
+          ...fields,
+          ...FRESH,
+          localDate: plan.date,
+          start: plan.start,
+          end: plan.end,
+          // Those told it was gone are told it is back (and that their "yes" needs giving again).
+          changeToTell: target.removedYes ?? [],
+          removedYes: [],
+        },
         $pull: { problems: REPLANNED },
         $inc: { rev: 1 },
       },
@@ -152,7 +212,15 @@ export async function replanFrom(args: {
     try {
       await EventOccurrence.updateOne(
         { seriesId: series._id, localDate: plan.date },
-        { $setOnInsert: { ...shared, localDate: plan.date, start: plan.start, end: plan.end } },
+        {
+          $setOnInsert: {
+            ...shared,
+            localDate: plan.date,
+            start: plan.start,
+            end: plan.end,
+            toPublish: true,
+          },
+        },
         { upsert: true },
       );
     } catch (error) {
@@ -164,17 +232,19 @@ export async function replanFrom(args: {
     ).lean();
     if (doc) touched.push(doc._id);
   }
-  const removed = candidates.filter((c) => pairing.remove.includes(String(c._id))).map((c) => c._id);
-  await EventOccurrence.updateMany(
-    { _id: { $in: removed }, status: 'scheduled' },
-    { $set: { status: 'cancelled', cancelledAt: now }, $addToSet: { problems: REPLANNED } },
-  );
-  touched.push(...removed);
-  await EventSeries.updateOne(
-    { _id: series._id },
-    { $set: { ...fields, wallTime, startDate, recurrence, until: null } },
-  );
-  const docs = await EventOccurrence.find({ _id: { $in: touched } })
+  // Only those actually removed: one that started meanwhile is left to run.
+  for (const c of candidates.filter((d) => pairing.remove.includes(String(d._id))))
+    if (await removeOne(c._id, now)) touched.push(c._id);
+  // Removed by a run that died before the bot carried it out: carried out now.
+  const revived = new Set(pairing.revive.map((r) => r.id));
+  for (const c of candidates)
+    if (
+      c.status === 'cancelled' &&
+      !revived.has(String(c._id)) &&
+      (c.removalPending || (c.changeToTell ?? []).length > 0)
+    )
+      touched.push(c._id);
+  const docs = await EventOccurrence.find({ _id: { $in: [...new Set(touched.map(String))] } })
     .sort({ start: 1 })
     .lean();
   return docs.map(toOccurrenceView);

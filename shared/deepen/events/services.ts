@@ -8,9 +8,10 @@ import * as manage from './manage.service.js';
 import * as requests from './request.service.js';
 import * as mixerLinks from './mixer-links.js';
 import * as seats from './seats.service.js';
+import * as notices from './change-notices.service.js';
 
 /** The events services; `deps` is taken so every slice factory has the same shape. */
 export function createEventsServices(_deps: ServiceDeps) {
-  return { drafts, series, rsvp, lifecycle, manage, requests, mixerLinks, seats };
+  return { drafts, series, rsvp, lifecycle, manage, requests, mixerLinks, seats, notices };
 }
 export type EventsServices = ReturnType<typeof createEventsServices>;

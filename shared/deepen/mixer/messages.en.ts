@@ -49,7 +49,7 @@ export const mixerEn = {
   'deepen.mixer.preview.repeats':
     'Expected repeat pairs: {repeats} (pairs who met in earlier mixers: {history})',
   'deepen.mixer.preview.transition':
-    'Expected moving time (Discord allows about 1 move per second): {first} s into the rooms, up to {between} s between rounds, {back} s back',
+    'Expected moving time (Discord allows about 1 move per second, and about 1 room access per second before the first): {first} s into the rooms, up to {between} s between rounds, {back} s back',
   'deepen.mixer.preview.oneGroup': 'Fewer than 6 people: everyone talks in one group each round.',
   'deepen.mixer.preview.confirm': 'Start the mixer',
   'deepen.mixer.preview.cancel': 'Cancel',

@@ -51,7 +51,7 @@ export const mixerJa = {
   'deepen.mixer.preview.rounds': '{rounds} ラウンド × {minutes} 分: {strategies}',
   'deepen.mixer.preview.repeats': '同じ組み合わせの見込み: {repeats} 組（過去の交流会で会った組: {history}）',
   'deepen.mixer.preview.transition':
-    '移動時間の見込み（Discord の移動は毎秒1人ほど）: ルームへ {first} 秒、ラウンド間 最大 {between} 秒、ロビーへ {back} 秒',
+    '移動時間の見込み（Discord の移動は毎秒1人ほど。最初はその前にルームの参加権限も毎秒1人ほど）: ルームへ {first} 秒、ラウンド間 最大 {between} 秒、ロビーへ {back} 秒',
   'deepen.mixer.preview.oneGroup': '6人未満のため、毎ラウンド全員が1グループで話します。',
   'deepen.mixer.preview.confirm': '交流会を始める',
   'deepen.mixer.preview.cancel': 'キャンセル',

@@ -156,14 +156,35 @@ export async function requestEnd(runId: string): Promise<boolean> {
   return matchedCount + modifiedCount > 0;
 }
 
-/** Counts one completed move of round `round`. */
-export async function countMove(runId: string): Promise<void> {
-  await MixerRun.updateOne({ runId }, { $inc: { 'moves.done': 1 } });
+/**
+ * Fences a side write of a worker: refused while another worker holds a live lease on the run
+ * (a frozen worker that wakes up after a take-over must not count into the new owner's
+ * transition). With no lease held (a membership move while the round talks) it goes through.
+ */
+function notTakenBy(owner: string, now: Date) {
+  return { $or: [{ 'lease.owner': null }, { 'lease.owner': owner }, { 'lease.until': { $lte: now } }] };
 }
 
-/** Remembers that a member was told where their room is (not in voice). */
-export async function markNotified(runId: string, userId: string): Promise<void> {
-  await MixerRun.updateOne({ runId }, { $addToSet: { 'moves.notified': userId } });
+/** Counts one move sent (or decided) by `owner`; refused when another worker drives the run. */
+export async function countMove(runId: string, owner: string, now: Date): Promise<void> {
+  await MixerRun.updateOne({ runId, ...notTakenBy(owner, now) }, { $inc: { 'moves.done': 1 } });
+}
+
+/**
+ * Remembers that a member was told where their room is (not in voice). False when another
+ * worker drives the run (it tells them itself).
+ */
+export async function markNotified(
+  runId: string,
+  userId: string,
+  owner: string,
+  now: Date,
+): Promise<boolean> {
+  const { matchedCount } = await MixerRun.updateOne(
+    { runId, ...notTakenBy(owner, now) },
+    { $addToSet: { 'moves.notified': userId } },
+  );
+  return matchedCount > 0;
 }
 
 /** Phases in which people can join or leave the groups (setup: before anyone moved). */

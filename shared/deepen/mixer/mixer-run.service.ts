@@ -21,7 +21,7 @@ export { getRun, stateOf, type MixerRunView } from './mixer-run-view.js';
 import { loadParticipants } from './participants.js';
 import { PairHistory } from './pair-history.model.js';
 import { assignGroupsToRooms, movesForRound } from './room-assignment.js';
-import { expectedTransitionSeconds } from './transition-estimate.js';
+import { expectedFirstTransitionSeconds, expectedTransitionSeconds } from './transition-estimate.js';
 
 /** Discord's cap of channels in one category (50035 CHANNEL_PARENT_MAX_CHANNELS). */
 export const MAX_ROOMS = 50;
@@ -175,7 +175,8 @@ function previewOf(state: MixerState, repeats: number, historyRepeats: number): 
     expectedRepeats: repeats,
     historyRepeats,
     transitionSeconds: {
-      first: expectedTransitionSeconds(n),
+      // The room role is granted to everyone before the first move (its own rate-limit bucket).
+      first: expectedFirstTransitionSeconds(n),
       between: expectedTransitionSeconds(between),
       back: expectedTransitionSeconds(n),
     },

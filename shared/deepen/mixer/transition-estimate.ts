@@ -33,3 +33,22 @@ export function secondsLeft(done: number, total: number, elapsedMs: number): num
   if (done < MOVE_BURST) return Math.ceil(planned);
   return Math.ceil(Math.max(planned, ((elapsedMs / done) * remaining) / 1000));
 }
+
+/**
+ * Role grants at setup (PUT /guilds/{guild}/members/{user}/roles/{role}, one per person in the
+ * mixer): their own per-guild bucket, observed at 10 (discord-api-docs#7680) with a window we
+ * assume to be 10 s, as the emulator's realistic profile does. They run before the first moves.
+ */
+export const GRANT_BURST = 10;
+export const GRANT_WINDOW_MS = 10_000;
+
+/** The time to announce for granting the mixer's role to `grants` people, in whole seconds. */
+export function expectedGrantSeconds(grants: number): number {
+  if (grants === 0) return 0;
+  return Math.max(1, Math.ceil((grants * GRANT_WINDOW_MS) / GRANT_BURST / 1000));
+}
+
+/** Setup and the first transition: every grant, then every move into the rooms. */
+export function expectedFirstTransitionSeconds(people: number): number {
+  return expectedGrantSeconds(people) + expectedTransitionSeconds(people);
+}

@@ -53,7 +53,6 @@ export const webEn = {
   'web.error.home': 'Back to the start page',
   'web.guildNav.label': 'Server pages',
   'web.guildNav.overview': 'Overview',
-  'web.guildNav.members': 'Members',
   'web.guildNav.relay': 'Intro relay',
   'web.dates.zone': 'Dates and times are shown in {zone}.',
   'web.people.unknown': 'User (ID {id})',

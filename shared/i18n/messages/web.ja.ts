@@ -58,7 +58,6 @@ export const webJa = {
   'web.error.home': 'トップページへ戻る',
   'web.guildNav.label': 'サーバーのページ',
   'web.guildNav.overview': '概要',
-  'web.guildNav.members': 'メンバー',
   'web.guildNav.relay': '自己紹介バトン',
   'web.dates.zone': '日時は {zone} で表示しています。',
   'web.people.unknown': 'ユーザー（ID {id}）',

@@ -232,7 +232,11 @@ describe('dashboard web faults', () => {
   describe('caching of signed-in pages', () => {
     it('sends Cache-Control: no-store on every signed-in page, and lets the login page be', async () => {
       const agent = await signedIn();
-      for (const path of ['/guilds', `/guilds/${world.guildA}`, `/guilds/${world.guildA}/members`]) {
+      for (const path of [
+        '/guilds',
+        `/guilds/${world.guildA}`,
+        `/guilds/${world.guildA}/insights/directory`,
+      ]) {
         const res = await agent.get(path).expect(200);
         expect(res.headers['cache-control'], path).to.equal('no-store');
       }

@@ -13,7 +13,7 @@ const t0 = new Date('2026-05-10T03:00:00Z');
 
 describe('dashboard names of people', function () {
   this.timeout(20_000);
-  const suite = useGuildPageSuite('web_names', '/members');
+  const suite = useGuildPageSuite('web_names', '/insights/directory');
 
   it('names a member who joined after the member list was read by their Discord name', async () => {
     const agent = await signedIn(suite.app, suite.world.people.manager);

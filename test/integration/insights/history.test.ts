@@ -5,7 +5,9 @@ import { silentLogger } from '../../../shared/logger.js';
 import { ensureIndexes } from '../../../shared/db/indexes.js';
 import { seedActivityHistory } from '../../../sandbox/community/history.js';
 import type { DemoCommunity } from '../../../sandbox/community/seed.js';
-import { GuildHour, MemberDay } from '../../../shared/insights/rollup.model.js';
+import { ChannelDay, GuildActivity, GuildHour, MemberDay } from '../../../shared/insights/rollup.model.js';
+import { JoinAttribution } from '../../../shared/connect/join-attribution.model.js';
+import { MemberEvent } from '../../../shared/connect/member-event.model.js';
 import { loadTrends } from '../../../shared/insights/trends.service.js';
 import { loadFunnel } from '../../../shared/insights/funnel.service.js';
 import { deepenAttendance } from '../../../shared/insights/deepen-attendance.js';
@@ -77,6 +79,29 @@ describe('sandbox activity history', function () {
       await seedActivityHistory({ demo: { ...community, arrived: 24 }, logger: silentLogger(), now: NOW }),
     ).to.deep.equal({ events: 0, arrived: 24 });
     expect(await MemberDay.countDocuments({ guildId: community.guildId })).to.equal(rows);
+  });
+
+  it('GIVEN a run stopped after the members were recorded, before the counters were written THEN the rerun adds no attribution or intro twice', async () => {
+    const community = demo();
+    await seedActivityHistory({ demo: community, logger: silentLogger(), now: NOW });
+    const attributions = await JoinAttribution.countDocuments({ guildId: community.guildId });
+    const intros = await MemberEvent.aggregate<{ n: number }>([
+      { $match: { guildId: community.guildId, kind: 'intro' } },
+      { $group: { _id: null, n: { $sum: '$count' } } },
+    ]);
+    expect(attributions).to.be.greaterThan(0);
+    // As if the process stopped before its one flush: members recorded, no counters.
+    for (const model of [GuildHour, MemberDay, ChannelDay, GuildActivity])
+      await (model as typeof GuildHour).deleteMany({ guildId: community.guildId });
+    const again = await seedActivityHistory({ demo: community, logger: silentLogger(), now: NOW });
+    expect(again.events).to.be.greaterThan(1000);
+    expect(await JoinAttribution.countDocuments({ guildId: community.guildId })).to.equal(attributions);
+    expect(
+      await MemberEvent.aggregate([
+        { $match: { guildId: community.guildId, kind: 'intro' } },
+        { $group: { _id: null, n: { $sum: '$count' } } },
+      ]),
+    ).to.deep.equal(intros);
   });
 
   it('GIVEN the history THEN every member’s activity comes after their join, and the funnel and cohorts span the join waves', async () => {

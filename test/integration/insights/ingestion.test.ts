@@ -6,7 +6,14 @@ import { expect } from 'chai';
 import { pino } from 'pino';
 import { useMongoose } from '../../support/database.js';
 import { startConnectWorld, type ConnectWorld } from '../../support/connect-world.js';
-import { ChannelDay, GuildHour, MemberDay, VoiceSession } from '../../../shared/insights/rollup.model.js';
+import {
+  ChannelDay,
+  GuildActivity,
+  GuildHour,
+  MemberDay,
+  VoiceSession,
+} from '../../../shared/insights/rollup.model.js';
+import { localDayOf } from '../../../shared/insights/hours.js';
 import { startBot } from '../../../bot/start-bot.js';
 import { loadConfig } from '../../../shared/config.js';
 
@@ -77,6 +84,28 @@ describe('insights ingestion through the emulator', function () {
     const hours = await GuildHour.find({ guildId: w.guildId }).lean();
     expect(hours.reduce((n, r) => n + r.messages, 0)).to.equal(4);
     w.bot = await restart(w, () => w.clock.now);
+  });
+
+  it('recomputes at start-up the active members of member days a stopped worker left without them', async () => {
+    // Member days as a worker that crashed before its recompute (or an older version) left them.
+    const day = localDayOf(w.clock.now, 'Asia/Tokyo');
+    await MemberDay.create({
+      guildId: w.guildId,
+      userId: w.memberId,
+      day,
+      messages: 2,
+      voiceSeconds: 0,
+      expiresAt: new Date(w.clock.now.getTime() + 30 * 86_400_000),
+    });
+    await w.bot.stop();
+    w.bot = await restart(w, () => w.clock.now);
+    await w.until(
+      async () =>
+        (await GuildActivity.findOne({ guildId: w.guildId, span: 'day', start: day }).lean()) !== null,
+      'active-member row recomputed at start-up',
+    );
+    const row = await GuildActivity.findOne({ guildId: w.guildId, span: 'day', start: day }).lean();
+    expect(row).to.include({ messagers: 1 });
   });
 
   it('resumes a voice session GUILD_CREATE still shows after a restart, from its last credit', async () => {

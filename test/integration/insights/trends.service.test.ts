@@ -5,7 +5,9 @@ import { silentLogger } from '../../../shared/logger.js';
 import { ensureIndexes } from '../../../shared/db/indexes.js';
 import { createActivityCounter } from '../../../shared/insights/activity-counter.js';
 import { mongooseActivityStore } from '../../../shared/insights/activity-store.js';
-import { GuildHour, MemberDay } from '../../../shared/insights/rollup.model.js';
+import { GuildActivity, GuildHour, MemberDay } from '../../../shared/insights/rollup.model.js';
+import { recoverActivity, refreshActivity } from '../../../shared/insights/activity-rollup.js';
+import { ACTIVE_MAX } from '../../../web/insights/trends-query.schema.js';
 import { loadTrends } from '../../../shared/insights/trends.service.js';
 import { countMemberEvent } from '../../../shared/connect/member-events.service.js';
 import { updateGuildSettings } from '../../../shared/kernel/guild-settings.service.js';
@@ -75,16 +77,20 @@ describe('trends read from the rollups', function () {
       zone: 'America/New_York',
     });
     expect(weekly.labels).to.deep.equal(['2026-03-02', '2026-03-09']);
-    // A week counts its whole ISO week: c (6 March) and a (8 March) in the week of 2 March;
-    // a, b and v (5 + 5 voice minutes) in the week of 9 March.
-    expect(weekly.series.active).to.deep.equal([2, 3]);
+    // A week cut by the range counts only its days inside it, like the other series: a (8 March)
+    // in the week of 2 March (c, on 6 March, is the previous period's); a, b and v (5 + 5 voice
+    // minutes) in the week of 9 March.
+    expect(weekly.series.active).to.deep.equal([1, 3]);
+    expect(weekly.series.messages).to.deep.equal([1, 2]);
+    // By hand: now (1 + 3) / 2 = 2; before (5–7 March, the same week of 2 March cut there) c only = 1.
+    expect(weekly.figures.active).to.deep.equal({ value: 2, previous: 1, delta: 1, percent: 100 });
     const five = await loadTrends(G, {
       period: { from: '2026-03-08', to: '2026-03-10' },
       size: 'week',
       activeMinutes: 11,
       zone: 'America/New_York',
     });
-    expect(five.series.active).to.deep.equal([2, 2]); // v's 10 minutes are below 11
+    expect(five.series.active).to.deep.equal([1, 2]); // v's 10 minutes are below 11
     const daily5 = await loadTrends(G, {
       period: { from: '2026-03-08', to: '2026-03-10' },
       size: 'day',
@@ -169,6 +175,97 @@ describe('trends read from the rollups', function () {
       zone: 'Asia/Tokyo',
     });
     expect(without.figures.rsvps).to.equal(null); // no source: not measured, not zero
+  });
+
+  it('GIVEN member days with no active-member rows (older data, or marks lost in a crash) THEN the start-up recovery computes them, bounded', async () => {
+    await updateGuildSettings(G, { timeZone: 'Asia/Tokyo' });
+    const expiresAt = at('2030-01-01T00:00:00Z');
+    const day = (d: string, userId: string, messages: number, voiceSeconds = 0) => ({
+      guildId: G,
+      userId,
+      day: d,
+      messages,
+      voiceSeconds,
+      expiresAt,
+    });
+    // Written straight into the member days, as before the rollup existed: no counter, no rows.
+    await MemberDay.insertMany([
+      day('2026-02-10', 'a', 3), // Tuesday, 38 days before "now": missing rows → recovered
+      day('2026-02-11', 'b', 0, 900), // 15 voice minutes, same week
+      day('2026-03-17', 'a', 1), // 3 days before "now": recent → recomputed even with a row
+      day('2025-09-01', 'a', 5), // beyond the 90 days looked at: left alone
+    ]);
+    // A stale row of the recent week (the crash happened before its recompute), and a row of an
+    // older finished week that must not be read again (bounded: only missing or recent weeks).
+    await GuildActivity.create([
+      { guildId: G, span: 'week', start: '2026-03-16', messagers: 0, voiceOnly: {} },
+      { guildId: G, span: 'week', start: '2026-02-23', messagers: 42, voiceOnly: {} },
+    ]);
+    expect(await recoverActivity(at('2026-03-20T00:00:00Z'))).to.equal(2);
+    const trends = await loadTrends(G, {
+      period: { from: '2026-02-09', to: '2026-03-22' },
+      size: 'week',
+      activeMinutes: 10,
+      zone: 'Asia/Tokyo',
+    });
+    expect(trends.labels[0]).to.equal('2026-02-09');
+    expect(trends.series.active).to.deep.equal([2, 0, 42, 0, 0, 1]);
+    const daily = await loadTrends(G, {
+      period: { from: '2026-02-10', to: '2026-02-11' },
+      size: 'day',
+      activeMinutes: 10,
+      zone: 'Asia/Tokyo',
+    });
+    expect(daily.series.active).to.deep.equal([1, 1]);
+    expect(await GuildActivity.countDocuments({ start: { $lt: '2025-10-01' } })).to.equal(0);
+    // Idempotent: a second start gives the same rows (only the recent week again).
+    expect(await recoverActivity(at('2026-03-20T00:00:00Z'))).to.equal(1);
+    expect(await GuildActivity.countDocuments({ guildId: G, span: 'week' })).to.equal(3);
+  });
+
+  it('GIVEN the page’s highest threshold THEN voice time over the stored cap still counts at it', async () => {
+    const expiresAt = at('2030-01-01T00:00:00Z');
+    await MemberDay.insertMany([
+      { guildId: G, userId: 'long', day: '2026-03-09', messages: 0, voiceSeconds: 11 * 3600, expiresAt },
+      { guildId: G, userId: 'short', day: '2026-03-09', messages: 0, voiceSeconds: 60, expiresAt },
+    ]);
+    await refreshActivity([{ guildId: G, day: '2026-03-09' }]);
+    const data = await loadTrends(G, {
+      period: { from: '2026-03-09', to: '2026-03-09' },
+      size: 'day',
+      activeMinutes: ACTIVE_MAX,
+      zone: 'Asia/Tokyo',
+    });
+    expect(data.series.active).to.deep.equal([1]); // 660 minutes, kept as the cap, are ≥ the page's maximum
+  });
+
+  it('GIVEN a row computed later by another worker THEN an older computation does not overwrite it', async () => {
+    const expiresAt = at('2030-01-01T00:00:00Z');
+    await MemberDay.create({
+      guildId: G,
+      userId: 'a',
+      day: '2026-03-09',
+      messages: 1,
+      voiceSeconds: 0,
+      expiresAt,
+    });
+    const later = new Date(Date.now() + 60_000);
+    await GuildActivity.create({
+      guildId: G,
+      span: 'day',
+      start: '2026-03-09',
+      messagers: 7,
+      voiceOnly: {},
+      computedAt: later,
+    });
+    await refreshActivity([{ guildId: G, day: '2026-03-09' }]); // no error: the newer row wins
+    const day = await GuildActivity.findOne({ guildId: G, span: 'day', start: '2026-03-09' }).lean();
+    expect(day).to.include({ messagers: 7 });
+    const week = await GuildActivity.findOne({ guildId: G, span: 'week', start: '2026-03-09' }).lean();
+    expect(week).to.include({ messagers: 1 }); // the other rows of the same computation are written
+    await GuildActivity.updateOne({ _id: day!._id }, { $set: { computedAt: new Date(0) } });
+    await refreshActivity([{ guildId: G, day: '2026-03-09' }]);
+    expect(await GuildActivity.findOne({ _id: day!._id }).lean()).to.include({ messagers: 1 });
   });
 
   it('declares TTL expiry on per-member rows, not on the guild hours', async () => {

@@ -111,7 +111,7 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
     const agent = await signedIn(suite.app, suite.world.people.manager);
     for (const [suffix, key] of [
       ['', 'overview'],
-      ['/members', 'members'],
+      ['/insights/directory', 'directory'],
       ['/invites', 'invites'],
       ['/relay', 'relay'],
     ] as const) {
@@ -119,11 +119,15 @@ describe('dashboard overview: Connect & Know and the guild navigation', function
         .get(suite.path + suffix)
         .set('Accept-Language', 'en')
         .expect(200);
-      for (const target of ['', '/members', '/invites', '/relay'])
+      for (const target of ['', '/insights/directory', '/invites', '/relay'])
         expect(res.text, `${key} links ${target}`).to.include(`href="${suite.path}${target}"`);
       expect(res.text).to.match(new RegExp(`data-testid="nav-${key}" aria-current="page"`));
       expect(res.text).to.include('Dates and times are shown in Asia/Tokyo.');
     }
+    // The retired /members list is gone from the navigation; the overview's "see all" opens the directory.
+    const overview = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
+    expect(overview.text).to.not.include(`href="${suite.path}/members"`);
+    expect(overview.text).to.include(`<a href="${suite.path}/insights/directory">See all →</a>`);
   });
 
   it('hides a failure of the Connect & Know reads behind a localized 500 page', async () => {

@@ -57,6 +57,39 @@ describe('activity counter (memory, batched flush)', () => {
     await counter.close();
   });
 
+  it('GIVEN flushes every few seconds THEN the active-member rollup is recomputed at most once a minute, and at shutdown', async () => {
+    const mem = memoryStore();
+    let ms = 0;
+    const counter = createActivityCounter({
+      store: mem.store,
+      clock: { now: () => new Date('2026-05-01T10:00:00Z') },
+      logger: logs().logger,
+      flushEveryMs: 3_600_000,
+      elapsed: () => ms,
+    });
+    let refreshes = 0;
+    const refresh = mem.store.refreshActivity;
+    mem.store.refreshActivity = async (days) => {
+      refreshes += 1;
+      return refresh(days);
+    };
+    counter.message('g1', 'c1', 'u1', new Date('2026-05-01T09:00:00Z'));
+    await counter.flush();
+    ms += 15_000;
+    counter.message('g1', 'c1', 'u1', new Date('2026-04-20T09:00:00Z')); // another week
+    await counter.flush();
+    expect(refreshes).to.equal(1); // the second week waits
+    expect(mem.sum('memberDay', 'messages', 'u1')).to.equal(2); // the counters themselves do not
+    ms += 45_000;
+    await counter.flush();
+    expect(refreshes).to.equal(2);
+    expect([...mem.refreshed]).to.have.members(['g1|2026-05-01', 'g1|2026-04-20']);
+    counter.message('g1', 'c1', 'u1', new Date('2026-04-10T09:00:00Z'));
+    await counter.close(); // at shutdown whatever the pace
+    expect(refreshes).to.equal(3);
+    expect(mem.refreshed.has('g1|2026-04-10')).to.equal(true);
+  });
+
   it('GIVEN more events than the size trigger THEN it flushes without waiting for the timer', async () => {
     const { mem, counter } = world({ flushAtEvents: 100 });
     for (let i = 0; i < 100; i++) counter.message('g1', 'c1', 'u1');
@@ -101,6 +134,17 @@ describe('activity counter (memory, batched flush)', () => {
     await counter.close(50);
     const line = log.lines.find((l) => l.msg === 'activity counters not written at shutdown');
     expect(line).to.include({ outcome: 'timeout', pendingKeys: 3 }); // guild, member, channel: counted, not written
+  });
+
+  it('GIVEN only the active-member rollup hangs at shutdown THEN close says the counters were written, not lost', async () => {
+    const { mem, counter, log } = world();
+    mem.store.refreshActivity = () => new Promise(() => undefined);
+    counter.message('g1', 'c1', 'u1');
+    await counter.close(50);
+    expect(mem.sum('memberDay', 'messages', 'u1')).to.equal(1);
+    expect(log.lines.map((l) => l.msg)).to.not.include('activity counters not written at shutdown');
+    const line = log.lines.find((l) => l.msg.includes('active-member rollup left for the next start'));
+    expect(line).to.include({ outcome: 'timeout', staleDays: 1 });
   });
 
   it('GIVEN a voice session across hours THEN its seconds land in every hour it spans, per member and channel', async () => {

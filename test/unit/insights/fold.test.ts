@@ -95,6 +95,8 @@ describe('folding UTC hours into the guild calendar', () => {
     });
     expect(compare(15, 10)).to.deep.equal({ value: 15, previous: 10, delta: 5, percent: 50 });
     expect(compare(3, 0)).to.deep.equal({ value: 3, previous: 0, delta: 3, percent: null });
+    // Averages have one decimal: the difference is rounded, not 0.09999999999999998.
+    expect(compare(0.7, 0.6).delta).to.equal(0.1);
     expect(
       foldDays(
         [

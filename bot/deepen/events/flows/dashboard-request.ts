@@ -60,9 +60,7 @@ async function discordSide(
   } else if (done.kind === 'edit') {
     // What each became (a change of repeat adds and removes some), read before publishing.
     const removed = done.occurrences.filter((o) => o.status === 'cancelled').length;
-    const added = done.occurrences.filter(
-      (o) => o.status !== 'cancelled' && !o.announcement.messageId,
-    ).length;
+    const added = done.occurrences.filter((o) => o.status !== 'cancelled' && o.toPublish).length;
     await applyEdits(ctx, guild, done.occurrences);
     await svc.finishRequest(
       request.requestId,

@@ -70,7 +70,7 @@ export async function runEdit(interaction: Cached, ctx: BotContext) {
   });
   // What each became, read before the Discord side publishes the new ones.
   const removed = changed.filter((c) => c.status === 'cancelled').length;
-  const added = changed.filter((c) => c.status !== 'cancelled' && !c.announcement.messageId).length;
+  const added = changed.filter((c) => c.status !== 'cancelled' && c.toPublish).length;
   await applyEdits(ctx, interaction.guild, changed);
   await interaction.editReply({
     content:

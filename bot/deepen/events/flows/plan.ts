@@ -1,6 +1,6 @@
 /**
  * The daily planning of a series (`deepen:event:plan`): creates and publishes the occurrences due
- * ahead, and publishes again those Discord refused. It runs whatever became of the occurrences'
+ * ahead, publishes again those Discord refused, and finishes a change an edit left undone. It runs whatever became of the occurrences'
  * own start jobs (skipped, cancelled, failed), so a series never stops by itself.
  */
 import type { Client } from 'discord.js';
@@ -9,6 +9,7 @@ import { childLogger } from '../../../../shared/logger.js';
 import { bestEffort } from '../../../core/best-effort.js';
 import { PLAN_EVERY_MS, schedulePlanning } from '../../../../shared/deepen/events/event-jobs.job.js';
 import { publishOccurrence, refreshAnnouncement } from './publish.js';
+import { finishChange } from './changes.js';
 
 /** Starts the daily planning of a new series (its first occurrences are published by the caller). */
 export async function startPlanning(ctx: BotContext, seriesId: string): Promise<void> {
@@ -38,6 +39,9 @@ export async function planSeries(ctx: BotContext, client: Client, seriesId: stri
       const { problems } = await publishOccurrence(ctx, guild, occ);
       if (problems.length === 0) await refreshAnnouncement(ctx, guild, occ.occurrenceId);
     });
+  // What an edit that died left undone (a removal, a notice, a publication) is finished here.
+  for (const occ of await ctx.services.deepenEvents.notices.pendingChanges(seriesId))
+    await bestEffort(log, 'finish a change of the series', () => finishChange(ctx, guild, occ));
   const after = await svc.planningState(seriesId, now);
   return after?.goOn ? next : null;
 }

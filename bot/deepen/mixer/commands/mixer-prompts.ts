@@ -1,5 +1,5 @@
 /** `/mixer prompts add|list|remove`: an organiser's own prompts per theme. */
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { themeName } from '../../../../shared/deepen/prompts/index.js';
 import { interactionLocale, interactionTranslator, type BotContext } from '../../../context.js';
 
@@ -34,9 +34,6 @@ export async function runPrompts(
     await svc.removeCustomPrompt(interaction.guildId, id);
     content = tr('deepen.mixer.prompts.removed', { id });
   }
-  await interaction.reply({
-    content: content.slice(0, 2000),
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
+  // The command deferred (ephemeral) before any database read.
+  await interaction.editReply({ content: content.slice(0, 2000), allowedMentions: { parse: [] } });
 }

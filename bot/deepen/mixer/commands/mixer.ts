@@ -122,14 +122,15 @@ export const mixer: Command = {
 
   async execute(interaction, ctx) {
     if (!interaction.inCachedGuild()) throw new UserError('bot.error.guildOnly');
-    if (interaction.options.getSubcommandGroup(false) === 'prompts') {
-      await requireOrganiser(ctx, interaction.member);
-      return runPrompts(interaction, ctx);
-    }
     // Deferred before any database read: a busy worker (a lobby filling up sends a burst of voice
     // events) must not miss Discord's 3-second window to answer (10062 Unknown interaction).
     const ephemeral = { flags: MessageFlags.Ephemeral } as const;
     await interaction.deferReply(ephemeral);
+    if (interaction.options.getSubcommandGroup(false) === 'prompts') {
+      await requireOrganiser(ctx, interaction.member);
+      // No modal among them (a modal must be the first answer): the deferred reply is edited.
+      return runPrompts(interaction, ctx);
+    }
     await requireOrganiser(ctx, interaction.member);
     const sub = interaction.options.getSubcommand();
     const tr = await interactionTranslator(ctx, interaction);

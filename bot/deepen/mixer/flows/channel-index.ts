@@ -91,9 +91,8 @@ export class MixerChannelIndex {
   }
 
   /**
-   * The runs a voice change may concern: `from` or `to` is one of their lobbies or rooms, or a
-   * participant of theirs connects (from nowhere) anywhere — someone the bot could not move
-   * because they were not in voice is moved once they connect.
+   * The runs a voice change may concern: `from` or `to` is one of their lobbies or rooms
+   * (connecting to any other channel moves nobody, see membership.ts).
    */
   async concerned(
     guildId: string,
@@ -105,7 +104,7 @@ export class MixerChannelIndex {
     const out: string[] = [];
     for (const [runId, e] of runs) {
       const inMixer = (id: string | null) => id !== null && (id === e.lobby || e.rooms.has(id));
-      if (inMixer(from) || inMixer(to) || (from === null && e.people.has(userId))) out.push(runId);
+      if (inMixer(from) || inMixer(to)) out.push(runId);
     }
     return out;
   }

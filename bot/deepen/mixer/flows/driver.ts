@@ -20,11 +20,15 @@ import { translator, type Locale, type MessageKey } from '../../../../shared/i18
 import { childLogger } from '../../../../shared/logger.js';
 import type { BotContext } from '../../../context.js';
 import { scrubbedState } from '../../../../shared/deepen/mixer/mixer-run-view.js';
+import {
+  expectedFirstTransitionSeconds,
+  expectedTransitionSeconds,
+} from '../../../../shared/deepen/mixer/transition-estimate.js';
 import { discordTime, progressLine } from '../presenters/control.presenter.js';
 import { cancelJobs, scheduleResume, scheduleTicks } from './jobs.js';
 import { MovesRefused, runMoves, voiceChannelOf, type MoveOrder } from './moves.js';
 import { postInRooms, postRoundPrompts, refreshControl, warnRooms } from './posts.js';
-import { deleteRooms, ensureRooms, RoomsRefused } from './rooms.js';
+import { deleteRooms, ensureRooms, openRoomsTo, RoomsRefused } from './rooms.js';
 import { finishRun } from './finish.js';
 import { mixerIndexOf } from './channel-index.js';
 
@@ -43,6 +47,8 @@ export const RETURN_GRACE_MS = 2 * 60_000;
 const RETURN_TRIES = 3;
 /** Phases an end request cuts short (later phases are ending already). */
 const ENDABLE = new Set(['setup', 'moving', 'talking']);
+/** Phases in which people join and leave the groups (as the voice handler's). */
+const LIVE_PHASES = ENDABLE;
 
 /** What made the driver run now, besides "carry on". `early`: the organiser skipped ahead. */
 export type DriveAction =
@@ -86,6 +92,7 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
   }
   const keeper = keepLease(ctx, runId);
   try {
+    run = await reconcileMembers(ctx, guild, run);
     run = await applyAction(ctx, guild, run, action);
     for (let guard = 0; guard < 20 && run.status === 'running' && !stopped(client); guard++) {
       if (run.endRequested && ENDABLE.has(run.phase)) {
@@ -183,10 +190,20 @@ function overdueEnd(run: MixerRunView, now: Date): { late: boolean } | null {
   const end = plannedEndOf(run);
   if (!end || !ENDABLE.has(run.phase)) return null;
   const lastRoundTalking = run.phase === 'talking' && run.state.currentRound + 1 >= run.strategies.length;
-  // Setting up or moving may run a little past the plan (a long transition); talking may not.
-  const slack = run.phase === 'talking' ? 0 : LATE_MS;
+  // Setting up or moving may run past the plan by what that takes for this many people (granting
+  // the room role and moving ~1 per second each, twice that for 429s) plus LATE_MS: a big lobby
+  // with short rounds is not "away" while it is still granting roles. Talking may not.
+  const slack = run.phase === 'talking' ? 0 : LATE_MS + 2000 * transitionSecondsOf(run);
   if (now.getTime() < end.getTime() + slack) return null;
   return { late: !lastRoundTalking || now.getTime() >= end.getTime() + LATE_MS };
+}
+
+/** Expected seconds of the transition a run in setup or moving is in (setup: role grants too). */
+function transitionSecondsOf(run: MixerRunView): number {
+  const people = run.state.participants.length;
+  return run.phase === 'setup' || run.roundsPlayed === 0
+    ? expectedFirstTransitionSeconds(people)
+    : expectedTransitionSeconds(people);
 }
 
 /** Ends an overdue run: everyone back and the rooms deleted (nothing played: cancelled). */
@@ -262,17 +279,43 @@ async function applyAction(
 }
 
 /**
- * The plan was made from the lobby at /mixer start; people who came in before the confirm join
- * the groups now (the rooms, made next, open to them).
+ * The stored participants against the guild's voice states, at the start of every drive: a
+ * restart or an outage hides the voice changes made meanwhile (the gateway sends none for an
+ * unavailable guild; GUILD_CREATE brings the voice states as they are now). A participant no
+ * longer in the lobby or a room has left (their group rebalanced, as the leave handler does),
+ * and whoever is in the lobby without a seat joins late. At setup this also seats people who
+ * came in before the confirm and drops those who left since the plan was made. Both writes are
+ * fenced by the run's version, and a change the voice handler already made is a no-op here.
  */
-async function joinLobbyNewcomers(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView> {
+async function reconcileMembers(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<MixerRunView> {
+  if (!LIVE_PHASES.has(run.phase) || run.endRequested) return run;
+  const runs = ctx.services.mixer.runs;
+  const inMixer = (userId: string) => {
+    const channel = guild.voiceStates.cache.get(userId)?.channelId ?? null;
+    return channel !== null && (channel === run.lobbyChannelId || run.rooms.includes(channel));
+  };
   const known = new Set([run.organiserId, ...run.facilitators, ...run.state.participants.map((p) => p.id)]);
+  const gone = run.state.participants.map((p) => p.id).filter((id) => !inMixer(id));
   const newcomers = guild.voiceStates.cache
     .filter((v) => v.channelId === run.lobbyChannelId && !v.member?.user.bot && !known.has(v.id))
     .map((v) => v.id);
   let current = run;
-  for (const userId of newcomers)
-    current = (await ctx.services.mixer.runs.addJoiner(run.runId, userId))?.run ?? current;
+  for (const userId of gone) current = (await runs.removeParticipant(run.runId, userId))?.run ?? current;
+  for (const userId of newcomers) {
+    const added = await runs.addJoiner(run.runId, userId);
+    if (!added) continue;
+    current = added.run;
+    // Rooms made already (a later phase than setup): the joiner gets the mixer's role now; the
+    // step's moves then take them to their group's room.
+    if (current.rooms.length > 0) await openRoomsTo(guild, current, userId);
+  }
+  if (gone.length > 0 || newcomers.length > 0) {
+    childLogger(ctx.logger, { runId: run.runId }).info(
+      { gone, newcomers },
+      'mixer participants reconciled with the voice states',
+    );
+    mixerIndexOf(ctx).track(current);
+  }
   return current;
 }
 
@@ -294,9 +337,9 @@ async function step(
   const now = ctx.services.clock.now();
   switch (run.phase) {
     case 'setup': {
-      const planned = await joinLobbyNewcomers(ctx, guild, run);
-      const roomCount = Math.max(1, ...planned.state.rounds.map((r) => r.length));
-      const ready = await ensureRooms(ctx, guild, planned, roomCount, owner);
+      // Newcomers and leavers since the plan were reconciled at the top of the drive.
+      const roomCount = Math.max(1, ...run.state.rounds.map((r) => r.length));
+      const ready = await ensureRooms(ctx, guild, run, roomCount, owner);
       return store(ctx, ready.runId, {
         phase: 'moving',
         moves: { round: -1, done: 0, total: 0, notified: [] },

@@ -4,8 +4,9 @@
  *   comes back) is seated in the best-fitting group that is not full and moved to its room;
  * - out of the lobby or a room to nowhere (disconnected) or to a channel outside the mixer: the
  *   participant leaves, their group rebalanced when it falls below 3;
- * - a participant who connects later (they were not in voice when the bot moved people: 40032,
- *   they got a link) is moved into their group's room, wherever they connected.
+ * - a participant who was not in voice when the bot moved them (40032: they got a link) and
+ *   connects into the lobby or a room is moved into their group's room; connecting elsewhere
+ *   moves nobody.
  * Moves the bot makes between the lobby and the rooms change nothing here.
  */
 import type { Guild } from 'discord.js';
@@ -79,8 +80,9 @@ export async function onVoiceChange(
   else if (!inMixer(from) && inMixer(to)) {
     if (isParticipant(run, userId)) await placeInRoom(ctx, guild, run, userId);
     else await onLobbyJoin(ctx, guild, run, userId);
-  } else if (from === null && to !== null && isParticipant(run, userId))
-    await placeInRoom(ctx, guild, run, userId);
+  }
+  // Connecting to any other channel moves nobody: people there are not in the mixer (someone
+  // who left it on purpose is not pulled back; the driver's reconcile drops stale seats).
 }
 
 /** Someone entered a lobby (or one of its rooms) with a running mixer: seated in a group. */

@@ -5,7 +5,8 @@ import { EventOccurrence } from '../../../../shared/deepen/events/event.model.js
 import { editFrom } from '../../../../shared/deepen/events/manage.service.js';
 import { answerRsvp } from '../../../../shared/deepen/events/rsvp.service.js';
 import { isDomainError } from '../../../../shared/errors.js';
-import { at, createEvent, EN } from './helpers.js';
+import { updateGuildSettings } from '../../../../shared/kernel/guild-settings.service.js';
+import { at, createEvent, customIds, EN, preview, stampOf } from './helpers.js';
 
 const zone = 'Asia/Tokyo';
 
@@ -45,6 +46,63 @@ describe('Events: edits carried whole into Discord (emulator)', () => {
     const made = w.emu.state.scheduledEvents.get(w.guildId, doc!.discordEventId!);
     expect(made.channelId).to.equal(w.channels.room);
     expect(Date.parse(made.scheduledStartTime)).to.equal(doc!.start.getTime());
+  });
+
+  it('in a guild without an events channel, /event edit still updates Discord’s event and moves the jobs', async () => {
+    await updateGuildSettings(w.guildId, { channels: { events: null } });
+    const shown = await preview(w, { title: 'Quiet', when: '2027-01-16 20:00' });
+    const confirm = customIds(shown).find((c) => c.startsWith('event:confirm:'))!;
+    await w.drivers.clickButton(shown.id, confirm, w.organiserId, EN).waitForReply(15_000);
+    const made = await w.until(async () => {
+      const doc = await EventOccurrence.findOne({ guildId: w.guildId }).lean();
+      return doc?.discordEventId && doc.problems.includes('deepen.events.problem.noEventsChannel')
+        ? doc
+        : null;
+    }, 'the occurrence in Discord, without an announcement');
+    expect(made.announcement?.messageId ?? null).to.equal(null);
+    const id = String(made._id);
+
+    const reply = await edit({ event: id, title: 'Quiet, later', when: '2027-01-17 21:00' });
+    expect(reply.content).to.include('Updated 1 occurrence');
+    const after = (await EventOccurrence.findById(id).lean())!;
+    // The same Discord event, renamed and moved; no second one.
+    expect(after.discordEventId).to.equal(made.discordEventId);
+    expect(w.emu.state.scheduledEvents.list(w.guildId)).to.have.length(1);
+    const discord = w.emu.state.scheduledEvents.get(w.guildId, made.discordEventId!);
+    expect(discord.name).to.equal('Quiet, later');
+    expect(Date.parse(discord.scheduledStartTime)).to.equal(at('2027-01-17T21:00', zone).getTime());
+    // Its start job moved with it, once.
+    const starts = (await w.jobs()).filter(
+      (j) => j.name === 'deepen:event:start' && j.data.occurrenceId === id,
+    );
+    expect(starts.map((j) => j.nextRunAt?.getTime())).to.deep.equal([at('2027-01-17T21:00', zone).getTime()]);
+  });
+
+  it('tells the "yes" holders of a one-off whose time is edited, in the guild’s language, with both times', async () => {
+    await updateGuildSettings(w.guildId, { locale: 'ja' });
+    const { occurrences } = await createEvent(w, { title: 'Moving', when: '2027-01-16 20:00' });
+    const occ = occurrences[0]!;
+    const id = String(occ._id);
+    const fan = w.seeded.members[3]!.id;
+    await w.drivers
+      .clickButton(occ.announcement!.messageId!, `event:rsvp:${id}:yes`, fan, EN)
+      .waitForFollowUp();
+    await edit({ event: id, when: '2027-01-16 21:30' });
+    const dm = await w.until(
+      () => w.drivers.dmsTo(fan).find((m) => m.content?.includes('日時が変わりました')),
+      'the DM about the new time',
+    );
+    expect(dm.content)
+      .to.include(stampOf(at('2027-01-16T20:00', zone)))
+      .and.include(stampOf(at('2027-01-16T21:30', zone)));
+    // Told once: the notice is dropped, and an edit that does not move it tells nobody again.
+    await w.until(
+      async () => (await EventOccurrence.findById(id).lean())!.changeToTell.length === 0,
+      'the notice dropped',
+    );
+    await edit({ event: id, title: 'Moving, renamed' });
+    expect(w.drivers.dmsTo(fan).filter((m) => m.content?.includes('日時が変わりました'))).to.have.length(1);
+    expect((await EventOccurrence.findById(id).lean())!.movedFrom).to.equal(null);
   });
 
   it('removes a capacity (the waitlist moves up) and a description, in Discord too', async () => {

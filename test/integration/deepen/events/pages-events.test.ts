@@ -239,6 +239,33 @@ describe('dashboard events page', function () {
     expect(patches).to.deep.equal([{ repeat: '第2土曜' }, { repeat: null }]);
   });
 
+  it('keeps the ticked boxes and the chosen lobby when the edit form comes back with an error', async () => {
+    const occ = await seedOccurrence('Keep my choices');
+    await replaceVoiceChannels(suite.world.guildA, LOBBIES, NOW);
+    const agent = await signedIn(suite.app, suite.world.people.moderator);
+    const path = `${suite.path}/${occ.occurrenceId}`;
+    const page = await agent.get(path).set('Accept-Language', 'en').expect(200);
+    expect(page.text).to.not.match(/name="stopRepeating" value="on" checked/);
+    const back = await agent
+      .post(`${path}/edit`)
+      .set('Accept-Language', 'en')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(page.text),
+        title: 'x'.repeat(500),
+        stopRepeating: 'on',
+        noCapacity: 'on',
+        lobbyChannelId: '200000000000000009',
+      })
+      .expect(400);
+    expect(back.text)
+      .to.match(/name="stopRepeating" value="on" checked/)
+      .and.match(/name="noCapacity" value="on" checked/)
+      .and.include('<option value="200000000000000009" selected>');
+    expect(back.text).to.not.match(/name="clearDescription" value="on" checked/);
+    expect(await EventRequest.countDocuments({ kind: 'edit' })).to.equal(0);
+  });
+
   it('stores a valid request, enqueues the worker job and refuses a post without the CSRF token', async () => {
     const agent = await signedIn(suite.app, suite.world.people.moderator);
     const page = await agent.get(suite.path).expect(200);

@@ -137,4 +137,40 @@ describe('events personal data: export and erase RSVPs, Interested marks, attend
     expect(await EventRequest.countDocuments({ requestedBy: ALICE })).to.equal(0);
     expect(await EventDraft.countDocuments({ organiserId: ALICE })).to.equal(0);
   });
+
+  it('erases pending notices of a move or a removal, and the record of a removed "yes"', async () => {
+    const { occurrences } = await createSeries({
+      guildId: GUILD,
+      organiserId: BOB,
+      checked: {
+        title: 'Moved about',
+        theme: 'icebreaker',
+        description: '',
+        durationMinutes: 60,
+        lobbyChannelId: '300000000000000007',
+        capacity: null,
+        mixer: null,
+      },
+      zone: 'Asia/Tokyo',
+      wallClock: '2027-01-15T20:00',
+      recurrence: null,
+      now: NOW,
+    });
+    const id = occurrences[0]!.occurrenceId;
+    // As a change of repeat leaves them (replan.service.ts), with nothing else about Alice.
+    await EventOccurrence.updateOne(
+      { _id: id },
+      {
+        $set: {
+          changeToTell: [ALICE, BOB],
+          removedYes: [ALICE],
+          noticeClaims: { [ALICE]: NOW },
+        },
+      },
+    );
+    const out = await eventsPart.erase({ guildId: GUILD, userId: ALICE, now: NOW });
+    expect(out.counts?.eventOccurrencesErased).to.equal(1);
+    const doc = (await EventOccurrence.findById(id).lean())!;
+    expect([doc.changeToTell, doc.removedYes, doc.noticeClaims]).to.deep.equal([[BOB], [], {}]);
+  });
 });

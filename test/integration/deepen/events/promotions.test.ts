@@ -7,9 +7,13 @@ import { expect } from 'chai';
 import { useMongoose } from '../../../support/database.js';
 import { startEventsWorld, type EventsWorld } from '../../../support/events-world.js';
 import { EventOccurrence } from '../../../../shared/deepen/events/event.model.js';
+import { EVENT_SEATS_JOB } from '../../../../shared/deepen/events/seats.service.js';
 import { at, buttonLabels, createEvent, EN } from './helpers.js';
 
+import mongoose from 'mongoose';
+
 const zone = 'Asia/Tokyo';
+const db = () => mongoose.connection.db!;
 
 describe('Events: who moves up from the waitlist is told (emulator)', () => {
   useMongoose('events_promotions');
@@ -103,5 +107,36 @@ describe('Events: who moves up from the waitlist is told (emulator)', () => {
       })
       .waitForReply();
     expect(w.drivers.dmsTo(c).filter((m) => m.content?.includes('A seat freed up'))).to.have.length(1);
+  });
+
+  it('a run cut short before telling: the seats check scheduled before the DM tells them later, once', async () => {
+    const [a, b, c] = people(3) as [string, string, string];
+    const { occ, post } = await fullTable(2, [a, b, c]);
+    await click(post.id, `event:rsvp:${occ._id}:no`, b);
+    await w.until(
+      () => w.drivers.dmsTo(c).find((m) => m.content?.includes('A seat freed up')),
+      'the DM to the one who moved up',
+    );
+    await noticesDone(occ._id);
+    const jobs = db().collection('agendaJobs');
+    const check = await jobs.findOne({ name: EVENT_SEATS_JOB, 'data.occurrenceId': String(occ._id) });
+    expect(check, 'the seats check').to.not.equal(null);
+    expect((check!.nextRunAt as Date).getTime()).to.be.greaterThan(w.now().getTime());
+    // As if a worker died after the seat write (and after taking the notice), before the DM.
+    await EventOccurrence.updateOne(
+      { _id: occ._id },
+      { $set: { promotedToTell: [c], [`promotionClaims.${c}`]: at('2027-01-01T00:00', zone) } },
+    );
+    await jobs.updateOne({ _id: check!._id }, { $set: { nextRunAt: new Date() } });
+    await w.until(
+      () => w.drivers.dmsTo(c).filter((m) => m.content?.includes('A seat freed up')).length === 2,
+      'the untold person told by the check',
+    );
+    await noticesDone(occ._id);
+    await w.until(
+      async () => (await jobs.findOne({ _id: check!._id }))?.lastFinishedAt,
+      'the check finished',
+    );
+    expect(w.drivers.dmsTo(c).filter((m) => m.content?.includes('A seat freed up'))).to.have.length(2);
   });
 });

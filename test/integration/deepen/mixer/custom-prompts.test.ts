@@ -30,9 +30,19 @@ describe("Deepen: organisers' own prompts per theme, and the rooms' new-prompt b
     expect((await slash('mixer prompts add', { theme: 'home-time', text: '   ' })).content).to.include(
       'The prompt is empty',
     );
-    expect((await slash('mixer prompts list', { theme: 'home-time' })).content).to.include(
-      'What did you cook last weekend?',
+    // Deferred (ephemeral, type 5) before the database is read, then the reply edited in.
+    const listing = w.drivers.runSlashCommand(
+      w.guildId,
+      w.lobbyId,
+      w.organiserId,
+      'mixer prompts list',
+      { theme: 'home-time' },
+      EN,
     );
+    expect((await listing.waitForReply()).content).to.include('What did you cook last weekend?');
+    const [callback] = listing.responses();
+    expect(callback?.kind).to.equal('callback');
+    expect(callback?.callbackType, 'deferred first').to.equal(5);
 
     const { runId } = await startAndConfirm(w, { group_size: 3, rounds: 1, minutes: 5, theme: 'home-time' });
     const run = await untilPhase(w, runId, 'talking', 0);

@@ -192,10 +192,15 @@ describe('Deepen: a mixer ends cleanly whatever goes wrong on the way out', func
     w.emu.rateLimits.useProfile('realistic');
     const { runId } = await startAndConfirm(w, { group_size: 4, rounds: 2, minutes: 5 });
     // The member bucket lets 10 moves through at once; the rest wait for its window.
-    await w.until(async () => {
-      const doc = await MixerRun.findOne({ runId }).lean();
-      return doc?.phase === 'moving' && doc.moves!.done >= 10 ? doc : null;
-    }, 'the first burst of moves');
+    await w.until(
+      async () => {
+        const doc = await MixerRun.findOne({ runId }).lean();
+        return doc?.phase === 'moving' && doc.moves!.done >= 10 ? doc : null;
+        // Setup first grants the room role to 14 people through its own bucket (10, then ~10 s).
+      },
+      'the first burst of moves',
+      30_000,
+    );
     const intoRooms: string[] = [];
     expect((await slash('mixer end')).content).to.include('Ending the mixer');
     const rooms = (await MixerRun.findOne({ runId }).lean())!.rooms;

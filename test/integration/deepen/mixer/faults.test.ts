@@ -127,6 +127,61 @@ describe('Deepen: mixer faults and bad input get clear answers and leave nothing
     );
   });
 
+  /** Starts a mixer, runs `meanwhile` before the confirm, and waits for the run to be cancelled. */
+  async function refusedAtSetup(world: MixerWorld, meanwhile: () => Promise<void>) {
+    const channelsBefore = world.emu.state.channels.list(world.guildId).length;
+    const preview = await slash(world, 'mixer start', { minutes: 5 });
+    const confirm = customIdsOf(preview).find((id) => id.startsWith('mixer:confirm:'))!;
+    const runId = confirm.split(':')[2]!;
+    await meanwhile();
+    await world.drivers.clickButton(preview.id, confirm, world.organiserId, EN).waitForReply();
+    const run = await world.until(async () => {
+      const doc = await MixerRun.findOne({ runId }).lean();
+      return doc?.status === 'cancelled' ? doc : null;
+    }, 'the mixer cancelled');
+    expect(world.emu.state.channels.list(world.guildId), 'no channel left').to.have.length(channelsBefore);
+    expect(world.emu.state.roles.list(world.guildId).filter((r) => r.name.endsWith(runId))).to.deep.equal([]);
+    for (const id of world.alumni) expect(world.voiceOf(id)).to.equal(world.lobbyId);
+    return run;
+  }
+
+  it("stops cleanly at Discord's 250-role cap (30005), with a clear answer", async () => {
+    w = await startMixerWorld({ alumni: 6 });
+    await refusedAtSetup(w, async () => {
+      for (let i = w!.emu.state.roles.list(w!.guildId).length; i < 250; i++)
+        w!.emu.state.roles.create(w!.guildId, { name: `filler-${i}` });
+      // The 251st is refused as Discord refuses it.
+      expect(() => w!.emu.state.roles.create(w!.guildId, { name: 'one too many' }))
+        .to.throw()
+        .with.property('code', 30005);
+    });
+    await w.until(
+      () =>
+        w!.drivers.messagesIn(w!.lobbyId).some((m) => (m.content ?? '').includes('already has 250 roles')),
+      'the organiser told',
+    );
+  });
+
+  it('stops cleanly when Manage Roles was taken from the bot before the confirm, naming it', async () => {
+    w = await startMixerWorld({ alumni: 6 });
+    await refusedAtSetup(w, async () => {
+      w!.emu.state.roles.update(w!.guildId, w!.seeded.botRole!.id, {
+        permissions: DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.ManageRoles,
+      });
+      await w!.until(
+        () => !w!.bot.client.guilds.cache.get(w!.guildId)!.members.me!.permissions.has('ManageRoles'),
+        'role update',
+      );
+    });
+    await w.until(
+      () =>
+        w!.drivers
+          .messagesIn(w!.lobbyId)
+          .some((m) => (m.content ?? '').includes('I lack the Manage Roles permission')),
+      'the organiser told',
+    );
+  });
+
   it('seats a late joiner, rebalances after a leaver and tells the channel when the organiser leaves', async () => {
     w = await startMixerWorld({ alumni: 13 });
     const { runId } = await startAndConfirm(w, { group_size: 4, rounds: 2, minutes: 5 });
@@ -178,10 +233,15 @@ describe('Deepen: mixer faults and bad input get clear answers and leave nothing
     w.emu.rateLimits.useProfile('realistic');
     const { runId } = await startAndConfirm(w, { group_size: 4, rounds: 1, minutes: 1 });
     // The guild bucket lets 10 moves through, then makes the rest wait about 10 s.
-    const mid = await w.until(async () => {
-      const doc = await MixerRun.findOne({ runId }).lean();
-      return doc && doc.moves!.done >= 8 && doc.moves!.done < 13 ? doc : null;
-    }, 'moves under way');
+    const mid = await w.until(
+      async () => {
+        const doc = await MixerRun.findOne({ runId }).lean();
+        return doc && doc.moves!.done >= 8 && doc.moves!.done < 13 ? doc : null;
+        // Setup first grants the room role to 14 people through its own bucket (10, then ~10 s).
+      },
+      'moves under way',
+      30_000,
+    );
     const waiting = w.alumni.filter((id) => w!.voiceOf(id) === w!.lobbyId);
     expect(waiting.length).to.be.at.least(1);
     const gone = waiting[0]!;

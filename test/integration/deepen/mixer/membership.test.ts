@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ChannelType } from 'discord-api-types/v10';
+import { ChannelType, GatewayDispatchEvents } from 'discord-api-types/v10';
 import { useMongoose } from '../../../support/database.js';
 import { startMixerWorld, type MixerWorld } from '../../../support/mixer-world.js';
 import { customIdsOf, startAndConfirm, untilPhase } from '../../../support/mixer-steps.js';
@@ -137,7 +137,7 @@ describe('Deepen: who is in a mixer, who walked out, who came late', function ()
     }
   });
 
-  it('moves a participant who was not in voice when the rooms opened once they connect, wherever they connect', async () => {
+  it('drops a planned participant who left voice before the confirm, and does not pull them in from another channel', async () => {
     w = await startMixerWorld({ alumni: 9 });
     const quiet = w.seeded.channels['Quiet room']!.id;
     const late = w.alumni[4]!;
@@ -153,7 +153,7 @@ describe('Deepen: who is in a mixer, who walked out, who came late', function ()
       .waitForReply(15_000);
     const confirm = customIdsOf(preview).find((id) => id.startsWith('mixer:confirm:'))!;
     const runId = confirm.split(':')[2]!;
-    // Planned from the lobby, then gone from voice before the confirm: the bot cannot move them (40032).
+    // Planned from the lobby, then gone from voice before the confirm: they left the mixer.
     w.drivers.voiceLeave(w.guildId, late);
     await w.until(
       () => !w!.bot.client.guilds.cache.get(w!.guildId)!.voiceStates.cache.get(late)?.channelId,
@@ -161,18 +161,37 @@ describe('Deepen: who is in a mixer, who walked out, who came late', function ()
     );
     await w.drivers.clickButton(preview.id, confirm, w.organiserId, EN).waitForReply();
     const run = (await untilPhase(w, runId, 'talking', 0)) as unknown as StoredRun;
-    expect(participantsOf(run)).to.include(late);
-    await w.until(
-      () => w!.drivers.dmsTo(late).some((m) => (m.content ?? '').includes('not connected to voice')),
-      'the room link by DM',
-    );
-    const room = roomOf(run, late)!;
-    expect(w.voiceOf(late)).to.equal(null);
+    expect(participantsOf(run)).to.not.include(late);
+    // A dissolved group stays as an empty slot (the rooms keep their groups' indexes).
+    for (const g of run.state.rounds[0]!.filter((g) => g.length > 0)) expect(g).to.have.length.of.at.least(3);
+    expect(
+      w.drivers.dmsTo(late).filter((m) => (m.content ?? '').includes('not connected to voice')),
+    ).to.deep.equal([]);
 
-    // They connect later, to a channel outside the mixer: the bot moves them into their group's room.
+    // They connect later to a channel outside the mixer: they stay there.
+    const path: (string | null)[] = [];
+    w.emu.state.onDispatch((event, data) => {
+      const d = data as { user_id?: string; channel_id?: string | null };
+      if (event === GatewayDispatchEvents.VoiceStateUpdate && d.user_id === late)
+        path.push(d.channel_id ?? null);
+    });
     w.drivers.voiceJoin(w.guildId, late, quiet);
-    await w.until(() => w!.voiceOf(late) === room, 'the late participant moved into their room');
-    const after = (await MixerRun.findOne({ runId }).lean()) as unknown as StoredRun;
-    expect(roomOf(after, late)).to.equal(room);
+    await w.until(
+      () => w!.bot.client.guilds.cache.get(w!.guildId)!.voiceStates.cache.get(late)?.channelId === quiet,
+      'the bot seeing them in the Quiet room',
+    );
+    // Into the lobby instead: seated as a late joiner and moved into their group's room.
+    w.drivers.voiceMove(w.guildId, late, w.lobbyId);
+    const seated = (await w.until(async () => {
+      const doc = (await MixerRun.findOne({ runId }).lean()) as unknown as StoredRun;
+      return participantsOf(doc).includes(late) ? doc : null;
+    }, 'the late joiner seated')) as StoredRun;
+    const room = roomOf(seated, late)!;
+    await w.until(() => w!.voiceOf(late) === room, 'the late joiner moved into their room');
+    // Nothing pulled them out of the Quiet room: their only move is the one from the lobby.
+    expect(path, 'their voice path').to.deep.equal([quiet, w.lobbyId, room]);
+    expect(
+      w.drivers.dmsTo(late).filter((m) => (m.content ?? '').includes('not connected to voice')),
+    ).to.deep.equal([]);
   });
 });

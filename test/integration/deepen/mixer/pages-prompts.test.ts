@@ -165,7 +165,7 @@ describe('dashboard prompts page', function () {
     await member.get(suite.path).expect(403);
   });
 
-  it("answers 404 for another guild's prompt or a malformed id, and leaves it alone", async () => {
+  it("never touches another guild's prompt, and answers 404 for a malformed id", async () => {
     const theirs = await seed('Guild B only', 'career', suite.world.guildB);
     const agent = await signedIn(suite.app, suite.world.people.manager);
     const token = csrfFrom((await agent.get(suite.path).expect(200)).text);
@@ -174,8 +174,33 @@ describe('dashboard prompts page', function () {
       .type('form')
       .send({ _csrf: token, text: 'Hijacked' })
       .expect(404);
-    await agent.post(`${suite.path}/${theirs.id}/delete`).type('form').send({ _csrf: token }).expect(404);
+    // Another guild's prompt is, for this guild, one that does not exist: a delete is "done".
+    await agent.post(`${suite.path}/${theirs.id}/delete`).type('form').send({ _csrf: token }).expect(303);
     await agent.post(`${suite.path}/not-an-id/delete`).type('form').send({ _csrf: token }).expect(404);
     expect(await listCustomPrompts(suite.world.guildB, 'career')).to.deep.equal([theirs]);
+  });
+
+  it('a second delete (two tabs) lands on the page as done; an edit of a deleted prompt is told so', async () => {
+    const mine = await seed('Soon gone', 'career');
+    const agent = await signedIn(suite.app, suite.world.people.manager);
+    const token = csrfFrom((await agent.get(suite.path).expect(200)).text);
+    for (const _ of [1, 2]) {
+      const res = await agent.post(`${suite.path}/${mine.id}/delete`).type('form').send({ _csrf: token });
+      expect(res.status).to.equal(303);
+      expect(res.headers.location).to.include('done=deleted');
+    }
+    expect(await CustomPromptModel.countDocuments()).to.equal(0);
+    for (const [lang, text] of [
+      ['en', 'That prompt no longer exists'],
+      ['ja', 'そのお題はもうありません'],
+    ] as const) {
+      const edited = await agent
+        .post(`${suite.path}/${mine.id}/edit`)
+        .set('Accept-Language', lang)
+        .type('form')
+        .send({ _csrf: token, text: 'Too late' });
+      expect(edited.status).to.equal(404);
+      expect(edited.text).to.include(text).and.include('data-testid="prompts-notice"');
+    }
   });
 });

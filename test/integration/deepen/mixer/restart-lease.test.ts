@@ -1,6 +1,6 @@
 /**
  * One worker drives a mixer at a time, also while a step waits out a Retry-After longer than the
- * lease: the worker (a real process, with a 6 s lease here instead of production's 60 s) renews
+ * lease: the worker (a real process, with a 10 s lease here instead of production's 60 s) renews
  * the lease while it waits, so nobody else can take it; and a worker whose lease was taken
  * anyway stops: no more moves, no more writes.
  */
@@ -17,10 +17,13 @@ import { acquireLease } from '../../../../shared/deepen/mixer/mixer-run.service.
 import { MixerRun } from '../../../../shared/deepen/mixer/mixer-run.model.js';
 
 const MOVE_ROUTE = 'PATCH /guilds/:guildId/members/:userId';
-/** Renewed every 2 s: a renewal would have to be 4 s late (a very busy machine) to lose it. */
-const LEASE_MS = 6_000;
+/**
+ * Renewed every ~3.3 s: a renewal would have to be ~6.7 s late to lose it (margin for a 2-core
+ * machine with two workers and mocha compiling at once).
+ */
+const LEASE_MS = 10_000;
 /** More than three leases long. */
-const RETRY_AFTER_MS = 20_000;
+const RETRY_AFTER_MS = 40_000;
 
 describe('Deepen: the mixer lease across a long Retry-After', function () {
   this.timeout(180_000);
@@ -88,6 +91,8 @@ describe('Deepen: the mixer lease across a long Retry-After', function () {
     );
     const after = (await storedRun(runId))!;
     expect(after.version, 'no write after the lease was lost').to.equal(stolen!.version);
+    // Nor a side write: the moves cut short are not counted into the new owner's progress.
+    expect(after.moves, 'no move counted after the lease was lost').to.deep.equal(stolen!.moves);
     expect(after.lease!.owner).to.equal('other-worker');
     expect(after.phase).to.equal('moving');
     // Only the move Discord was already holding (the one waiting out its Retry-After) went through.

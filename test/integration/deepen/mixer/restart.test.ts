@@ -69,10 +69,15 @@ describe('Deepen: a mixer survives its worker (killed mid-round, another finishe
     w.emu.rateLimits.useProfile('realistic');
     const { runId } = await startAndConfirm(w, { group_size: 4, rounds: 1, minutes: 3 });
     // The member bucket lets 10 moves through at once; the worker dies while the rest wait.
-    await w.until(async () => {
-      const doc = await MixerRun.findOne({ runId }).lean();
-      return doc?.phase === 'moving' && doc.moves!.done >= 10 ? doc : null;
-    }, 'the first burst of moves');
+    await w.until(
+      async () => {
+        const doc = await MixerRun.findOne({ runId }).lean();
+        return doc?.phase === 'moving' && doc.moves!.done >= 10 ? doc : null;
+        // Setup first grants the room role to 14 people through its own bucket (10, then ~10 s).
+      },
+      'the first burst of moves',
+      30_000,
+    );
     // A killed process sends nothing more: its queued moves never reach Discord.
     w.bot.client.rest.setToken('killed-worker');
     await w.bot.client.destroy();
