@@ -41,6 +41,10 @@ export async function untilPhase(
 ) {
   return w.until(
     async () => {
+      // Jobs due by the test clock are pulled on every probe, not once: a step still finishing
+      // (a warning's drive) may save a round's job again with its test-clock time, which is far
+      // ahead of the real clock agenda runs on, after `passTime` pulled it forward.
+      await w.runDueMixerJobs();
       const run = await MixerRun.findOne({ runId }).lean();
       const state = run?.state as { currentRound: number } | undefined;
       return run && run.phase === phase && (round === undefined || state?.currentRound === round)
