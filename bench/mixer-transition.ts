@@ -22,7 +22,12 @@ import { ChannelType, GatewayDispatchEvents } from 'discord-api-types/v10';
 import { startEmbeddedStore } from '../sandbox/store/index.js';
 import { REALISTIC_PROFILE, seedGuild } from '../sandbox/discord/index.js';
 import { MixerRun } from '../shared/deepen/mixer/mixer-run.model.js';
-import { moveFloorMs } from '../shared/deepen/mixer/transition-estimate.js';
+import {
+  expectedFirstTransitionSeconds,
+  moveFloorMs,
+  ROOM_ACCESS,
+  type RoomAccess,
+} from '../shared/deepen/mixer/transition-estimate.js';
 import { startMixerWorld, type MixerWorld } from '../test/support/mixer-world.js';
 import { customIdsOf, untilPhase } from '../test/support/mixer-steps.js';
 import type { BenchSection } from './mixer-grouping.js';
@@ -31,6 +36,10 @@ export interface TransitionFigure {
   participants: number;
   movesPerParticipant: number;
   wallOverFloor: number | null;
+  /** How the rooms opened: each person named in the create call, or the temporary role. */
+  roomAccess: string;
+  /** Confirm → everyone in their first room (setup, role grants when any, the first moves). */
+  firstTransitionMs: number;
   /** The naive transition (everyone out to the lobby and back in), measured beside it. */
   baselineMovesPerParticipant: number;
   baselineWallOverFloor: number | null;
@@ -47,6 +56,8 @@ interface CaseRow extends TransitionFigure {
   firstMoveMs: number;
   served429: number;
   baselineServed429: number;
+  roleGrants: number;
+  expectedFirstMs: number;
 }
 
 /** Participants per case; `BENCH_TRANSITION_SIZES=40` runs a quick one while working on it. */
@@ -147,14 +158,24 @@ async function oneCase(n: number, uri: string): Promise<CaseRow> {
     // Let the bot finish the lobby's voice joins before the organiser acts (an interaction
     // must be answered within 3 s, and a loaded machine queues the joins ahead of it).
     await sleep(3000);
+    // Role grants (one PUT per person, the role path only) as the bot's REST client saw them.
+    let roleGrants = 0;
+    w.bot.client.rest.on(RESTEvents.Response, (request) => {
+      if (request.method.toUpperCase() === 'PUT' && /\/members\/\d+\/roles\/\d+$/.test(request.path))
+        roleGrants += 1;
+    });
     const runId = await startMixer(w, {
       group_size: GROUP_SIZE,
       rounds: 2,
       minutes: 30,
       strategies: 'industry, mixed',
     });
-    // Setup (rooms at 5 creations per 5 s) and everyone into round 1 (n moves at 1/s).
+    const confirmed = performance.now();
+    // Setup (rooms at 5 creations per 5 s, role grants at 10 per 10 s when the rooms open to the
+    // role) and everyone into round 1 (n moves at 1/s).
     const round0 = await untilPhase(w, runId, 'talking', 0, 20 * 60_000);
+    const firstTransitionMs = performance.now() - confirmed;
+    const roomAccess = ROOM_ACCESS.find((a) => a === round0.roomAccess) ?? 'role';
     const baseline = naiveTransition(w, round0, 0, 1);
     // A fresh member-move window in both guilds, so the floor applies from the press.
     await sleep(BUCKET.windowMs + 1000);
@@ -191,6 +212,10 @@ async function oneCase(n: number, uri: string): Promise<CaseRow> {
       participants: n,
       movesPerParticipant: Number((moves / n).toFixed(3)),
       wallOverFloor: ratio(wallMs, floorMs),
+      roomAccess,
+      firstTransitionMs: Math.round(firstTransitionMs),
+      roleGrants,
+      expectedFirstMs: expectedFirstTransitionSeconds(n, roomAccess as RoomAccess) * 1000,
       baselineMovesPerParticipant: Number((baselineCount / n).toFixed(3)),
       baselineWallOverFloor: ratio(baselineWallMs, baselineFloorMs),
       moves,
@@ -240,6 +265,15 @@ export async function transitionSection(): Promise<BenchSection<TransitionFigure
       `| ${r.participants} | the bot (first move after ${r.firstMoveMs} ms, talking after ${r.toTalkingMs} ms) | ${r.moves} | ${r.movesPerParticipant} | ${r.wallMs} | ${r.floorMs} | ${fmt(r.wallOverFloor)} | ${r.served429} |`,
       `| ${r.participants} | baseline: everyone to the lobby, then in | ${r.baselineMoves} | ${r.baselineMovesPerParticipant} | ${r.baselineWallMs} | ${r.baselineFloorMs} | ${fmt(r.baselineWallOverFloor)} | ${r.baselineServed429} |`,
     ]),
+    '',
+    'First transition: confirm → everyone in their first room (rooms made, the role granted when the rooms open to it, the first moves).',
+    '',
+    '| participants | room access | role grants | first transition ms | planned (preview) ms |',
+    '|---:|---|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.participants} | ${r.roomAccess} | ${r.roleGrants} | ${r.firstTransitionMs} | ${r.expectedFirstMs} |`,
+    ),
   ].join('\n');
   return {
     title: 'Round transition of a mixer run by the bot (emulator, realistic profile, groups of 4)',
@@ -248,6 +282,8 @@ export async function transitionSection(): Promise<BenchSection<TransitionFigure
       participants: r.participants,
       movesPerParticipant: r.movesPerParticipant,
       wallOverFloor: r.wallOverFloor,
+      roomAccess: r.roomAccess,
+      firstTransitionMs: r.firstTransitionMs,
       baselineMovesPerParticipant: r.baselineMovesPerParticipant,
       baselineWallOverFloor: r.baselineWallOverFloor,
     })),

@@ -51,6 +51,8 @@ export interface StartBotDeps {
   events?: readonly BotEvent[];
   /** The worker's scheduler: stopped with the bot. startBot does not start it. */
   agenda?: Agenda;
+  /** How long `stop` waits for running jobs before it destroys the client (default 5 s). */
+  jobDrainMs?: number;
   version?: string;
   client?: CreateClientOptions;
 }
@@ -58,7 +60,10 @@ export interface StartBotDeps {
 export interface RunningBot {
   client: Client<true>;
   ctx: BotContext;
-  /** Destroys the client, stops agenda if given, disconnects the database if startBot connected it. */
+  /**
+   * Stops agenda if given (no new job; running ones finish, up to `jobDrainMs`), then destroys the
+   * client, runs the slices' stop hooks, and disconnects the database if startBot connected it.
+   */
   stop(): Promise<void>;
 }
 
@@ -97,8 +102,14 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     ),
   );
 
+  const jobs = deps.agenda ? trackRunningJobs(deps.agenda) : undefined;
   const stop = async () => {
+    // The scheduler first, while the client is still up: a job running now would otherwise make
+    // its Discord calls on a destroyed client and fail (agenda.stop() does not wait for it).
+    if (deps.agenda && jobs) await stopJobs(deps.agenda, jobs, deps.jobDrainMs ?? JOB_DRAIN_MS, logger);
     await client.destroy();
+    // Slice hooks after the client (no more gateway events) and the jobs: the last flush of
+    // buffered counters then holds everything counted.
     for (const feature of features) {
       await feature
         .stop?.(ctx)
@@ -106,7 +117,6 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
           logger.error({ err: error, feature: feature.name }, 'a slice failed to stop'),
         );
     }
-    await deps.agenda?.stop();
     if (deps.database) await disconnectMongoose();
   };
 
@@ -125,6 +135,74 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   await checkAllGuilds(ready, ctx);
   await Promise.all(ready.guilds.cache.map((guild) => cacheVoiceMembers(guild)));
   return { client: ready, ctx, stop };
+}
+
+/** Bounded by the 10 s of the graceful shutdown (bot/core/shutdown.ts), with room for the rest. */
+const JOB_DRAIN_MS = 5_000;
+
+type RunningJobs = Map<string, { done: Promise<void>; finish(): void }>;
+type Started = { attrs: { _id?: unknown } };
+
+/** The entry of job `id`, made on first sight: its `done` resolves at the job's `complete`. */
+function entryOf(running: RunningJobs, id: string) {
+  let entry = running.get(id);
+  if (!entry) {
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    entry = { done, finish };
+    running.set(id, entry);
+  }
+  return entry;
+}
+
+/** The jobs this process is running now (agenda's start/complete events), to wait for at stop. */
+function trackRunningJobs(agenda: Agenda): RunningJobs {
+  const running: RunningJobs = new Map();
+  agenda.on('start', (job: Started) => void entryOf(running, String(job.attrs._id)));
+  agenda.on('complete', (job: Started) => {
+    const key = String(job.attrs._id);
+    running.get(key)?.finish();
+    running.delete(key);
+  });
+  return running;
+}
+
+/**
+ * The jobs agenda's processor has taken to run, `start` announced or not: Job.run saves the
+ * job's state before it emits `start`, and agenda.stop() leaves such a job locked and running.
+ * Read synchronously just before agenda.stop(), which stops the processor before its first await.
+ * Agenda 6 exposes no public list (getRunningStats needs a started processor): an absent field
+ * leaves the `start` events alone.
+ */
+function takenJobIds(agenda: Agenda): string[] {
+  const processor = (agenda as unknown as { jobProcessor?: { runningJobs?: Started[] } }).jobProcessor;
+  return (processor?.runningJobs ?? []).map((job) => String(job.attrs._id));
+}
+
+/**
+ * Stops the scheduler: agenda.stop() takes no new job and hands back the jobs it had locked ahead
+ * but not started (another worker runs them); the running ones keep their locks and are awaited
+ * up to `boundMs`. One still running after that keeps its lock; slices hand their work on in
+ * their stop hooks (the mixer resumes the runs whose lease this worker still holds).
+ */
+async function stopJobs(
+  agenda: Agenda,
+  running: RunningJobs,
+  boundMs: number,
+  logger: Logger,
+): Promise<void> {
+  for (const id of takenJobIds(agenda)) entryOf(running, id);
+  await agenda.stop();
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), boundMs)));
+  const all = Promise.all([...running.values()].map((job) => job.done));
+  const outcome = await Promise.race([all.then(() => 'done' as const), bound]);
+  clearTimeout(timer);
+  if (outcome === 'timeout')
+    logger.warn(
+      { boundMs, running: running.size },
+      'jobs still running at shutdown: another worker runs them again once their lock expires',
+    );
 }
 
 /** Logs in and waits for ClientReady, turning gateway refusals into a StartupError. */

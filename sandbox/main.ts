@@ -169,7 +169,9 @@ async function main(): Promise<void> {
       dataDir: dirs.root,
       guildId: demo.guildId,
     },
-    `Tsunagu sandbox is up: open ${publicUrl} and log in (as the demo organiser "${demo.organiser.username}")` +
+    // Both addresses in the sentence itself: the fields are easy to miss in a busy terminal.
+    `Tsunagu sandbox is up: open ${publicUrl} and log in (as the demo organiser "${demo.organiser.username}"); ` +
+      `watch and act in the Discord view at ${emulator.baseUrl}/_emulator/view` +
       (emulator.restored ? `; resumed from ${dirs.root}` : ''),
   );
 

@@ -27,8 +27,9 @@ export interface BotFeature {
   /** Defines the slice's agenda jobs; called before the worker starts agenda. */
   defineJobs?(agenda: Agenda, ctx: BotContext, client: Client): void;
   /**
-   * Runs when the bot stops, after the client is destroyed (no more gateway events) and before
-   * the scheduler and the database stop: e.g. the last write of buffered counters.
+   * Runs when the bot stops, after the scheduler has stopped and its running jobs finished (or
+   * their bound passed) and after the client is destroyed (no more gateway events), before the
+   * database stops: e.g. the last write of buffered counters.
    */
   stop?(ctx: BotContext): Promise<void>;
 }

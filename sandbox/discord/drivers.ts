@@ -1,5 +1,5 @@
 /**
- * Drivers act as people do (join, type a slash command, click, pick, submit a modal, voice, chat,
+ * Drivers act as people do (join, type a slash command or into its autocomplete option, click, pick, submit a modal, voice, chat,
  * close DMs) and inspectors show what the bot did. Tests use them in-process; control-api.ts
  * serves the same calls over HTTP. This is the public entry: the work is done in drivers/*.
  */
@@ -10,6 +10,7 @@ import type { CreateUserInput } from './state/users.js';
 import { InteractionHandle } from './drivers/handle.js';
 import * as inspect from './drivers/inspectors.js';
 import * as act from './drivers/interactions.js';
+import * as complete from './drivers/autocomplete.js';
 import * as people from './drivers/people.js';
 import type { ActOptions, SlashOptions } from './drivers/types.js';
 
@@ -59,6 +60,26 @@ export class Drivers {
     acting: ActOptions = {},
   ): InteractionHandle {
     return this.handle(act.runSlashCommand(this.emu, guildId, channelId, userId, name, options, acting));
+  }
+
+  /**
+   * A person types `typed` into the autocomplete option `option` of `/name` ("relay nominate"),
+   * `options` being the others filled so far: the bot gets an autocomplete interaction (type 4).
+   * `await handle.waitForChoices()` gives the bot's suggestions.
+   */
+  typeInOption(
+    guildId: string | null,
+    channelId: string | null,
+    userId: string,
+    name: string,
+    option: string,
+    typed: string,
+    options: SlashOptions = {},
+    acting: ActOptions = {},
+  ): InteractionHandle {
+    return this.handle(
+      complete.typeInOption(this.emu, guildId, channelId, userId, name, option, typed, options, acting),
+    );
   }
 
   /** A person uses a user context-menu command ("Apps → name") on `targetId`. */

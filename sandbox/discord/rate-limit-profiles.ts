@@ -99,6 +99,22 @@ export const REALISTIC_PROFILE: RateLimitProfile = {
       source: 'assumed: channel creation slows under bursts; no published figure (5 per 5 s per guild)',
     },
     {
+      name: 'channel-permission-edit',
+      routes: [
+        'PUT /channels/:channelId/permissions/:overwriteId',
+        'DELETE /channels/:channelId/permissions/:overwriteId',
+      ],
+      // The channel id is the route's major parameter (docs, topics/rate-limits), so each channel
+      // has its own window. Discord publishes no figure; other edits of a channel were observed at
+      // 10 per 15 s (discord-api-docs#2208); assumed the same for its overwrites, so a mixer
+      // letting a late joiner into every room spends one request per room, each in its own window.
+      per: 'channelId',
+      limit: 10,
+      windowMs: 15_000,
+      source:
+        'assumed: per channel like other channel edits, 10 per 15 s (observed on Modify Channel, discord-api-docs#2208)',
+    },
+    {
       name: 'channel-name-topic',
       routes: ['PATCH /channels/:channelId'],
       per: 'channelId',

@@ -57,16 +57,20 @@ export function searchKey(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('en');
 }
 
-/** Rows matching the search (by name) and every filter given. */
+/**
+ * Rows matching the search and every filter given. The search looks in the texts `searchOf`
+ * gives (the raw name and the Discord username, not the rendered label, so "left" or "@" do not
+ * match everyone); a leading "@" is dropped so "@yui" finds the username "yui_i".
+ */
 export function filterDirectory(
   rows: readonly DirectoryRow[],
   query: DirectoryQuery,
-  nameOf: (row: DirectoryRow) => string,
+  searchOf: (row: DirectoryRow) => readonly string[],
 ): DirectoryRow[] {
-  const q = query.q ? searchKey(query.q) : undefined;
+  const q = query.q ? searchKey(query.q.replace(/^\s*[@＠]/, '')) : undefined;
   return rows.filter(
     (r) =>
-      (q === undefined || searchKey(nameOf(r)).includes(q)) &&
+      (q === undefined || q === '' || searchOf(r).some((text) => searchKey(text).includes(q))) &&
       (query.leaveYear === undefined || r.leaveYear === query.leaveYear) &&
       (query.industry === undefined || r.industry === query.industry) &&
       (query.region === undefined || r.region === query.region) &&

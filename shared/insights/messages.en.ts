@@ -127,7 +127,8 @@ export const insightsEn = {
   'insights.directory.filter.reset': 'Reset',
   'insights.directory.csv': 'Download CSV',
   'insights.directory.json': 'JSON',
-  'insights.directory.count': '{total, plural, one {# member} other {# members}}',
+  'insights.directory.count':
+    '{total, plural, one {# member with a Tsunagu profile} other {# members with a Tsunagu profile}}',
   'insights.directory.empty': 'No member matches these filters.',
   'insights.directory.page': 'Page {page} of {pages}',
   'insights.directory.prev': 'Previous',
@@ -144,6 +145,7 @@ export const insightsEn = {
   'insights.directory.error.page': 'That page does not exist.',
   'insights.col.name': 'Name',
   'insights.col.userId': 'User ID',
+  'insights.col.username': 'Discord username',
   'insights.col.leaveYear': 'Left in',
   'insights.col.industry': 'Industry',
   'insights.col.region': 'Region',

@@ -67,7 +67,12 @@ export async function displayNamesOf(
     { guildId, userId: { $in: ids }, displayName: { $ne: null } },
     { userId: 1, displayName: 1 },
   ).lean();
-  return new Map(docs.map((d) => [d.userId, d.displayName as string]));
+  // An empty (or blank) intro name names nobody: the dashboard falls back to the Discord name.
+  return new Map(
+    docs.flatMap((d) =>
+      typeof d.displayName === 'string' && d.displayName.trim() !== '' ? [[d.userId, d.displayName]] : [],
+    ),
+  );
 }
 
 function toRow(doc: Record<string, unknown>): MemberRow {

@@ -181,7 +181,7 @@ export const knowEn = {
   'web.relay.breaks.kind.overridden': 'an organiser handed the waiting baton on',
   'web.relay.breaks.kind.cancelled': 'the nominee left the server',
   'bot.connect.relay.noCandidates':
-    'Nobody without an introduction is left to nominate. Your baton waits: the next newcomer picks it up, or an organiser passes it with /relay nominate.',
+    'Nobody without an introduction is left to nominate. Your baton waits with you: once someone new joins, press “Check again for new members” (or run /relay pass) to pick them. If it waits too long, an organiser can pass it on with /relay nominate.',
   'bot.connect.relay.page': 'Members without an introduction {from}–{to} of {total}:',
   'bot.connect.relay.refresh': 'Check again for new members',
   'bot.connect.relay.prev': '← Previous',
@@ -191,6 +191,8 @@ export const knowEn = {
   'bot.connect.relay.promptStale': 'This baton is no longer waiting here, so there is nothing to pick.',
   'bot.connect.relay.batonMoved':
     'Chain #{number} has moved on since this message (someone took the baton), so there is nothing to do here. Thank you!',
+  'bot.connect.relay.batonBackLeft':
+    'The intro baton in {server} came back to you: {nominee} left the server. Who should go next instead?',
   'bot.connect.relay.batonBackErased':
     'The intro baton in {server} came back to you: the person you nominated is no longer taking part. Who should go next instead?',
   'bot.connect.relay.organiserNominated':
@@ -241,9 +243,11 @@ export const knowEn = {
   'web.relay.waiting.intro': 'Waiting for an intro',
   'web.relay.waiting.nomination': 'Waiting for a nomination',
   'web.relay.waiting.detail': 'median {median} · longest {longest}',
+  'web.relay.waiting.underMinute': 'under a minute',
   'web.relay.waiting.withBot': '{count} with the bot: an organiser or the next newcomer moves them',
   'web.relay.showingMatter':
-    '{count, plural, one {Showing the chain that grew or waits for someone} other {Showing the # chains that grew or wait for someone: batons waiting for a nomination first, then the longest}} ({more} more not shown).',
+    '{count, plural, one {Showing the chain that grew or waits for someone.} other {Showing the # chains that grew or wait for someone: batons waiting for a nomination first, then the longest.}}',
+  'web.relay.showingMore': '{count, plural, one {# more is not shown.} other {# more are not shown.}}',
   'web.relay.idle.summary':
     '{count, plural, one {# chain of one person who has not nominated anyone yet} other {# chains of one person who has not nominated anyone yet}}',
   'web.relay.idle.row': 'Chain #{number}: {name}, since {date}',

@@ -112,7 +112,7 @@ export const knowJa = {
   'bot.connect.relay.status.reminded': '{nominee} さんにリマインド済み（{nominator} さんが指名）',
   'bot.connect.relay.status.holder': 'バトンは {holder} さんが持っています',
   'bot.connect.relay.status.withBot':
-    'バトンはボットにあります：自己紹介がまだの人がいないため、次に参加する人か運営（/relay nominate）を待っています',
+    'バトンはボットにあります：自己紹介がまだの人がいないため、次に参加する人か運営（/自己紹介バトン 指名）を待っています',
   'bot.connect.relay.status.breaks': '差し戻し {count} 回',
   'bot.connect.relay.status.people': 'つながり：{people}',
   'bot.connect.relay.bot': 'つなぐ',
@@ -180,7 +180,7 @@ export const knowJa = {
   'web.relay.breaks.kind.overridden': '待っていたバトンを運営が渡しました',
   'web.relay.breaks.kind.cancelled': '指名された人が退出しました',
   'bot.connect.relay.noCandidates':
-    'まだ自己紹介していないメンバーがいません。バトンはこのまま待ちます：次に参加した人が受け取るか、運営が /relay nominate で渡します。',
+    'まだ自己紹介していないメンバーがいません。バトンはあなたのもとで待ちます：新しいメンバーが参加したら「新しいメンバーをもう一度確認」を押して（または /自己紹介バトン 渡す で）選んでください。長く待つときは、運営が /自己紹介バトン 指名 で渡すこともできます。',
   'bot.connect.relay.page': '自己紹介がまだのメンバー {from}〜{to} 人目（全 {total} 人）：',
   'bot.connect.relay.refresh': '新しいメンバーをもう一度確認',
   'bot.connect.relay.prev': '← 前へ',
@@ -190,6 +190,8 @@ export const knowJa = {
   'bot.connect.relay.promptStale': 'このバトンはもうここで待っていないので、選ぶ必要はありません。',
   'bot.connect.relay.batonMoved':
     'このメッセージの後、バトン #{number} は先に進みました（ほかの人がバトンを受け取りました）。ここですることはありません。ありがとうございます！',
+  'bot.connect.relay.batonBackLeft':
+    '{server} の自己紹介バトンが戻ってきました。{nominee} さんはサーバーを退出しました。代わりに次は誰にしますか？',
   'bot.connect.relay.batonBackErased':
     '{server} の自己紹介バトンがあなたに戻りました：指名した人は参加をやめました。代わりに次は誰にしますか？',
   'bot.connect.relay.organiserNominated':
@@ -240,9 +242,11 @@ export const knowJa = {
   'web.relay.waiting.intro': '自己紹介待ち',
   'web.relay.waiting.nomination': '指名待ち',
   'web.relay.waiting.detail': '中央値 {median}・最長 {longest}',
+  'web.relay.waiting.underMinute': '1 分未満',
   'web.relay.waiting.withBot': 'うち {count} 本はボットが保持：運営か次の新しいメンバーが動かします',
   'web.relay.showingMatter':
-    '伸びたバトンや誰かを待っているバトン {count} 本を表示しています。指名を待っているバトンが先、そのあとは長い順です（ほか {more} 本は非表示）。',
+    '伸びたバトンや誰かを待っているバトン {count} 本を表示しています。指名を待っているバトンが先、そのあとは長い順です。',
+  'web.relay.showingMore': 'ほか {count} 本は表示していません。',
   'web.relay.idle.summary': 'まだ誰も指名していない 1 人だけのバトン {count} 本',
   'web.relay.idle.row': 'バトン #{number}：{name}（{date} から）',
   'web.relay.idle.more': 'ほか {count} 本。',

@@ -35,7 +35,12 @@ export interface ConnectWorld extends BotWorld {
   mentionsIn(channelId: string, userId: string): APIMessage[];
   /** Stops the bot and starts a fresh one on the same emulator and database (nothing kept in memory). */
   restartBot(): Promise<void>;
-  /** Makes agenda run the relay checks that are due by the test clock (agenda itself runs on real time). */
+  /**
+   * Makes agenda run the relay checks that are due by the test clock (agenda itself runs on real
+   * time). One pull is enough: a check is saved by its nomination before anything is posted, and
+   * only its own run saves it again (agenda keeps nextRunAt null while it runs, so a pull during
+   * the run counts 0 and a `until(… > 0)` loop pulls again once the run has saved its next check).
+   */
   runDueRelayChecks(): Promise<number>;
   /** Creates an invite in the welcome channel and waits until the bot has recorded it. */
   invite(inviterId: string, options?: { maxUses?: number }): Promise<string>;

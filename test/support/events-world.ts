@@ -149,12 +149,22 @@ export async function startEventsWorld(options: { zone?: string; locale?: 'ja' |
         .toArray();
       if (due.length === 0) return 0;
       const since = new Date();
-      await jobs.updateMany({ _id: { $in: due.map((d) => d._id) } }, { $set: { nextRunAt: since } });
+      const ids = { $in: due.map((d) => d._id) };
+      await jobs.updateMany({ _id: ids }, { $set: { nextRunAt: since } });
       await until(async () => {
-        const done = await jobs.countDocuments({
-          _id: { $in: due.map((d) => d._id) },
-          lastFinishedAt: { $gte: since },
-        });
+        // The wait pulls again: a step still finishing (an edit's re-plan, a publish) may save one
+        // of these jobs again at its test-clock time, real minutes ahead, after the pull above.
+        // Only a job not yet run, not running, and pushed past the real clock is pulled again.
+        await jobs.updateMany(
+          {
+            _id: ids,
+            lockedAt: null,
+            nextRunAt: { $gt: new Date(), $lte: clock.now() },
+            $or: [{ lastFinishedAt: null }, { lastFinishedAt: { $lt: since } }],
+          },
+          { $set: { nextRunAt: new Date() } },
+        );
+        const done = await jobs.countDocuments({ _id: ids, lastFinishedAt: { $gte: since } });
         return done === due.length;
       }, `${due.length} due event job(s) run`);
       return due.length;

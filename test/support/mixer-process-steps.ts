@@ -4,7 +4,7 @@
  * left, everyone in the lobby, pair history and attendance counted once).
  */
 import { expect } from 'chai';
-import type { APIMessage } from 'discord-api-types/v10';
+import { GatewayDispatchEvents, type APIMessage } from 'discord-api-types/v10';
 import { MixerAttendance } from '../../shared/deepen/mixer/mixer-attendance.model.js';
 import { MixerRun } from '../../shared/deepen/mixer/mixer-run.model.js';
 import { PairHistory } from '../../shared/deepen/mixer/pair-history.model.js';
@@ -41,6 +41,10 @@ export function untilPhase(
 ): Promise<StoredRun> {
   return w.until(
     async () => {
+      // Jobs due by the test clock are pulled on every probe, not once: a step still finishing
+      // (a warning's drive) may save a round's job again with its test-clock time, which is far
+      // ahead of the real clock agenda runs on, after `passTime` pulled it forward.
+      await w.runDueMixerJobs();
       const run = await storedRun(runId);
       const state = run?.state as { currentRound: number } | undefined;
       return run && run.phase === phase && (round === undefined || state?.currentRound === round)
@@ -50,6 +54,19 @@ export function untilPhase(
     `run ${runId} in ${phase}${round === undefined ? '' : ` round ${round}`}`,
     timeoutMs,
   );
+}
+
+/**
+ * Kill point: the `n`th feedback DM (a DM carrying the feedback controls) as the emulator creates
+ * it, so the message exists in Discord while the worker never learns it went out.
+ */
+export function nthFeedbackDm(n: number) {
+  let seen = 0;
+  return (event: GatewayDispatchEvents, data: Record<string, unknown>): boolean =>
+    event === GatewayDispatchEvents.MessageCreate &&
+    !data.guild_id &&
+    JSON.stringify(data.components ?? []).includes('"mixfb:rate:') &&
+    ++seen === n;
 }
 
 /** Moves the clock on and lets agenda run the mixer jobs due by then. */
@@ -101,7 +118,12 @@ export async function expectCleanFinish(
   channelsBefore: readonly string[],
   options: { away?: readonly string[] } = {},
 ): Promise<StoredRun> {
-  const run = (await storedRun(runId))!;
+  // The end's outbox (summary, feedback DMs) is sent after the done step: wait for it settled,
+  // which removes the run's feedback job.
+  const run = await w.until(async () => {
+    const stored = await storedRun(runId);
+    return stored && (stored.status !== 'done' || stored.feedbackAsked) ? stored : null;
+  }, `run ${runId} done with its feedback settled`);
   expect(run.status).to.equal('done');
   const channelsNow = w.emu.state.channels.list(w.guildId).map((c) => c.id);
   expect([...channelsNow].sort(), 'no orphan channel').to.deep.equal([...channelsBefore].sort());

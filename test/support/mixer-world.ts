@@ -84,9 +84,27 @@ export async function startMixerWorld(
   await agenda.start();
   for (const id of [organiserId, ...alumni]) drivers.voiceJoin(guildId, id, lobbyId);
 
+  const runDueMixerJobs = async () => {
+    // Only a job waiting (not locked: not running, nor held by a worker) and due by the test clock
+    // but not yet by the real one: a running job is never pulled into a second run, as in
+    // production, and one already due is left to agenda (as events-world.ts does).
+    const due = {
+      name: { $in: [MIXER_TICK_JOB, MIXER_RESUME_JOB] },
+      lockedAt: null,
+      nextRunAt: { $ne: null, $gt: new Date(), $lte: clock.now },
+    };
+    const { modifiedCount } = await db()
+      .collection('agendaJobs')
+      .updateMany(due, { $set: { nextRunAt: new Date() } });
+    return modifiedCount;
+  };
   const until: MixerWorld['until'] = async (probe, what, timeoutMs = 10_000) => {
     const started = Date.now();
     for (;;) {
+      // Every wait pulls the jobs due by the test clock, not only `passTime`: a step still
+      // finishing (a drive after a warning, a resume after a restart) may save a job again at its
+      // test-clock time, which is real minutes ahead, after the pull, and the wait is for its effect.
+      await runDueMixerJobs();
       const value = await probe();
       if (value) return value;
       if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -108,15 +126,7 @@ export async function startMixerWorld(
         .filter((c) => c.parentId === categoryId && c.type === ChannelType.GuildVoice)
         .map((c) => c.id),
     db,
-    async runDueMixerJobs() {
-      const jobs = db().collection('agendaJobs');
-      const due = {
-        name: { $in: [MIXER_TICK_JOB, MIXER_RESUME_JOB] },
-        nextRunAt: { $ne: null, $lte: clock.now },
-      };
-      const { modifiedCount } = await jobs.updateMany(due, { $set: { nextRunAt: new Date() } });
-      return modifiedCount;
-    },
+    runDueMixerJobs,
     latestRun: () => MixerRun.findOne({ guildId }).sort({ createdAt: -1 }),
     async restartWorker() {
       await w.bot.client.destroy();

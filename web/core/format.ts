@@ -70,8 +70,10 @@ export function describePerson(
   ctx: PresentContext,
   names: ReadonlyMap<string, string>,
   userId: string,
+  /** The name to show (e.g. the intro's), when it is not the one `names` holds; '' counts as none. */
+  shown?: string,
 ): string | undefined {
-  const name = names.get(userId);
+  const name = shown?.trim() ? shown : names.get(userId);
   if (name === undefined) return undefined;
   const people = names instanceof PeopleNames ? names : undefined;
   const username = people?.usernames.get(userId);

@@ -25,6 +25,7 @@ import {
   type DateView,
   type PresentContext,
 } from '../core/format.js';
+import { PeopleNames } from '../core/member-names.js';
 import type { DirectoryForm, DirectoryIssue } from './directory-query.schema.js';
 import type { Option } from './trends.presenter.js';
 
@@ -43,13 +44,37 @@ export const COLUMN_KEYS: Record<SortKey, MessageKey> = {
   invitedBy: 'insights.col.invitedBy',
 };
 
+/**
+ * A person as scripts and spreadsheets get them: the raw name (intro name, else Discord name),
+ * the Discord username and whether they left, as separate fields that do not change with the
+ * visitor's language (the decorated label is for the HTML only).
+ */
+export function plainPerson(names: ReadonlyMap<string, string>) {
+  const people = names instanceof PeopleNames ? names : undefined;
+  return (userId: string, displayName?: string | null) => ({
+    name: (displayName?.trim() ? displayName : names.get(userId)) || null,
+    username: people?.usernames.get(userId) ?? null,
+    left: people?.left.has(userId) ?? false,
+  });
+}
+
+/** What the directory's search looks in: the raw name and the username. */
+export function searchTexts(names: ReadonlyMap<string, string>) {
+  const plain = plainPerson(names);
+  return (row: DirectoryRow): string[] => {
+    const p = plain(row.userId, row.displayName);
+    return [p.name ?? '', p.username ?? ''];
+  };
+}
+
 /** Names a directory row: intro name, else Discord name, else "User (ID …)". */
 export function rowNamer(ctx: PresentContext, names: ReadonlyMap<string, string>) {
   return (userId: string | null, displayName?: string | null): string => {
     if (userId === null) return ctx.t('web.people.erased');
-    // The intro name, else the Discord name with the username beside it (display names are not
-    // unique); a member nobody can name is "not introduced yet", an inviter shows their id.
-    const named = displayName ?? describePerson(ctx, names, userId);
+    // The intro name, else the Discord name, with the username beside it either way (names are
+    // not unique, usernames are); a member nobody can name is "not introduced yet", an inviter
+    // shows their id.
+    const named = describePerson(ctx, names, userId, displayName ?? undefined);
     if (named !== undefined) return named;
     return displayName === null ? ctx.t('web.members.noName') : ctx.t('web.people.unknown', { id: userId });
   };
@@ -220,20 +245,22 @@ export function directoryTable(
   ctx: PresentContext,
 ): (string | number)[][] {
   const { t } = ctx;
-  const name = rowNamer(ctx, names);
+  const plain = plainPerson(names);
   const day = (d: Date | null) =>
     d ? new Intl.DateTimeFormat('sv-SE', { timeZone: ctx.timeZone }).format(d) : '';
   const header = [
     t('insights.col.name'),
     t('insights.col.userId'),
+    t('insights.col.username'),
     ...SORT_KEYS.slice(1).map((k) => t(COLUMN_KEYS[k])),
     t('insights.col.left'),
   ];
   return [
     header,
     ...rows.map((r) => [
-      name(r.userId, r.displayName),
+      plain(r.userId, r.displayName).name ?? '',
       r.userId,
+      plain(r.userId).username ?? '',
       r.leaveYear ?? '',
       attributeLabel(ctx, 'industry', r.industry),
       attributeLabel(ctx, 'region', r.region),
@@ -244,23 +271,23 @@ export function directoryTable(
       r.voiceMinutes,
       r.attended,
       r.lastActiveDay ?? '',
-      r.invitedBy ? name(r.invitedBy) : '',
+      r.invitedBy ? (plain(r.invitedBy).name ?? r.invitedBy) : '',
       day(r.leftAt),
     ]),
   ];
 }
 
-/** The JSON list: codes and ISO instants (a script maps codes itself), names resolved. */
-export function directoryJson(
-  rows: readonly DirectoryRow[],
-  names: ReadonlyMap<string, string>,
-  ctx: PresentContext,
-) {
-  const name = rowNamer(ctx, names);
+/**
+ * The JSON list: codes and ISO instants (a script maps codes itself), names resolved into
+ * separate name (null when nobody can name them), username and left fields, the same in every
+ * language.
+ */
+export function directoryJson(rows: readonly DirectoryRow[], names: ReadonlyMap<string, string>) {
+  const plain = plainPerson(names);
   return rows.map((r) => ({
     ...r,
-    name: name(r.userId, r.displayName),
-    invitedByName: r.invitedBy ? name(r.invitedBy) : null,
+    ...plain(r.userId, r.displayName),
+    invitedByName: r.invitedBy ? plain(r.invitedBy).name : null,
     joinedAt: r.joinedAt?.toISOString() ?? null,
     introducedAt: r.introducedAt?.toISOString() ?? null,
     leftAt: r.leftAt?.toISOString() ?? null,

@@ -8,7 +8,13 @@ import { filterDirectory, sortDirectory, type DirectoryRow } from '../../shared/
 import { DomainError } from '../../shared/errors.js';
 import { attributeLabelKey, type AttributeKind } from '../../shared/kernel/profile-attributes.js';
 import { parseDirectoryQuery } from './directory-query.schema.js';
-import { directoryJson, directoryTable, presentDirectory, rowNamer } from './directory.presenter.js';
+import {
+  directoryJson,
+  directoryTable,
+  presentDirectory,
+  rowNamer,
+  searchTexts,
+} from './directory.presenter.js';
 import { presentMember } from './member.presenter.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -34,12 +40,13 @@ export function directoryRoutes(deps: GuildPageDeps): Router {
     const names = await nameOf(guildId, ids);
     const name = rowNamer(ctx, names);
     const label = (kind: string, value: string) => ctx.t(attributeLabelKey(kind as AttributeKind, value));
+    // Sorted by the label shown, searched in the raw name and the username.
     const nameOfRow = (r: DirectoryRow) => name(r.userId, r.displayName);
     const rows =
       parsed.issues.length > 0
         ? undefined
         : sortDirectory(
-            filterDirectory(all, parsed.query, nameOfRow),
+            filterDirectory(all, parsed.query, searchTexts(names)),
             parsed.query,
             nameOfRow,
             ctx.locale,
@@ -55,7 +62,7 @@ export function directoryRoutes(deps: GuildPageDeps): Router {
   router.get('/insights/directory.json', async (req, res) => {
     const { ctx, parsed, rows, names } = await load(res, req.query as Record<string, unknown>);
     if (!rows) return void refuse(res, ctx, parsed.issues);
-    res.json({ total: rows.length, members: directoryJson(rows, names, ctx) });
+    res.json({ total: rows.length, members: directoryJson(rows, names) });
   });
 
   router.get('/insights/directory.csv', async (req, res) => {

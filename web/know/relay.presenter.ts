@@ -94,13 +94,7 @@ export function presentRelay(
       nomination: waitView(dashboard.waitingForNomination, ctx),
       withBot: t('web.relay.waiting.withBot', { count: formatCount(ctx, dashboard.withBot) }),
     },
-    showing:
-      dashboard.chains.length > 0
-        ? t('web.relay.showingMatter', {
-            count: formatCount(ctx, dashboard.chains.length),
-            more: formatCount(ctx, dashboard.moreChains),
-          })
-        : null,
+    showing: dashboard.chains.length > 0 ? showingLine(dashboard, ctx) : null,
     chains: dashboard.chains.map((chain) =>
       presentChain(
         chain,
@@ -118,23 +112,52 @@ export function presentRelay(
   };
 }
 
-/** "3 · median 2 days · longest 9 days" in the visitor's language (Intl unit formatting). */
+/** Which chains the page lists, and (only when there are any) how many more it leaves out. */
+function showingLine(dashboard: RelayDashboard, ctx: PresentContext): string {
+  const showing = ctx.t('web.relay.showingMatter', { count: formatCount(ctx, dashboard.chains.length) });
+  if (dashboard.moreChains === 0) return showing;
+  return `${showing} ${ctx.t('web.relay.showingMore', { count: formatCount(ctx, dashboard.moreChains) })}`;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A wait in the visitor's language (Intl unit formatting): rounded first, then the unit picked
+ * from the rounded value (59 min 40 s reads "1 hour", not "60 minutes"; 23 h 40 min "1 day");
+ * days with one decimal, hours, minutes, and "under a minute" below that, so a fresh baton
+ * never reads "0 minutes". A negative wait (the web's clock behind the worker's) counts as 0.
+ */
+export function formatWait(ms: number, ctx: PresentContext): string {
+  const wait = Math.max(0, ms);
+  const minutes = Math.round(wait / MINUTE_MS);
+  if (minutes < 1) return ctx.t('web.relay.waiting.underMinute');
+  const hours = Math.round(wait / HOUR_MS);
+  const [unit, value, digits] =
+    minutes < 60
+      ? (['minute', minutes, 0] as const)
+      : hours < 24
+        ? (['hour', hours, 0] as const)
+        : (['day', Math.round((wait / DAY_MS) * 10) / 10, 1] as const);
+  return new Intl.NumberFormat(ctx.locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'long',
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** "3 · median 2 days · longest 9 days" in the visitor's language. */
 function waitView(figures: WaitFigures, ctx: PresentContext): WaitView {
-  const days = (ms: number) =>
-    new Intl.NumberFormat(ctx.locale, {
-      style: 'unit',
-      unit: ms >= 86_400_000 ? 'day' : 'hour',
-      unitDisplay: 'long',
-      maximumFractionDigits: ms >= 86_400_000 ? 1 : 0,
-    }).format(ms >= 86_400_000 ? ms / 86_400_000 : ms / 3_600_000);
   return {
     count: formatCount(ctx, figures.count),
     detail:
       figures.medianMs === null || figures.longestMs === null
         ? null
         : ctx.t('web.relay.waiting.detail', {
-            median: days(figures.medianMs),
-            longest: days(figures.longestMs),
+            median: formatWait(figures.medianMs, ctx),
+            longest: formatWait(figures.longestMs, ctx),
           }),
   };
 }

@@ -39,7 +39,9 @@ export function aboutMessage(tr: Translator, facts: AboutFacts) {
       { name: tr('bot.about.latency'), value: latency, inline: true },
       { name: tr('bot.about.links'), value: links },
     )
-    .setFooter({ text: tr('bot.about.updatedAt', { time: facts.now.toISOString().slice(11, 19) + ' UTC' }) });
+    // The embed's timestamp: each Discord client shows it in its viewer's own time zone.
+    .setFooter({ text: tr('bot.about.updatedAt') })
+    .setTimestamp(facts.now);
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(customId('about', 'refresh'))

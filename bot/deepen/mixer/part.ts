@@ -8,7 +8,14 @@ import { mixerRoom } from './components/mixer-room.js';
 import { mixerMemberLeave, mixerVoice } from './events/mixer-voice.js';
 import { mixerReconcileOnAvailable, mixerReconcileOnGuild } from './events/mixer-reconcile.js';
 import { defineMixerJobHandlers } from './flows/job-handlers.js';
-import { mixerIndexOnAvailable, mixerIndexOnGuild, mixerIndexOnReady } from './events/mixer-index.js';
+import { handOffHeldRuns } from './flows/hand-off.js';
+import {
+  mixerIndexOnAvailable,
+  mixerIndexOnChannelCreate,
+  mixerIndexOnGuild,
+  mixerIndexOnReady,
+  mixerIndexOnRoleCreate,
+} from './events/mixer-index.js';
 import { MixerChannelIndex } from './flows/channel-index.js';
 
 declare module '../../context.js' {
@@ -35,6 +42,8 @@ export const mixerPart: BotFeature = {
     mixerIndexOnReady,
     mixerIndexOnGuild,
     mixerIndexOnAvailable,
+    mixerIndexOnChannelCreate,
+    mixerIndexOnRoleCreate,
   ],
   services: (deps) => {
     const mixer = createMixerServices(deps);
@@ -42,4 +51,6 @@ export const mixerPart: BotFeature = {
   },
   personalData: [mixerDataPart],
   defineJobs: defineMixerJobHandlers,
+  // Runs cut mid-drive by the stop get a resume elsewhere (flows/hand-off.ts).
+  stop: handOffHeldRuns,
 };

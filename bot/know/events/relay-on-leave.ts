@@ -19,6 +19,9 @@ export const relayOnLeave = defineEvent({
         chain,
         nomineeId: link.nomineeId,
         excludeUserIds: [member.id],
+        reason: 'left',
+        // Named, not mentioned: a mention of someone no longer in the server reads "@unknown-user".
+        nomineeName: member.displayName,
       });
     }
     for (const chain of chainsToBot) {

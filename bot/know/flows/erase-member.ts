@@ -54,7 +54,7 @@ export async function eraseMember(ctx: BotContext, guild: Guild, userId: string)
   await svc.know.postedMessages.forgetErased({ guildId: guild.id, userId, stillThere: unremoved });
   const invitesKept = await revokeInvites(guild, report.invitesToRevoke, log);
   for (const { chain } of relay.cancelled)
-    await batonReturned(ctx, guild, { chain, nomineeId: null, excludeUserIds: [userId], erased: true });
+    await batonReturned(ctx, guild, { chain, nomineeId: null, excludeUserIds: [userId], reason: 'erased' });
   for (const chain of relay.chainsToBot)
     await batonReturned(ctx, guild, { chain, nomineeId: null, excludeUserIds: [userId] });
   log.info({ unremoved: unremoved.length, invitesKept: invitesKept.length }, 'a member erased their data');

@@ -11,6 +11,7 @@ import { isDmClosed } from '../../core/discord-errors.js';
 import { scheduleRelayCheck } from './relay-schedule.js';
 import { bestEffort } from '../../core/best-effort.js';
 import { isDomainError } from '../../../shared/errors.js';
+import { escapeMarkdown, neutraliseMentions } from '../../../shared/kernel/welcome-template.js';
 
 /**
  * After a nomination: mention the nominee in the introductions channel with the intro button,
@@ -116,7 +117,21 @@ export async function remindNominee(ctx: BotContext, guild: Guild, link: RelayLi
 export async function batonReturned(
   ctx: BotContext,
   guild: Guild,
-  input: { chain: RelayChainView; nomineeId: string | null; excludeUserIds?: string[]; erased?: boolean },
+  input: {
+    chain: RelayChainView;
+    nomineeId: string | null;
+    excludeUserIds?: string[];
+    /**
+     * Why the baton came back, so the holder is told what is true: the nominee erased their data
+     * (never named), left the server, or (default) did not introduce themself in time.
+     */
+    reason?: 'erased' | 'left' | 'timedOut';
+    /**
+     * The nominee's name, for one who left: they are no longer a member, so clients cannot
+     * resolve a `<@id>` mention of them (it reads "@unknown-user").
+     */
+    nomineeName?: string;
+  },
 ): Promise<void> {
   const log = childLogger(ctx.logger, { guildId: guild.id });
   const svc = ctx.services;
@@ -129,12 +144,17 @@ export async function batonReturned(
   );
   const exclude = [...(input.excludeUserIds ?? []), ...(input.nomineeId ? [input.nomineeId] : [])];
   if (holderId) {
-    const intro = input.erased
-      ? tr('bot.connect.relay.batonBackErased', { server: guild.name })
-      : tr('bot.connect.relay.batonBack', {
-          server: guild.name,
-          nominee: input.nomineeId ? `<@${input.nomineeId}>` : tr('bot.connect.relay.someone'),
-        });
+    const nominee = input.nomineeName
+      ? escapeMarkdown(neutraliseMentions(input.nomineeName))
+      : input.nomineeId
+        ? `<@${input.nomineeId}>`
+        : tr('bot.connect.relay.someone');
+    const intro =
+      input.reason === 'erased'
+        ? tr('bot.connect.relay.batonBackErased', { server: guild.name })
+        : input.reason === 'left'
+          ? tr('bot.connect.relay.batonBackLeft', { server: guild.name, nominee })
+          : tr('bot.connect.relay.batonBack', { server: guild.name, nominee });
     const excludeUserIds = [...exclude, holderId];
     const prompt = await buildNominatePrompt(ctx, tr, guild, {
       excludeUserIds,

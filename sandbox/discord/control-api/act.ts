@@ -40,12 +40,14 @@ async function waitFor(req: RouteRequest, handle: InteractionHandle) {
       return handle.waitForCallback(timeoutMs);
     case 'modal':
       return handle.waitForModal(timeoutMs);
+    case 'choices':
+      return { choices: await handle.waitForChoices(timeoutMs) };
     case 'followup':
       return handle.waitForFollowUp(Number(req.query.get('n') ?? 1) || 1, timeoutMs);
     case 'reply':
       return handle.waitForReply(timeoutMs);
     default:
-      throw new DriverError(`Unknown wait target "${kind}" (reply, callback, modal, followup)`);
+      throw new DriverError(`Unknown wait target "${kind}" (reply, callback, modal, followup, choices)`);
   }
 }
 
@@ -75,6 +77,23 @@ export const ACT_ROUTES: ControlRoute[] = [
           optStr(b, 'channelId') ?? null,
           str(b, 'userId'),
           str(b, 'name'),
+          (b.options ?? {}) as never,
+          acting(b),
+        ).record,
+      ),
+  ],
+  [
+    'POST',
+    '/interactions/autocomplete',
+    (_req, d, b) =>
+      describeInteraction(
+        d.typeInOption(
+          optStr(b, 'guildId') ?? null,
+          optStr(b, 'channelId') ?? null,
+          str(b, 'userId'),
+          str(b, 'name'),
+          str(b, 'option'),
+          typeof b.value === 'string' ? b.value : '',
           (b.options ?? {}) as never,
           acting(b),
         ).record,

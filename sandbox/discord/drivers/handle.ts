@@ -1,5 +1,9 @@
 /** `InteractionHandle`: what a test holds after acting, to wait for and read the bot's answers. */
-import type { APIMessage, APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommandOptionChoice,
+  APIMessage,
+  APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import type { InteractionRecord, InteractionResponseEntry } from '../rest/interactions.js';
 
 /** What a handle needs from the drivers: their `waitFor` (re-checked on every dispatch and response). */
@@ -56,6 +60,19 @@ export class InteractionHandle {
       `follow-up #${n}`,
     );
     return entry.message!;
+  }
+
+  /**
+   * Resolves with the suggestions the bot offered to an autocomplete interaction (callback type 8);
+   * rejects on timeout, as the Discord client then shows "Loading options failed".
+   */
+  async waitForChoices(timeoutMs = 5000): Promise<APIApplicationCommandOptionChoice[]> {
+    const entry = await this.waitForEntry(
+      (e) => e.kind === 'callback' && e.callbackType === 8,
+      timeoutMs,
+      'autocomplete choices',
+    );
+    return entry.choices ?? [];
   }
 
   /** Resolves with the modal the bot showed (callback type 9). */

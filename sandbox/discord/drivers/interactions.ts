@@ -7,13 +7,14 @@ import {
   ComponentType,
   InteractionContextType,
   InteractionType,
+  type APIApplicationCommand,
   type APIInteractionDataResolved,
 } from 'discord-api-types/v10';
 import type { EmulatorContext } from '../context.js';
 import { commandsOf } from '../rest/applications.js';
 import type { InteractionRecord } from '../rest/interactions.js';
 import { fillModalRow, findComponent, findMessage } from './components.js';
-import { dispatchInteraction, dispatchOnMessage, place } from './dispatch.js';
+import { dispatchInteraction, dispatchOnMessage, place, type Place } from './dispatch.js';
 import { permissionsFor } from './permissions.js';
 import { buildOptions, resolveChannel, resolveMentionable, resolveRole, resolveUser } from './resolve.js';
 import { DriverError, type ActOptions, type SlashOptions } from './types.js';
@@ -31,6 +32,31 @@ export function runSlashCommand(
   options: SlashOptions = {},
   act: ActOptions = {},
 ): InteractionRecord {
+  const { command, path, where } = invocableCommand(emu, guildId, channelId, userId, name);
+  const resolved: APIInteractionDataResolved = {};
+  const built = buildOptions(emu, command.options ?? [], path, options, guildId, resolved);
+  const data = {
+    id: command.id,
+    name: command.name,
+    type: ApplicationCommandType.ChatInput,
+    ...(built.length ? { options: built } : {}),
+    ...(Object.keys(resolved).length ? { resolved } : {}),
+    ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+  };
+  return dispatchInteraction(emu, InteractionType.ApplicationCommand, data, where, userId, act);
+}
+
+/**
+ * The registered slash command `name` ("event create": command and subcommand path) as the person
+ * can invoke it there, refusing what the Discord client would not offer them.
+ */
+export function invocableCommand(
+  emu: EmulatorContext,
+  guildId: string | null,
+  channelId: string | null,
+  userId: string,
+  name: string,
+): { command: APIApplicationCommand; path: string[]; where: Place } {
   const state = emu.state;
   const [commandName, ...path] = name.trim().split(/\s+/);
   const app = emu.application.id;
@@ -56,17 +82,7 @@ export function runSlashCommand(
       throw new DriverError(`User ${userId} cannot see /${commandName}: it needs permissions ${needed}`);
     }
   }
-  const resolved: APIInteractionDataResolved = {};
-  const built = buildOptions(emu, command.options ?? [], path, options, guildId, resolved);
-  const data = {
-    id: command.id,
-    name: command.name,
-    type: ApplicationCommandType.ChatInput,
-    ...(built.length ? { options: built } : {}),
-    ...(Object.keys(resolved).length ? { resolved } : {}),
-    ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-  };
-  return dispatchInteraction(emu, InteractionType.ApplicationCommand, data, where, userId, act);
+  return { command, path, where };
 }
 
 /** A person uses a user context-menu command ("Apps → name") on `targetId`. */

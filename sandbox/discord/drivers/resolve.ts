@@ -73,9 +73,19 @@ export function resolveMentionable(
   else resolveRole(emu, id, guildId, resolved);
 }
 
+/** The option a person is typing into, for an autocomplete interaction: its name and raw text. */
+export interface FocusedInput {
+  name: string;
+  typed: string;
+}
+
 /**
  * Builds `data.options` down the subcommand `path`, checking what the Discord client would refuse:
- * unknown options, missing required ones, values outside the choices.
+ * unknown options, missing required ones, values outside the choices. With `focused` (an
+ * autocomplete interaction) required options may still be missing, and the focused option carries
+ * `focused: true` and the text typed so far, as a string whatever the option's type
+ * (discord-api-docs, application-commands "Autocomplete"; the string for number options:
+ * discord-api-docs issues #4338, #4956).
  */
 export function buildOptions(
   emu: EmulatorContext,
@@ -84,6 +94,7 @@ export function buildOptions(
   values: SlashOptions,
   guildId: string | null,
   resolved: APIInteractionDataResolved,
+  focused?: FocusedInput,
 ): APIApplicationCommandInteractionDataOption[] {
   const [next, ...rest] = path;
   if (next !== undefined) {
@@ -101,6 +112,7 @@ export function buildOptions(
       values,
       guildId,
       resolved,
+      focused,
     );
     return [{ type: sub.type, name: sub.name, options: inner } as APIApplicationCommandInteractionDataOption];
   }
@@ -115,11 +127,17 @@ export function buildOptions(
   }
   const unknown = Object.keys(values).filter((k) => !defs.some((d) => d.name === k));
   if (unknown.length) throw new DriverError(`Unknown option(s): ${unknown.join(', ')}`);
+  if (focused) checkFocusable(defs, focused, values);
   const out: APIApplicationCommandInteractionDataOption[] = [];
   for (const def of defs) {
+    if (def.name === focused?.name) {
+      out.push({ type: def.type, name: def.name, value: focused.typed, focused: true } as never);
+      continue;
+    }
     const value = values[def.name];
     if (value === undefined) {
-      if ((def as { required?: boolean }).required) throw new DriverError(`Option ${def.name} is required`);
+      if (!focused && (def as { required?: boolean }).required)
+        throw new DriverError(`Option ${def.name} is required`);
       continue;
     }
     const choices = (def as { choices?: { value: unknown }[] }).choices;
@@ -133,4 +151,18 @@ export function buildOptions(
     out.push({ type: def.type, name: def.name, value } as APIApplicationCommandInteractionDataOption);
   }
   return out;
+}
+
+/** The client asks the bot only about an option registered with `autocomplete: true`. */
+function checkFocusable(
+  defs: APIApplicationCommandOption[],
+  focused: FocusedInput,
+  values: SlashOptions,
+): void {
+  const def = defs.find((d) => d.name === focused.name);
+  if (!def) throw new DriverError(`Unknown option: ${focused.name}`);
+  if (!(def as { autocomplete?: boolean }).autocomplete)
+    throw new DriverError(`Option ${focused.name} has no autocomplete`);
+  if (values[focused.name] !== undefined)
+    throw new DriverError(`Option ${focused.name} is the one being typed: leave it out of the other values`);
 }

@@ -143,13 +143,66 @@ function buildCommand(
   };
 }
 
-/** Listing without `with_localizations=true` leaves out the localization dictionaries, as Discord does. */
-function withoutLocalizations<T extends object>(item: T): T {
+/**
+ * The built-in fallbacks when the requester's locale has no text (discord-api-docs,
+ * application-commands "Locale fallbacks"): en-US and en-GB stand in for each other, es-ES for es-419.
+ */
+const LOCALE_FALLBACKS: Readonly<Record<string, string>> = {
+  'en-US': 'en-GB',
+  'en-GB': 'en-US',
+  'es-419': 'es-ES',
+};
+
+/**
+ * Listing without `with_localizations=true` leaves out the localization dictionaries and gives
+ * `name_localized` / `description_localized` in the requester's locale instead, where one exists,
+ * else its fallback's (discord-api-docs, application-commands "Retrieving localized commands",
+ * "Locale fallbacks"). The docs' example shows a command and its options only: that choices get a
+ * `name_localized` too is the emulator's assumption, not observed on Discord.
+ */
+function withoutLocalizations<T extends object>(item: T, locale: string | undefined): T {
   const copy = { ...item } as Record<string, unknown>;
-  delete copy.name_localizations;
-  delete copy.description_localizations;
-  if (Array.isArray(copy.options)) copy.options = copy.options.map((o: object) => withoutLocalizations(o));
+  for (const key of ['name', 'description'] as const) {
+    const table = copy[`${key}_localizations`] as Record<string, string> | null | undefined;
+    delete copy[`${key}_localizations`];
+    const fallback = locale ? LOCALE_FALLBACKS[locale] : undefined;
+    const text = locale ? (table?.[locale] ?? (fallback ? table?.[fallback] : undefined)) : undefined;
+    if (text !== undefined) copy[`${key}_localized`] = text;
+  }
+  for (const nested of ['options', 'choices'])
+    if (Array.isArray(copy[nested]))
+      copy[nested] = (copy[nested] as object[]).map((o) => withoutLocalizations(o, locale));
   return copy as T;
+}
+
+/**
+ * The requester's locale: "the `X-Discord-Locale` header, then the `Accept-Language` header if not
+ * present, then lastly the user settings locale" (same section); a bot has no settings locale here.
+ */
+function requesterLocale(req: RouteRequest): string | undefined {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return (Array.isArray(value) ? value[0] : value)?.trim();
+  };
+  return header('x-discord-locale') || preferredLanguage(header('accept-language')) || undefined;
+}
+
+/**
+ * The Accept-Language tag of the highest weight (RFC 9110 §12.5.4: `q` defaults to 1, 0 means
+ * not acceptable; among equal weights the first listed), `*` left out.
+ */
+function preferredLanguage(value: string | undefined): string | undefined {
+  const ranked = (value ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.split(';').map((x) => x.trim());
+      const q = params.find((p) => /^q=/i.test(p));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { tag, weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((l) => l.tag && l.tag !== '*' && l.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranked[0]?.tag;
 }
 
 function fail(issues: Issue[]): void {
@@ -230,7 +283,8 @@ export function register(router: Router): void {
     router.route('GET', base, (req) => {
       const { app, guildId, registry } = scope(req);
       const full = req.query.get('with_localizations') === 'true';
-      return { body: registry.list(app, guildId).map((c) => (full ? c : withoutLocalizations(c))) };
+      const locale = full ? undefined : requesterLocale(req);
+      return { body: registry.list(app, guildId).map((c) => (full ? c : withoutLocalizations(c, locale))) };
     });
     router.route('PUT', base, bulk);
     router.route('POST', base, create);

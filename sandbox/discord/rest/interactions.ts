@@ -1,6 +1,6 @@
 /**
  * Interactions: the in-memory records (id + token), the 3-second / 15-minute token windows, and
- * `POST /interactions/:id/:token/callback` (types 4, 5, 6, 7, 9). Drivers create the records and
+ * `POST /interactions/:id/:token/callback` (types 4, 5, 6, 7, 8, 9). Drivers create the records and
  * dispatch INTERACTION_CREATE; webhooks.ts serves the follow-ups on the same records.
  */
 import { EventEmitter } from 'node:events';
@@ -10,6 +10,8 @@ import {
   InteractionType,
   MessageFlags,
   MessageType,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandOptionChoice,
   type APIInteraction,
   type APIMessage,
   type APIMessageInteractionMetadata,
@@ -23,6 +25,7 @@ import { normalizeEmbeds, numberComponents } from '../state/normalize.js';
 import { serializeUser } from '../state/serialize.js';
 import type { DiscordState } from '../state/state.js';
 import { toMessageEdit, toMessageInput, toModal } from './webhooks.js';
+import { checkAutocompleteChoices, focusedOption } from './autocomplete-choices.js';
 
 /** Timing rules of interaction tokens. */
 export interface InteractionSettings {
@@ -41,6 +44,8 @@ export interface InteractionResponseEntry {
   message?: APIMessage;
   /** The modal shown (callback type 9). */
   modal?: APIModalInteractionResponseCallbackData;
+  /** The suggestions offered (callback type 8, to an autocomplete interaction). */
+  choices?: APIApplicationCommandOptionChoice[];
   at: number;
 }
 
@@ -298,6 +303,9 @@ const ALLOWED: Record<number, InteractionResponseType[]> = {
   [InteractionType.ApplicationCommand]: [4, 5, 9],
   [InteractionType.MessageComponent]: [4, 5, 6, 7, 9],
   [InteractionType.ModalSubmit]: [4, 5, 6, 7],
+  // Suggestions only: no message, no defer, no modal. Anything else is refused as
+  // `type: Value must be one of {8}.` (50035), as Discord answers (Red-DiscordBot issue #6374).
+  [InteractionType.ApplicationCommandAutocomplete]: [8],
 };
 
 function callback(req: RouteRequest): RouteResponse | void {
@@ -325,6 +333,7 @@ function callback(req: RouteRequest): RouteResponse | void {
   const data = body.data ?? {};
   let message: APIMessage | undefined;
   let modal: APIModalInteractionResponseCallbackData | undefined;
+  let choices: APIApplicationCommandOptionChoice[] | undefined;
   switch (type) {
     case InteractionResponseType.ChannelMessageWithSource:
       message = createResponseMessage(req.emu, record, toMessageInput(data, ['data']), true);
@@ -351,9 +360,12 @@ function callback(req: RouteRequest): RouteResponse | void {
     case InteractionResponseType.Modal:
       modal = toModal(data, ['data']);
       break;
+    case InteractionResponseType.ApplicationCommandAutocompleteResult:
+      choices = autocompleteChoices(record, data);
+      break;
   }
   record.ack = { type, at: Date.now() };
-  store.record(record, { kind: 'callback', callbackType: type, message, modal });
+  store.record(record, { kind: 'callback', callbackType: type, message, modal, choices });
   if (req.query.get('with_response') !== 'true') return;
   return {
     body: {
@@ -372,6 +384,18 @@ function callback(req: RouteRequest): RouteResponse | void {
       ...(message && (type === 4 || type === 7) ? { resource: { type, message } } : {}),
     },
   };
+}
+
+/** The checked choices of a type 8 answer, against the type of the option being typed. */
+function autocompleteChoices(
+  record: InteractionRecord,
+  data: Record<string, unknown>,
+): APIApplicationCommandOptionChoice[] {
+  const options = (record.payload.data as { options?: APIApplicationCommandInteractionDataOption[] }).options;
+  const focused = focusedOption(options);
+  const checked = checkAutocompleteChoices(data, focused?.type ?? 3);
+  if (checked.issues.length) throw Errors.invalidFormBody(errorTree(checked.issues));
+  return checked.choices;
 }
 
 function editSource(

@@ -4,6 +4,7 @@ import {
   PermissionFlagsBits,
   type APIAttachment,
   type APIEmbed,
+  type APIMessage,
   type APIMessageTopLevelComponent,
 } from 'discord-api-types/v10';
 import { DiscordApiError, Errors, formError } from '../errors.js';
@@ -94,6 +95,8 @@ export function registerMessageRoutes(router: Router): void {
         throw formError(['message_reference'], 'REPLIES_UNKNOWN_MESSAGE', 'Unknown message');
       }
     }
+    const repeated = nonceRepeat(emu.state.messages.list(channel.id), emu.botUser.id, body);
+    if (repeated) return { body: repeated };
     const message = emu.state.messages.create(channel.id, {
       authorId: emu.botUser.id,
       content: body.content ?? '',
@@ -165,4 +168,31 @@ export function registerMessageRoutes(router: Router): void {
       throw new DiscordApiError(400, 50034, 'You can only bulk delete messages that are under 14 days old.');
     emu.state.messages.deleteBulk(channel.id, ids as string[]);
   });
+}
+
+/**
+ * How long a nonce stays unique. discord-api-docs (Create Message, `enforce_nonce`): "If true and
+ * nonce is present, it will be checked for uniqueness in the past few minutes. If another message
+ * was created by the same author with the same nonce, that message will be returned and no new
+ * message will be created." "A few minutes" is not given: 5 minutes is this emulator's assumption,
+ * and the check is per channel (the docs say per author; a nonce reused in another channel is not
+ * something the bot relies on).
+ */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
+/** The message an `enforce_nonce` create repeats (same author, same nonce, within the window). */
+function nonceRepeat(
+  newestFirst: readonly APIMessage[],
+  authorId: string,
+  body: MessageBody,
+): APIMessage | undefined {
+  const nonce = (body as { nonce?: unknown }).nonce;
+  if ((body as { enforce_nonce?: unknown }).enforce_nonce !== true) return undefined;
+  if (typeof nonce !== 'string' && typeof nonce !== 'number') return undefined;
+  const since = Date.now() - NONCE_WINDOW_MS;
+  for (const m of newestFirst) {
+    if (Date.parse(m.timestamp) < since) return undefined;
+    if (m.author.id === authorId && m.nonce === nonce) return m;
+  }
+  return undefined;
 }

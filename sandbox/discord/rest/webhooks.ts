@@ -4,6 +4,7 @@
  * with the interaction callbacks (the core's validation.ts, errors re-rooted under `data`).
  */
 import {
+  InteractionType,
   MessageFlags,
   type APIMessage,
   type APIModalInteractionResponseCallbackData,
@@ -76,6 +77,10 @@ function resolve(req: RouteRequest): InteractionRecord {
   const store = interactionsOf(req.emu.state);
   const record = store.findByToken(req.params.token!);
   if (!record || record.applicationId !== req.params.webhookId) throw Errors.unknownWebhook();
+  // An autocomplete interaction has no message: Discord documents only its callback (type 8,
+  // discord-api-docs receiving-and-responding), no follow-up or @original, so its token opens no
+  // webhook here (10015, as for a token Discord does not know; unsupported fails loudly).
+  if (record.type === InteractionType.ApplicationCommandAutocomplete) throw Errors.unknownWebhook();
   if (Date.now() - record.createdAt > store.settings.followUpMs)
     throw new DiscordApiError(401, 50027, 'Invalid Webhook Token');
   return record;

@@ -46,7 +46,47 @@ export function validateCommand(body: unknown, at: Path = []): Issue[] {
       });
     else issues.push(...validateOptions(b.options, [...at, 'options'], 0));
   }
+  // The size is judged on a body whose parts are each valid (a broken one is reported as such).
+  if (chatInput && issues.length === 0 && commandSize(b) > MAX_COMMAND_SIZE)
+    issues.push({
+      path: at,
+      code: 'APPLICATION_COMMAND_TOO_LARGE',
+      message: `Command exceeds maximum size (${MAX_COMMAND_SIZE})`,
+    });
   return issues;
+}
+
+/**
+ * discord-api-docs, interactions/application-commands, "Slash Commands": "a maximum of 8000
+ * characters for combined name, description, and value properties for each command, its options
+ * (including subcommands and groups), and choices. When localization fields are present, only the
+ * longest localization for each field (including the default value) is counted" — the refusal is
+ * 50035 with `APPLICATION_COMMAND_TOO_LARGE` "Command exceeds maximum size (8000)" at the command
+ * (developers/reference, "Request Error"; older docs said 4000).
+ */
+export const MAX_COMMAND_SIZE = 8000;
+
+/** A slash command's size as Discord counts it (characters, the longest localization per field). */
+export function commandSize(body: Json): number {
+  const length = (text: unknown) =>
+    typeof text === 'string' ? [...text].length : typeof text === 'number' ? String(text).length : 0;
+  const longest = (text: unknown, localized: unknown) =>
+    Math.max(length(text), ...Object.values(dictionary(localized) ?? {}).map(length));
+  const field = (o: Json, key: 'name' | 'description') => longest(o[key], o[`${key}_localizations`]);
+  const options = (list: unknown): number =>
+    (Array.isArray(list) ? (list as Json[]) : []).reduce(
+      (sum, o) =>
+        sum +
+        field(o, 'name') +
+        field(o, 'description') +
+        (Array.isArray(o.choices) ? (o.choices as Json[]) : []).reduce(
+          (n, c) => n + field(c, 'name') + length(c.value),
+          0,
+        ) +
+        options(o.options),
+      0,
+    );
+  return field(body, 'name') + field(body, 'description') + options(body.options);
 }
 
 /**
@@ -58,6 +98,40 @@ function commandNameLocalizations(value: unknown, path: Path, chatInput: boolean
   const issues = validateLocalizations(value, path, (v, p) => validateName(v, p, chatInput));
   const rest = issues.filter((i) => i.code !== INVALID_NAME.code);
   return rest.length < issues.length ? [...rest, { path, ...INVALID_NAME }] : rest;
+}
+
+/** The option types `autocomplete` applies to (discord-api-docs, application-commands, option structure). */
+const AUTOCOMPLETE_TYPES: readonly number[] = [
+  ApplicationCommandOptionType.String,
+  ApplicationCommandOptionType.Integer,
+  ApplicationCommandOptionType.Number,
+];
+
+/**
+ * discord-api-docs (application-commands, option structure): `autocomplete` is for STRING,
+ * INTEGER and NUMBER only, and "may not be set to true if `choices` are present". Discord answers
+ * 50035 at `options.N.autocomplete` (discord-api-docs issue #4359 shows the path); the `code`
+ * strings are the emulator's names, Discord's exact ones are not documented.
+ */
+function autocompleteIssues(o: Json, type: number, p: Path): Issue[] {
+  if (o.autocomplete !== true) return [];
+  if (!AUTOCOMPLETE_TYPES.includes(type))
+    return [
+      {
+        path: [...p, 'autocomplete'],
+        code: 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID',
+        message: 'Autocomplete cannot be configured for this type of option',
+      },
+    ];
+  if (Array.isArray(o.choices) && o.choices.length > 0)
+    return [
+      {
+        path: [...p, 'autocomplete'],
+        code: 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES',
+        message: 'Autocomplete and choices cannot both be set',
+      },
+    ];
+  return [];
 }
 
 function validateOptions(options: unknown, at: Path, depth: number): Issue[] {
@@ -103,6 +177,7 @@ function validateOptions(options: unknown, at: Path, depth: number): Issue[] {
     }
     if (o.required !== true) optionalSeen = true;
     if (o.choices !== undefined && o.choices !== null) issues.push(...validateChoices(o.choices, type, p));
+    issues.push(...autocompleteIssues(o, type, p));
     const nested =
       type === ApplicationCommandOptionType.Subcommand ||
       type === ApplicationCommandOptionType.SubcommandGroup;

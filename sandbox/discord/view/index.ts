@@ -31,6 +31,8 @@ function localOnly(req: RouteRequest): RouteResponse | null {
 export function register(router: Router): void {
   const assets = viewAssets();
   router.page('GET', '/', (req) => localOnly(req) ?? { redirect: VIEW_PATH });
+  // The control API's root is where a person guesses next (the printed URLs share it): no JSON 404.
+  router.page('GET', '/_emulator', (req) => localOnly(req) ?? { redirect: VIEW_PATH });
   router.page('GET', VIEW_PATH, (req) => localOnly(req) ?? { text: viewPage(), headers: VIEW_HEADERS });
   router.page('GET', `${ASSET_PATH}/:file`, (req) => {
     const refused = localOnly(req);

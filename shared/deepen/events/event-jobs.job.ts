@@ -4,9 +4,12 @@
  * job instead of adding another. Jobs sit at UTC instants computed from the wall clock (never
  * `repeatEvery`/cron, which fire at creation and drift across DST). What a job does in Discord
  * comes in as handlers, so the job layer is testable without a client.
+ * Saved through saveUniqueJob and defined self-scheduling (shared/db/agenda.ts): a handler that
+ * schedules its own job again (a mixer start retried, a seats check after a promotion) moves it.
  */
 import { exponential, type Agenda, type Job } from 'agenda';
 import { EVENT_SEATS_JOB, PROMOTION_LEASE_MS } from './seats.service.js';
+import { defineSelfSchedulingJob, saveUniqueJob } from '../../db/agenda.js';
 
 export const EVENT_REMINDER_JOB = 'deepen:event:reminder';
 export const EVENT_START_JOB = 'deepen:event:start';
@@ -52,27 +55,33 @@ export interface EventJobHandlers {
 
 /** Defines the event jobs; a handler's failure reaches agenda's one `fail` listener. */
 export function defineEventJobs(agenda: Agenda, handlers: EventJobHandlers): void {
-  agenda.define<ReminderJobData>(EVENT_REMINDER_JOB, (job: Job<ReminderJobData>) =>
+  defineSelfSchedulingJob<ReminderJobData>(agenda, EVENT_REMINDER_JOB, (job: Job<ReminderJobData>) =>
     handlers.remind(job.attrs.data),
   );
-  agenda.define<OccurrenceJobData>(EVENT_START_JOB, (job: Job<OccurrenceJobData>) =>
+  defineSelfSchedulingJob<OccurrenceJobData>(agenda, EVENT_START_JOB, (job: Job<OccurrenceJobData>) =>
     handlers.start(job.attrs.data),
   );
-  agenda.define<OccurrenceJobData>(EVENT_END_JOB, (job: Job<OccurrenceJobData>) =>
+  defineSelfSchedulingJob<OccurrenceJobData>(agenda, EVENT_END_JOB, (job: Job<OccurrenceJobData>) =>
     handlers.end(job.attrs.data),
   );
-  agenda.define<OccurrenceJobData>(EVENT_MIXER_JOB, (job: Job<OccurrenceJobData>) =>
+  defineSelfSchedulingJob<OccurrenceJobData>(agenda, EVENT_MIXER_JOB, (job: Job<OccurrenceJobData>) =>
     handlers.mixer(job.attrs.data),
   );
   const request = handlers.request;
   if (request)
-    agenda.define<RequestJobData>(EVENT_REQUEST_JOB, (job: Job<RequestJobData>) => request(job.attrs.data), {
-      // An unexpected failure (Discord or the database down) gives the request back: try again later.
-      backoff: exponential({ delay: 30_000, maxRetries: 3 }),
-    });
+    defineSelfSchedulingJob<RequestJobData>(
+      agenda,
+      EVENT_REQUEST_JOB,
+      (job: Job<RequestJobData>) => request(job.attrs.data),
+      {
+        // An unexpected failure (Discord or the database down) gives the request back: try again later.
+        backoff: exponential({ delay: 30_000, maxRetries: 3 }),
+      },
+    );
   const seats = handlers.seats;
   if (seats)
-    agenda.define<OccurrenceJobData>(
+    defineSelfSchedulingJob<OccurrenceJobData>(
+      agenda,
       EVENT_SEATS_JOB,
       (job: Job<OccurrenceJobData>) => seats(job.attrs.data),
       {
@@ -99,11 +108,7 @@ export function defineEventJobs(agenda: Agenda, handlers: EventJobHandlers): voi
 
 /** Schedules (or moves) the series' planning job to `at` (unique per series). */
 export async function schedulePlanning(agenda: Agenda, seriesId: string, at: Date): Promise<void> {
-  await agenda
-    .create<PlanJobData>(EVENT_PLAN_JOB, { seriesId })
-    .unique({ 'data.seriesId': seriesId })
-    .schedule(at)
-    .save();
+  await saveUniqueJob<PlanJobData>(agenda, EVENT_PLAN_JOB, { seriesId }, { 'data.seriesId': seriesId }, at);
 }
 
 /**
@@ -122,37 +127,45 @@ export async function scheduleOccurrenceJobs(
   for (const offsetMinutes of new Set(reminderMinutes)) {
     const at = new Date(start.getTime() - offsetMinutes * 60_000);
     if (at <= now) continue;
-    await agenda
-      .create<ReminderJobData>(EVENT_REMINDER_JOB, { occurrenceId, offsetMinutes })
-      .unique({ 'data.occurrenceId': occurrenceId, 'data.offsetMinutes': offsetMinutes })
-      .schedule(at)
-      .save();
+    await saveUniqueJob<ReminderJobData>(
+      agenda,
+      EVENT_REMINDER_JOB,
+      { occurrenceId, offsetMinutes },
+      { 'data.occurrenceId': occurrenceId, 'data.offsetMinutes': offsetMinutes },
+      at,
+    );
     reminders.push({ offsetMinutes, at });
   }
-  await agenda
-    .create<OccurrenceJobData>(EVENT_START_JOB, { occurrenceId })
-    .unique({ 'data.occurrenceId': occurrenceId })
-    .schedule(start)
-    .save();
+  await saveUniqueJob<OccurrenceJobData>(
+    agenda,
+    EVENT_START_JOB,
+    { occurrenceId },
+    { 'data.occurrenceId': occurrenceId },
+    start,
+  );
   return { reminders, start };
 }
 
 /** Schedules the end of a started occurrence (unique per occurrence). */
 export async function scheduleEnd(agenda: Agenda, occurrenceId: string, end: Date): Promise<void> {
-  await agenda
-    .create<OccurrenceJobData>(EVENT_END_JOB, { occurrenceId })
-    .unique({ 'data.occurrenceId': occurrenceId })
-    .schedule(end)
-    .save();
+  await saveUniqueJob<OccurrenceJobData>(
+    agenda,
+    EVENT_END_JOB,
+    { occurrenceId },
+    { 'data.occurrenceId': occurrenceId },
+    end,
+  );
 }
 
 /** Schedules the late start of an occurrence's mixer (unique per occurrence). */
 export async function scheduleMixerStart(agenda: Agenda, occurrenceId: string, at: Date): Promise<void> {
-  await agenda
-    .create<OccurrenceJobData>(EVENT_MIXER_JOB, { occurrenceId })
-    .unique({ 'data.occurrenceId': occurrenceId })
-    .schedule(at)
-    .save();
+  await saveUniqueJob<OccurrenceJobData>(
+    agenda,
+    EVENT_MIXER_JOB,
+    { occurrenceId },
+    { 'data.occurrenceId': occurrenceId },
+    at,
+  );
 }
 
 /** Removes an occurrence's pending jobs (cancelled, or rescheduled after an edit). */
@@ -168,9 +181,11 @@ export async function cancelOccurrenceJobs(agenda: Agenda, occurrenceId: string)
  * has run out (unique per occurrence): written before the DMs, so a run cut short is finished.
  */
 export async function scheduleSeatsCheck(agenda: Agenda, occurrenceId: string, now: Date): Promise<void> {
-  await agenda
-    .create<OccurrenceJobData>(EVENT_SEATS_JOB, { occurrenceId })
-    .unique({ 'data.occurrenceId': occurrenceId })
-    .schedule(new Date(now.getTime() + PROMOTION_LEASE_MS + 60_000))
-    .save();
+  await saveUniqueJob<OccurrenceJobData>(
+    agenda,
+    EVENT_SEATS_JOB,
+    { occurrenceId },
+    { 'data.occurrenceId': occurrenceId },
+    new Date(now.getTime() + PROMOTION_LEASE_MS + 60_000),
+  );
 }

@@ -84,11 +84,12 @@ export const eventsEn = {
   'deepen.events.lobbyGone':
     '{organiser} The lobby of “{title}” was deleted, and Discord deleted its event with it. Pick another lobby with /event edit (lobby) or on the dashboard, or cancel with /event cancel.',
   'deepen.events.organiserLeft':
-    'The organiser of {titles} left the server. The {count} coming occurrence(s) still take place; an organiser can change them with /event edit or /event cancel.',
+    'The organiser of {titles} left the server. The coming {count, plural, one {occurrence still takes} other {# occurrences still take}} place; an organiser can change them with /event edit or /event cancel.',
   'deepen.events.cancel.dm': '“{title}” in {server} ({when}) has been cancelled.',
   'deepen.events.cancel.channel': '{mentions} “{title}” ({when}) has been cancelled.',
-  'deepen.events.cancel.done': 'Cancelled {count} occurrence(s). Those who said yes have been told.',
-  'deepen.events.edit.done': 'Updated {count} occurrence(s).',
+  'deepen.events.cancel.done':
+    'Cancelled {count, plural, one {# occurrence} other {# occurrences}}. Those who said yes have been told.',
+  'deepen.events.edit.done': 'Updated {count, plural, one {# occurrence} other {# occurrences}}.',
   'deepen.events.list.title': 'Upcoming events',
   'deepen.events.list.none': 'No events are planned.',
   'deepen.events.list.counts': '{yes} going, {maybe} maybe',
@@ -184,11 +185,13 @@ export const eventsEn = {
   'deepen.events.request.kind.create': 'Create',
   'deepen.events.request.kind.edit': 'Edit',
   'deepen.events.request.kind.cancel': 'Cancel',
-  'deepen.events.request.created': 'Done: {count} occurrence(s) scheduled in Discord.',
+  'deepen.events.request.created':
+    'Done: {count, plural, one {# occurrence} other {# occurrences}} scheduled in Discord.',
   'deepen.events.request.createdWithProblems':
-    'Scheduled {count} occurrence(s), with problems in Discord (see the list).',
-  'deepen.events.request.edited': 'Done: {count} occurrence(s) updated.',
-  'deepen.events.request.cancelled': 'Done: {count} occurrence(s) cancelled; those who said yes were told.',
+    'Scheduled {count, plural, one {# occurrence} other {# occurrences}}, with problems in Discord (see the list).',
+  'deepen.events.request.edited': 'Done: {count, plural, one {# occurrence} other {# occurrences}} updated.',
+  'deepen.events.request.cancelled':
+    'Done: {count, plural, one {# occurrence} other {# occurrences}} cancelled; those who said yes were told.',
   'deepen.events.request.noGuild': 'The bot is not in this server any more.',
   'deepen.events.mixerOutcome.pending': 'Mixer starting',
   'deepen.events.mixerOutcome.notRun': 'No mixer ran',
@@ -214,7 +217,7 @@ export const eventsEn = {
     'New repeat from this occurrence on: "weekly", "every other Friday", "2nd Saturday", "weekdays"',
   'deepen.events.option.stopRepeating': 'Stop repeating after this occurrence',
   'deepen.events.edit.replanned':
-    'Updated {changed}, added {added} and removed {removed} occurrence(s). Those who said yes to a removed one have been told.',
+    'Occurrences updated: {changed}, added: {added}, removed: {removed}. Those who said yes to a removed one have been told.',
   'deepen.events.error.repeatBoth': 'Give a new repeat or stop repeating, not both.',
   'deepen.events.problem.replanned': 'No longer planned: the series now repeats differently.',
   'deepen.events.replan.dm':
@@ -228,7 +231,7 @@ export const eventsEn = {
   'deepen.events.web.lobbyUnknown': 'a channel the bot has not seen',
   'deepen.events.error.lobbyNotVoice': 'Choose one of the server’s voice channels as the lobby.',
   'deepen.events.request.replanned':
-    'Done: {changed} occurrence(s) updated, {added} added, {removed} removed; those who said yes to a removed one were told.',
+    'Done. Occurrences updated: {changed}, added: {added}, removed: {removed}; those who said yes to a removed one were told.',
   'deepen.events.moved.dm':
     '“{title}” in {server} has moved: it was {from}, it is now {when}. Your “yes” stays; answer again on the announcement if that no longer suits you.',
   'deepen.events.moved.channel': '{mentions} “{title}” has moved: it was {from}, it is now {when}.',

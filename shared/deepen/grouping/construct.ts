@@ -7,14 +7,11 @@
  * so two rounds with the same strategy start from different seatings.
  */
 import type { Board } from './board.js';
-import { UNIT } from './costs.js';
 import { Peers } from './peers.js';
 import type { AttributeColumn } from './population.js';
 import type { Rng } from './prng.js';
 
 const NO_ANSWER = 0x7fffffff;
-/** What sitting with someone of the same value is worth while packing (a pair without it costs UNIT). */
-const SAME_VALUE_REWARD = UNIT;
 
 /** The code a person is sorted by: their value, or their most common tag; no answer sorts last. */
 function sortCode(column: AttributeColumn, p: number): number {
@@ -117,6 +114,8 @@ function packedAvoiding(board: Board, r: number, sorted: Int32Array, key: Int32A
   const fill = board.start.slice(0, board.groups);
   const order = new Int32Array(board.n);
   const placed = new Uint8Array(board.n);
+  // Sitting with someone of the same value is worth what a pair without it costs.
+  const reward = board.models[r].missCost;
   const seat = (person: number, rest: number): void => {
     let best = -1;
     let bestScore = Infinity;
@@ -128,7 +127,7 @@ function packedAvoiding(board: Board, r: number, sorted: Int32Array, key: Int32A
       for (let s = board.start[g]; s < fill[g]; s++) {
         const x = order[s];
         const same = key[x] === key[person] && key[x] !== NO_ANSWER;
-        score += board.repeatCost(person, x) + board.pairCost(r, person, x) - (same ? SAME_VALUE_REWARD : 0);
+        score += board.repeatCost(person, x) + board.pairCost(r, person, x) - (same ? reward : 0);
       }
       const fit = free >= rest ? free - rest : board.n + rest - free;
       if (score < bestScore || (score === bestScore && fit < bestFit))

@@ -45,6 +45,13 @@ export interface RoundModel {
    * them but not this round's would use up, here, a meeting another round wants.
    */
   others: readonly AttributeColumn[];
+  /**
+   * Shared round: the cost of a pair without the value (UNIT), and of one who share another
+   * shared round's value instead (UNIT + OTHER_SHARED_COST). The planner lowers both for a round
+   * that already has more than its part, so the search hands pairs to a weaker shared round.
+   */
+  missCost: number;
+  otherCost: number;
 }
 
 /** Cost of a shared-round pair without the round's value who share another shared round's. */
@@ -72,6 +79,8 @@ export function roundModels(pop: Population, strategies: readonly RoundStrategy[
               spread: [],
               spreadCost: 0,
               others: othersThan(KEY_INDEX[s.attribute]),
+              missCost: UNIT,
+              otherCost: UNIT + OTHER_SHARED_COST,
             }
           : {
               kind: 'mixed',
@@ -79,11 +88,23 @@ export function roundModels(pop: Population, strategies: readonly RoundStrategy[
               spread,
               spreadCost: spread.length ? UNIT / spread.length : 0,
               others: [],
+              missCost: 0,
+              otherCost: 0,
             };
       byStrategy.set(key, model);
     }
     return model;
   });
+}
+
+/**
+ * A shared round's model with its attribute costs divided by 2^`halvings` (integers kept, so
+ * equal costs still compare equal); mixed models are returned as they are.
+ */
+export function lightened(model: RoundModel, halvings: number): RoundModel {
+  if (model.column === null || halvings <= 0) return model;
+  const scale = (cost: number): number => Math.max(1, Math.round(cost / 2 ** halvings));
+  return { ...model, missCost: scale(model.missCost), otherCost: scale(model.otherCost) };
 }
 
 // Imported functions are read through a getter per call under tsx; the hot path uses a copy.
@@ -93,8 +114,8 @@ const share = shares;
 export function attributeCost(model: RoundModel, i: number, j: number): number {
   if (model.column !== null) {
     if (share(model.column, i, j)) return 0;
-    for (const column of model.others) if (share(column, i, j)) return UNIT + OTHER_SHARED_COST;
-    return UNIT;
+    for (const column of model.others) if (share(column, i, j)) return model.otherCost;
+    return model.missCost;
   }
   let cost = 0;
   for (const column of model.spread) if (share(column, i, j)) cost += model.spreadCost;

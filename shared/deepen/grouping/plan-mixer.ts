@@ -38,7 +38,9 @@ export function validateInput(input: Pick<PlanInput, 'groupSize' | 'rounds' | 'p
  * when rounds ≤ ⌊(n − 1)/(k − 1)⌋ and the search finds it; otherwise repeats are spread so the
  * largest meeting count stays lowest), pairs who met in earlier mixers (recent and frequent
  * ones first), then the round's goal: same attribute value together (`shared`) or every
- * attribute spread (`mixed`). The same input and seed always give the same plan.
+ * attribute spread (`mixed`). Several shared rounds share out the pairs they all want, so the
+ * weakest stays near what sorting by its attribute gives (see balance.ts). The same input and
+ * seed always give the same plan.
  *
  * @throws GroupingError TOO_FEW_PARTICIPANTS (under 3), INVALID_GROUP_SIZE (not 3–6),
  *   INVALID_ROUNDS (not 1–6), DUPLICATE_PARTICIPANT, TOO_MANY_PARTICIPANTS

@@ -49,7 +49,9 @@ export const mixerEn = {
   'deepen.mixer.preview.repeats':
     'Expected repeat pairs: {repeats} (pairs who met in earlier mixers: {history})',
   'deepen.mixer.preview.transition':
-    'Expected moving time (Discord allows about 1 move per second, and about 1 room access per second before the first): {first} s into the rooms, up to {between} s between rounds, {back} s back',
+    'Expected moving time (Discord allows about 1 move per second): {first} s into the rooms, up to {between} s between rounds, {back} s back',
+  'deepen.mixer.preview.roleAccess':
+    'More than {max} people with the organiser and facilitators: the rooms open to a temporary Mixer role instead of naming each person, handed out first (about 1 person per second, counted in the time into the rooms).',
   'deepen.mixer.preview.oneGroup': 'Fewer than 6 people: everyone talks in one group each round.',
   'deepen.mixer.preview.confirm': 'Start the mixer',
   'deepen.mixer.preview.cancel': 'Cancel',
@@ -68,6 +70,7 @@ export const mixerEn = {
   'deepen.mixer.control.endedLate':
     'I was away past the planned end of this mixer, so it ends now: everyone goes back to the lobby and the rooms close.',
   'deepen.mixer.control.progress': '{done}/{total} moved, about {seconds} s left',
+  'deepen.mixer.control.unmoved': '{count} could not be moved: asked to join by link',
   'deepen.mixer.control.next': 'Next round',
   'deepen.mixer.control.extend': '+2 minutes',
   'deepen.mixer.control.broadcast': 'Broadcast',
@@ -83,6 +86,8 @@ export const mixerEn = {
   'deepen.mixer.room.category': 'Mixer rooms',
   'deepen.mixer.room.name': 'Room {n}',
   'deepen.mixer.room.role': 'Mixer',
+  'deepen.mixer.room.full':
+    'The mixer rooms cannot let anyone else in: Discord allows {max} permission entries per channel. You can stay in {lobby}; the organiser can start another mixer there after this one.',
   'deepen.mixer.room.welcome': 'Round {round}/{rounds} · {members}',
   'deepen.mixer.room.endsAt': 'This round ends at {end}.',
   'deepen.mixer.room.promptTitle': 'Something to talk about',
@@ -94,10 +99,15 @@ export const mixerEn = {
     'I can no longer move anyone (I lost Move Members), so please go back to {lobby} yourselves: {link}. This room closes {end}.',
   'deepen.mixer.move.notInVoice':
     'You are in the mixer but not connected to voice, so I could not move you. Your room is {room}: {link}',
+  'deepen.mixer.move.dropped':
+    'I could not move you into your mixer room {room}. Please join it yourself with this link: {link}',
+  'deepen.mixer.move.droppedBack':
+    'I could not move you back to {lobby}, and the mixer rooms are closing. Please join it yourself with this link: {link}',
   'deepen.mixer.organiserLeft':
     'The organiser left voice. The mixer goes on; any organiser can use the buttons above.',
   'deepen.mixer.summary':
     'Mixer finished: {people, plural, one {# person} other {# people}}, {rounds, plural, one {# round} other {# rounds}}, {groups, plural, one {# group} other {# groups}}, {newPairs, plural, one {# pair} other {# pairs}} met for the first time.',
+  'deepen.mixer.summaryRun': '-# Mixer {run}',
   'deepen.mixer.status':
     'Mixer in {lobby}: round {round}/{rounds}, {phase}; {people, plural, one {# person} other {# people}}; round ends {end}; moves {moved}.',
   'deepen.mixer.error.tooFew': 'A mixer needs at least 3 people in the lobby (found {count}).',

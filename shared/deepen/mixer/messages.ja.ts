@@ -51,7 +51,9 @@ export const mixerJa = {
   'deepen.mixer.preview.rounds': '{rounds} ラウンド × {minutes} 分: {strategies}',
   'deepen.mixer.preview.repeats': '同じ組み合わせの見込み: {repeats} 組（過去の交流会で会った組: {history}）',
   'deepen.mixer.preview.transition':
-    '移動時間の見込み（Discord の移動は毎秒1人ほど。最初はその前にルームの参加権限も毎秒1人ほど）: ルームへ {first} 秒、ラウンド間 最大 {between} 秒、ロビーへ {back} 秒',
+    '移動時間の見込み（Discord の移動は毎秒1人ほど）: ルームへ {first} 秒、ラウンド間 最大 {between} 秒、ロビーへ {back} 秒',
+  'deepen.mixer.preview.roleAccess':
+    '運営・ファシリテーターを含めて {max} 人を超えるため、ルームは一人ずつではなく一時的な「交流会」ロールに開きます。ロールは最初に毎秒1人ほどで付与します（ルームへの時間に含みます）。',
   'deepen.mixer.preview.oneGroup': '6人未満のため、毎ラウンド全員が1グループで話します。',
   'deepen.mixer.preview.confirm': '交流会を始める',
   'deepen.mixer.preview.cancel': 'キャンセル',
@@ -69,6 +71,7 @@ export const mixerJa = {
   'deepen.mixer.control.endedLate':
     'ボットが停止している間にこのミキサーの予定終了時刻を過ぎたため、ここで終了します。全員をロビーに戻し、ルームを閉じます。',
   'deepen.mixer.control.progress': '{done}/{total} 人移動済み、残り約 {seconds} 秒',
+  'deepen.mixer.control.unmoved': '{count} 人は移動できず、リンクからの参加をお願いしました',
   'deepen.mixer.control.next': '次のラウンド',
   'deepen.mixer.control.extend': '+2分',
   'deepen.mixer.control.broadcast': '全体連絡',
@@ -83,6 +86,8 @@ export const mixerJa = {
   'deepen.mixer.room.category': '交流会ルーム',
   'deepen.mixer.room.name': 'ルーム {n}',
   'deepen.mixer.room.role': '交流会',
+  'deepen.mixer.room.full':
+    '交流会のルームにはこれ以上参加できません（Discord ではチャンネルごとの権限設定は {max} 件までです）。{lobby} にはそのまま残れます。この交流会の後、運営が新しい交流会を始められます。',
   'deepen.mixer.room.welcome': 'ラウンド {round}/{rounds}・{members}',
   'deepen.mixer.room.endsAt': 'このラウンドの終了: {end}',
   'deepen.mixer.room.promptTitle': 'トークテーマ',
@@ -94,10 +99,15 @@ export const mixerJa = {
     'メンバーの移動権限（メンバーを移動）がなくなったため、移動できません。各自で {lobby} に戻ってください: {link}。このルームは {end} に閉じます。',
   'deepen.mixer.move.notInVoice':
     '交流会に参加中ですが、ボイスに接続していないため移動できませんでした。あなたのルームは {room} です: {link}',
+  'deepen.mixer.move.dropped':
+    '交流会のルーム {room} へ移動できませんでした。こちらのリンクからご自身で参加してください: {link}',
+  'deepen.mixer.move.droppedBack':
+    '{lobby} へ戻す移動ができませんでした。交流会のルームはまもなく閉じます。こちらのリンクからご自身で戻ってください: {link}',
   'deepen.mixer.organiserLeft':
     '主催者がボイスから退出しました。交流会は続きます。運営メンバーは上のボタンを使えます。',
   'deepen.mixer.summary':
     '交流会が終了しました: {people} 人、{rounds} ラウンド、{groups} グループ、初めて話した組 {newPairs}。',
+  'deepen.mixer.summaryRun': '-# 交流会 {run}',
   'deepen.mixer.status':
     '{lobby} の交流会: ラウンド {round}/{rounds}（{phase}）、参加者 {people} 人、ラウンド終了 {end}、移動 {moved}。',
   'deepen.mixer.error.tooFew': '交流会にはロビーに3人以上必要です（現在 {count} 人）。',

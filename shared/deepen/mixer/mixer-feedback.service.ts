@@ -58,3 +58,5 @@ export async function saveFeedback(input: FeedbackInput): Promise<FeedbackView> 
     comment: doc!.comment ?? null,
   };
 }
+
+export * from './mixer-feedback-outbox.service.js';

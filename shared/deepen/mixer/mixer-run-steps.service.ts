@@ -61,14 +61,6 @@ export function plannedEndAfterRound(run: MixerRunView, round: number, endsAt: D
   return new Date(endsAt.getTime() + after * run.minutesPerRound * 60_000);
 }
 
-/** Lets go of the lease (another worker may drive the next step at once). */
-export async function releaseLease(runId: string, owner: string): Promise<void> {
-  await MixerRun.updateOne(
-    { runId, 'lease.owner': owner },
-    { $set: { 'lease.owner': null, 'lease.until': null } },
-  );
-}
-
 /**
  * The worker no longer holds the run's lease (it ran out and another worker took it): the
  * step's write was refused and the step must stop without touching Discord further.
@@ -130,13 +122,15 @@ const CAS_TRIES = 8;
 export async function updateRun(
   runId: string,
   change: (run: MixerRunView) => Record<string, unknown> | null,
+  owner?: string,
 ): Promise<MixerRunView | null> {
   for (let attempt = 0; attempt < CAS_TRIES; attempt++) {
     const run = await getRun(runId);
     const set = change(run);
     if (set === null) return null;
     try {
-      return await saveStep(runId, set, undefined, run.version);
+      // With `owner`, also fenced by the lease (LeaseLost once another worker holds it).
+      return await saveStep(runId, set, owner, run.version);
     } catch (error) {
       if (!(error instanceof StaleRun)) throw error;
     }
@@ -157,6 +151,18 @@ export async function requestEnd(runId: string): Promise<boolean> {
 }
 
 /**
+ * Stores the organiser's "Next round" for `round` (whoever holds the lease ends that round at its
+ * next step). False when the run is no longer talking in that round (it moved on meanwhile).
+ */
+export async function requestNextRound(runId: string, round: number): Promise<boolean> {
+  const { matchedCount } = await MixerRun.updateOne(
+    { runId, status: 'running', phase: 'talking', 'state.currentRound': round },
+    { $set: { nextRequestedRound: round } },
+  );
+  return matchedCount > 0;
+}
+
+/**
  * Fences a side write of a worker: refused while another worker holds a live lease on the run
  * (a frozen worker that wakes up after a take-over must not count into the new owner's
  * transition). With no lease held (a membership move while the round talks) it goes through.
@@ -168,6 +174,23 @@ function notTakenBy(owner: string, now: Date) {
 /** Counts one move sent (or decided) by `owner`; refused when another worker drives the run. */
 export async function countMove(runId: string, owner: string, now: Date): Promise<void> {
   await MixerRun.updateOne({ runId, ...notTakenBy(owner, now) }, { $inc: { 'moves.done': 1 } });
+}
+
+/**
+ * Records whether a member's move of this step left them out of place (`unmoved`) or put them in
+ * place; fenced like countMove. The shown count of those who could not be moved reads it.
+ */
+export async function markUnmoved(
+  runId: string,
+  userId: string,
+  unmoved: boolean,
+  owner: string,
+  now: Date,
+): Promise<void> {
+  await MixerRun.updateOne(
+    { runId, ...notTakenBy(owner, now) },
+    unmoved ? { $addToSet: { 'moves.unmoved': userId } } : { $pull: { 'moves.unmoved': userId } },
+  );
 }
 
 /**
@@ -197,21 +220,26 @@ const LIVE = new Set(['setup', 'moving', 'talking']);
 export async function addJoiner(
   runId: string,
   userId: string,
+  owner?: string,
 ): Promise<{ run: MixerRunView; move: GroupMove } | null> {
   const first = await getRun(runId);
   const [participant] = await loadParticipants(first.guildId, [userId]);
   let move: GroupMove | null = null;
-  const next = await updateRun(runId, (run) => {
-    const state = stateOf(run);
-    if (run.status !== 'running' || !LIVE.has(run.phase)) return null;
-    if (state.participants.some((p) => p.id === userId) || run.facilitators.includes(userId)) return null;
-    const result = addLateJoiner(state, participant!);
-    move = result.move;
-    return {
-      state: serializeState(result.state),
-      everyone: [...new Set([...run.everyone, userId])],
-    };
-  });
+  const next = await updateRun(
+    runId,
+    (run) => {
+      const state = stateOf(run);
+      if (run.status !== 'running' || !LIVE.has(run.phase)) return null;
+      if (state.participants.some((p) => p.id === userId) || run.facilitators.includes(userId)) return null;
+      const result = addLateJoiner(state, participant!);
+      move = result.move;
+      return {
+        state: serializeState(result.state),
+        everyone: [...new Set([...run.everyone, userId])],
+      };
+    },
+    owner,
+  );
   return next && move ? { run: next, move } : null;
 }
 
@@ -219,16 +247,21 @@ export async function addJoiner(
 export async function removeParticipant(
   runId: string,
   userId: string,
+  owner?: string,
 ): Promise<{ run: MixerRunView; moves: GroupMove[] } | null> {
   let moves: GroupMove[] = [];
-  const next = await updateRun(runId, (run) => {
-    const state = stateOf(run);
-    if (run.status !== 'running' || !LIVE.has(run.phase)) return null;
-    if (!state.participants.some((p) => p.id === userId)) return null;
-    const result = removeLeaver(state, userId);
-    moves = result.moves;
-    return { state: serializeState(result.state) };
-  });
+  const next = await updateRun(
+    runId,
+    (run) => {
+      const state = stateOf(run);
+      if (run.status !== 'running' || !LIVE.has(run.phase)) return null;
+      if (!state.participants.some((p) => p.id === userId)) return null;
+      const result = removeLeaver(state, userId);
+      moves = result.moves;
+      return { state: serializeState(result.state) };
+    },
+    owner,
+  );
   return next ? { run: next, moves } : null;
 }
 

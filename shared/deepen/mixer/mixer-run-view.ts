@@ -32,7 +32,7 @@ export interface MixerRunView {
   rooms: string[];
   roomOfGroup: number[][];
   prompts: { round: number; room: number; promptIds: string[]; messageId: string | null }[];
-  moves: { round: number; done: number; total: number; notified: string[] };
+  moves: { round: number; done: number; total: number; notified: string[]; unmoved?: string[] };
   everyone: string[];
   lease: { owner: string | null; until: Date | null };
   startedAt: Date | null;
@@ -40,6 +40,7 @@ export interface MixerRunView {
   summary: { people: number; groups: number; newPairs: number };
   feedbackAsked: boolean;
   endRequested: boolean;
+  nextRequestedRound: number;
   returnGraces: number;
   version: number;
   roundsPlayed: number;
@@ -53,6 +54,7 @@ export function toView(doc: any): MixerRunView {
   return {
     ...doc,
     endRequested: doc.endRequested ?? false,
+    nextRequestedRound: doc.nextRequestedRound ?? -1,
     returnGraces: doc.returnGraces ?? 0,
     version: doc.version ?? 0,
     roundsPlayed: doc.roundsPlayed ?? 0,

@@ -4,6 +4,8 @@
  * carries on from this document alone. `lease` says which worker drives it right now.
  */
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { ROOM_ACCESS } from './transition-estimate.js';
+import { feedbackOutboxSchema } from './mixer-feedback-outbox.model.js';
 
 export const MIXER_STATUSES = ['preview', 'running', 'done', 'cancelled'] as const;
 export type MixerStatus = (typeof MIXER_STATUSES)[number];
@@ -61,6 +63,12 @@ const mixerRunSchema = new Schema(
     controlChannelId: { type: String, default: null },
     controlMessageId: { type: String, default: null },
     categoryId: { type: String, default: null },
+    /**
+     * Who may enter the rooms (transition-estimate.ts RoomAccess): `members` (their own
+     * overwrites, no role) or `role` (the mixer's temporary role). Stored before the first room is
+     * made, so a restarted worker knows whether there is a role to delete; null until then.
+     */
+    roomAccess: { type: String, enum: ROOM_ACCESS, default: null },
     /** Breakout voice channel ids, room index → id; created once, reused every round. */
     rooms: { type: [String], default: [] },
     /** Per round: group index → room index (groups go where most of their members already are). */
@@ -70,8 +78,16 @@ const mixerRunSchema = new Schema(
       round: { type: Number, default: -1 },
       done: { type: Number, default: 0 },
       total: { type: Number, default: 0 },
-      /** Members who could not be moved (not in voice): told where their room is. */
+      /**
+       * Members this step could not move (not in voice, or the move did not happen): told where to
+       * go, once per step. `round` is the round, or the number of rounds for the way back.
+       */
       notified: { type: [String], default: [] },
+      /**
+       * Members of this step whose move failed and who are not in place yet: the one count the
+       * control message and `/mixer status` show; a later move that places them takes them out.
+       */
+      unmoved: { type: [String], default: [] },
     },
     /** Everyone who was in a group at some point (left people stay here for the summary). */
     everyone: { type: [String], default: [] },
@@ -88,10 +104,28 @@ const mixerRunSchema = new Schema(
     },
     feedbackAsked: { type: Boolean, default: false },
     /**
+     * What the end still owes people (summary, feedback DMs, the closed-DMs lobby message), stored
+     * with the done step; `feedbackAsked` turns true once all of it is settled. Null before the end.
+     */
+    feedbackOutbox: { type: feedbackOutboxSchema, default: null },
+    /**
      * The organiser asked to end (/mixer end, the End button): stored so the worker holding the
      * lease sees it at its next step even when another worker took the request.
      */
     endRequested: { type: Boolean, default: false },
+    /**
+     * The round the organiser asked to end early ("Next round"), stored like `endRequested` so
+     * the worker holding the lease acts on it at its next step even when the request could not
+     * take the lease itself (another worker applying a voice change). -1: none. A value left
+     * from a round already ended no longer matches `state.currentRound`, so it is never cleared.
+     */
+    nextRequestedRound: { type: Number, default: -1 },
+    /**
+     * A worker saw something the run's lease holder must act on (a voice change it could not
+     * apply, a step it could not take) while another worker held the lease: whoever lets the
+     * lease go next drives the run again (its reconcile reads the voice states). Not a version bump.
+     */
+    driveWanted: { type: Boolean, default: false },
     /**
      * Bumped by every write of the run: read-modify-writes (joins, leaves, extensions, prompts,
      * the next round's state) land only on the version they read, else they read again.

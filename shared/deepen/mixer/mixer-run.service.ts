@@ -226,6 +226,29 @@ function alreadyRunningOr(error: unknown, lobbyChannelId: string): unknown {
     : error;
 }
 
+/**
+ * Asks the worker holding the run's lease to drive it again once it lets go (see `driveWanted`
+ * in the model). No version bump: the mark changes nothing a read-modify-write depends on.
+ */
+export async function markDriveWanted(runId: string): Promise<void> {
+  await MixerRun.updateOne({ runId, status: 'running' }, { $set: { driveWanted: true } });
+}
+
+/**
+ * Lets go of `owner`'s lease and takes the mark in the same write: true when a drive was asked
+ * while it held the lease (then it drives again). One write, so a mark is never missed: set
+ * before it, this returns it; set after it, the lease is already free for the worker that marked.
+ * False when the lease was not `owner`'s any more (the holder takes the mark when it lets go).
+ */
+export async function releaseLeaseAndTakeMark(runId: string, owner: string): Promise<boolean> {
+  const before = await MixerRun.findOneAndUpdate(
+    { runId, 'lease.owner': owner },
+    { $set: { 'lease.owner': null, 'lease.until': null, driveWanted: false } },
+    { projection: { driveWanted: 1, status: 1 }, returnDocument: 'before' },
+  ).lean();
+  return before?.driveWanted === true && before.status === 'running';
+}
+
 /** Drops a preview nobody confirmed. */
 export async function cancelPreview(runId: string): Promise<void> {
   await MixerRun.updateOne({ runId, status: 'preview' }, { $set: { status: 'cancelled' } });

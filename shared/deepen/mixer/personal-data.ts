@@ -3,7 +3,8 @@
  * runs they were part of (their profile answers are kept in a run only while it runs). Erasure
  * deletes their pair-history rows, attendance and feedback, takes them out of other people's
  * groupmate lists and "met" answers, and replaces their id in finished runs with a tombstone
- * (groups keep their size; the runs' counts stay as aggregates). A running mixer is left alone:
+ * (groups keep their size; the runs' counts stay as aggregates) and drops them from a
+ * finished run's feedback outbox. A running mixer is left alone:
  * its end scrubs the answers, and its groups are needed to finish it. Prompts an organiser added
  * stay the guild's (others use them); erasure removes only the organiser's name from them.
  */
@@ -14,10 +15,15 @@ import { MixerRun } from './mixer-run.model.js';
 import { ERASED_ID } from './mixer-run-view.js';
 import { PairHistory } from './pair-history.model.js';
 import { CustomPromptModel } from './custom-prompt.model.js';
+import { isSnowflake, recipientPath } from './mixer-feedback-outbox.service.js';
 
 /** Runs a person took part in: as a participant, a facilitator or the organiser. */
 function runsOf(guildId: string, userId: string) {
-  return { guildId, $or: [{ everyone: userId }, { facilitators: userId }, { organiserId: userId }] };
+  return {
+    guildId,
+    // An outbox recipient is in `everyone` too: recipients come from attendance.
+    $or: [{ everyone: userId }, { facilitators: userId }, { organiserId: userId }],
+  };
 }
 
 /** `value` with every string equal to `from` replaced by `to` (a run's plain stored state). */
@@ -66,6 +72,9 @@ export const mixerPart: PersonalDataPart = {
           startedAt: r.startedAt?.toISOString() ?? null,
           endedAt: r.endedAt?.toISOString() ?? null,
           attributes: state?.participants?.find((p) => p.id === userId)?.attributes ?? null,
+          feedbackDm:
+            ((r.feedbackOutbox?.recipients ?? {}) as unknown as Record<string, { state?: string }>)[userId]
+              ?.state ?? null,
         };
       }),
       feedback: feedback.map((f) => ({
@@ -105,8 +114,11 @@ export const mixerPart: PersonalDataPart = {
             everyone: run.everyone.filter((id) => id !== userId),
             facilitators: run.facilitators.filter((id) => id !== userId),
             'moves.notified': (run.moves?.notified ?? []).filter((id) => id !== userId),
+            'moves.unmoved': (run.moves?.unmoved ?? []).filter((id) => id !== userId),
             ...(run.organiserId === userId ? { organiserId: ERASED_ID } : {}),
           },
+          // Their own path only: other feedback DMs being settled meanwhile keep their state.
+          ...(run.feedbackOutbox && isSnowflake(userId) ? { $unset: { [recipientPath(userId)]: '' } } : {}),
         },
       );
     return {

@@ -35,9 +35,36 @@ export function secondsLeft(done: number, total: number, elapsedMs: number): num
 }
 
 /**
- * Role grants at setup (PUT /guilds/{guild}/members/{user}/roles/{role}, one per person in the
- * mixer): their own per-guild bucket, observed at 10 (discord-api-docs#7680) with a window we
- * assume to be 10 s, as the emulator's realistic profile does. They run before the first moves.
+ * Who may enter the rooms. `members`: each person has their own overwrite on every room, written
+ * in the create call (no request per person). `role`: too many people for one create body, so the
+ * rooms open to a temporary role granted to each person first (one request per person,
+ * bot/deepen/mixer/flows/room-role.ts). Stored on the run before any room is made.
+ */
+export const ROOM_ACCESS = ['members', 'role'] as const;
+export type RoomAccess = (typeof ROOM_ACCESS)[number];
+
+/**
+ * Discord takes at most 100 permission overwrites in a channel create or modify body (50035
+ * "Must be 100 or fewer in length.", discord-api-spec `maxLength(100)` on permission_overwrites).
+ */
+export const MAX_BODY_OVERWRITES = 100;
+/** Overwrites every room has besides its people's: @everyone's deny and the bot's own. */
+export const BASE_OVERWRITES = 2;
+
+/**
+ * The access for rooms that open to `people` (organiser, facilitators and participants): their
+ * own overwrites while they fit in one create body beside the two base ones, else the role.
+ * `cap`: the body's cap (Discord's 100; tests lower it to reach the role path with few people).
+ */
+export function roomAccessFor(people: number, cap = MAX_BODY_OVERWRITES): RoomAccess {
+  return people + BASE_OVERWRITES <= cap ? 'members' : 'role';
+}
+
+/**
+ * Role grants at setup in `role` access (PUT /guilds/{guild}/members/{user}/roles/{role}, one per
+ * person in the mixer): their own per-guild bucket, observed at 10 (discord-api-docs#7680) with a
+ * window we assume to be 10 s, as the emulator's realistic profile does. They run before the
+ * first moves; `members` access makes none.
  */
 export const GRANT_BURST = 10;
 export const GRANT_WINDOW_MS = 10_000;
@@ -48,7 +75,14 @@ export function expectedGrantSeconds(grants: number): number {
   return Math.max(1, Math.ceil((grants * GRANT_WINDOW_MS) / GRANT_BURST / 1000));
 }
 
-/** Setup and the first transition: every grant, then every move into the rooms. */
-export function expectedFirstTransitionSeconds(people: number): number {
-  return expectedGrantSeconds(people) + expectedTransitionSeconds(people);
+/**
+ * Setup and the first transition: every move into the rooms, after every role grant when the
+ * rooms open to the role. `access` defaults to what `participants` and the organiser need.
+ */
+export function expectedFirstTransitionSeconds(
+  participants: number,
+  access: RoomAccess = roomAccessFor(participants + 1),
+): number {
+  const grants = access === 'role' ? expectedGrantSeconds(participants) : 0;
+  return grants + expectedTransitionSeconds(participants);
 }

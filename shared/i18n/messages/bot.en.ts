@@ -13,7 +13,7 @@ export const botEn = {
   'bot.about.dashboard': 'Dashboard',
   'bot.about.noDashboard': 'No dashboard URL is configured.',
   'bot.about.refresh': 'Refresh',
-  'bot.about.updatedAt': 'Updated {time}',
+  'bot.about.updatedAt': 'Updated',
   'bot.error.missingPermission':
     'I am missing a permission for that in this server. Please ask an organiser to check my role and its permissions.',
   'bot.error.dmClosed':

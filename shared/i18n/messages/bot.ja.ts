@@ -16,7 +16,7 @@ export const botJa = {
   'bot.about.dashboard': 'ダッシュボード',
   'bot.about.noDashboard': 'ダッシュボードの URL が設定されていません。',
   'bot.about.refresh': '更新',
-  'bot.about.updatedAt': '{time} に更新',
+  'bot.about.updatedAt': '更新',
   'bot.error.missingPermission':
     'このサーバーでその操作に必要な権限がボットにありません。運営の方にボットのロールと権限を確認してもらってください。',
   'bot.error.dmClosed':

@@ -130,7 +130,9 @@ describe('dashboard Connect & Know pages in a browser (e2e)', function () {
     await Promise.all([page.waitForURL(/lang|introduced=no/), page.selectOption('#lang-select', 'en')]);
     await page.getByRole('button', { name: 'Search', exact: true }).waitFor();
     expect(page.url()).to.include('introduced=no');
-    expect(await page.getByTestId('directory-total').textContent()).to.equal('3 members');
+    expect(await page.getByTestId('directory-total').textContent()).to.equal(
+      '3 members with a Tsunagu profile',
+    );
     await Promise.all([page.waitForURL(/introduced=no/), page.selectOption('#lang-select', 'ja')]);
     await page.getByRole('button', { name: '検索', exact: true }).waitFor();
     // A bookmark of the old member list lands on the directory with its filter.

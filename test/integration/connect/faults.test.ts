@@ -84,5 +84,11 @@ describe('Connect: bad input and faults (real discord.js through the emulator)',
       'the baton back',
     );
     expect(customIds(back)).to.include(`relay:nominate:${w.guildId}`);
+    // Ken left: the prompt says so, not that he "has not introduced themselves", and names him
+    // (a mention of someone no longer in the server renders as "@unknown-user").
+    expect(back.content)
+      .to.include('Ken left the server')
+      .and.not.include(`<@${ken}>`)
+      .and.not.include('has not introduced');
   });
 });

@@ -41,10 +41,12 @@ describe('Discord view page', () => {
     expect(html).to.not.match(/\sstyle=|<style|\son\w+=/i);
   });
 
-  it('sends / to the view', async () => {
-    const res = await page('/');
-    expect(res.status).to.equal(302);
-    expect(res.headers.get('location')).to.equal('/_emulator/view');
+  it('sends /, /_emulator and /_emulator/ to the view', async () => {
+    for (const path of ['/', '/_emulator', '/_emulator/']) {
+      const res = await page(path);
+      expect(res.status, path).to.equal(302);
+      expect(res.headers.get('location'), path).to.equal('/_emulator/view');
+    }
   });
 
   it('serves each asset with its type, and the catalogue as a module', async () => {

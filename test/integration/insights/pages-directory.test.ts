@@ -115,7 +115,7 @@ describe('dashboard members directory and member page', function () {
     const text = body.subarray(3).toString('utf8');
     expect(res.headers['content-type']).to.match(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).to.match(/attachment/);
-    expect(text.split('\r\n')[0]).to.match(/^名前,ユーザー ID,退職年,業界/);
+    expect(text.split('\r\n')[0]).to.match(/^名前,ユーザー ID,Discord ユーザー名,退職年,業界/);
     expect(text).to.include(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(text).to.include('IT・通信');
   });

@@ -179,6 +179,7 @@ describe('Connect: self-introduction and the intro relay (real discord.js throug
       'the baton back DM',
     );
     expect(customIds(back)).to.deep.equal([`relay:nominate:${w.guildId}`]);
+    expect(back.content).to.include(`<@${ken}> has not introduced themselves`);
     expect(w.drivers.dmsTo(ken).filter((m) => m.content?.includes('friendly reminder'))).to.have.length(1);
 
     // The nominator passes the baton again, from the DM.

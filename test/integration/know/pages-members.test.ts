@@ -60,7 +60,7 @@ describe('dashboard member list: the old page redirects to the directory, which 
     expect(res.text).to.include('IT・通信');
     expect(res.text).to.include('関東');
     expect(res.text).to.include('2026/04/01');
-    expect(res.text).to.include('data-testid="directory-total">4 人<');
+    expect(res.text).to.include('data-testid="directory-total">Tsunagu のプロフィールがある 4 人<');
     expect(res.text).to.not.include('Beta Person');
     expect(res.text.match(/data-testid="directory-row"/g)).to.have.length(4);
   });
@@ -86,10 +86,10 @@ describe('dashboard member list: the old page redirects to the directory, which 
       .get(`${suite.path}?introduced=yes`)
       .set('Accept-Language', 'en')
       .expect(200);
-    expect(introduced.text).to.include('data-testid="directory-total">2 members<');
+    expect(introduced.text).to.include('data-testid="directory-total">2 members with a Tsunagu profile<');
     expect(introduced.text).to.include('山田 花子');
     const notYet = await agent.get(`${suite.path}?introduced=no`).set('Accept-Language', 'en').expect(200);
-    expect(notYet.text).to.include('data-testid="directory-total">2 members<');
+    expect(notYet.text).to.include('data-testid="directory-total">2 members with a Tsunagu profile<');
     expect(notYet.text).to.not.include('山田 花子');
     expect(notYet.text).to.include('(not introduced yet)');
   });
@@ -100,7 +100,7 @@ describe('dashboard member list: the old page redirects to the directory, which 
       .get(`${suite.path}?leaveYear=2021&industry=finance`)
       .set('Accept-Language', 'en')
       .expect(200);
-    expect(res.text).to.include('data-testid="directory-total">1 member<');
+    expect(res.text).to.include('data-testid="directory-total">1 member with a Tsunagu profile<');
     expect(res.text).to.not.include('山田 花子');
     expect(res.text).to.include('<option value="2021" selected>');
     expect(res.text).to.include('<option value="finance" selected>');
@@ -204,7 +204,7 @@ describe('dashboard member list: the old page redirects to the directory, which 
     const bare = await agent.get(oldPath()).expect(301);
     expect(bare.headers.location).to.equal(suite.path);
     const res = await agent.get(old.headers.location!).set('Accept-Language', 'en').expect(200);
-    expect(res.text).to.include('data-testid="directory-total">1 member<');
+    expect(res.text).to.include('data-testid="directory-total">1 member with a Tsunagu profile<');
     expect(res.text).to.include('data-testid="nav-directory"');
     expect(res.text).to.not.include('data-testid="nav-members"');
   });

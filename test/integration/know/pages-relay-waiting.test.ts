@@ -93,6 +93,58 @@ describe('dashboard relay page: what waits, and nominating from the dashboard', 
     expect(ja.text).to.match(/data-testid="relay-waiting-nomination-detail">中央値 5.5 日・最長 8 日</);
   });
 
+  it('rounds a wait before picking its unit, says "under a minute", and never shows a negative wait', async () => {
+    const g = suite.world.guildA;
+    const ago = (ms: number) => new Date(today.getTime() - ms);
+    // Holder 2 has waited 59 min 40 s to nominate ("1 hour", not "60 minutes"). Nominee 5 was
+    // nominated 20 s ago, nominee 7 "in 3 minutes" (the worker's clock ahead of the web's).
+    await introduce(1, ago(2 * 3_600_000));
+    await nominate({ guildId: g, by: { userId: uid(1) }, nominee: member(2), now: ago(2 * 3_600_000) });
+    await introduce(2, ago(59 * 60_000 + 40_000));
+    await introduce(4, ago(30 * 60_000));
+    await nominate({ guildId: g, by: { userId: uid(4) }, nominee: member(5), now: ago(20_000) });
+    await introduce(6, ago(30 * 60_000));
+    await nominate({ guildId: g, by: { userId: uid(6) }, nominee: member(7), now: ago(-3 * 60_000) });
+    const app = dashboardApp(suite.world, { now: () => today.getTime() });
+    const agent = await signedIn(app, suite.world.people.manager);
+    const en = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
+    expect(en.text).to.match(
+      /data-testid="relay-waiting-intro-detail">median under a minute · longest under a minute</,
+    );
+    expect(en.text).to.match(/data-testid="relay-waiting-nomination-detail">median 1 hour · longest 1 hour</);
+    expect(en.text).to.not.match(/-\d+ minutes|0 minutes|60 minutes/);
+    const ja = await agent.get(suite.path).set('Accept-Language', 'ja').expect(200);
+    expect(ja.text).to.match(/data-testid="relay-waiting-intro-detail">中央値 1 分未満・最長 1 分未満</);
+    expect(ja.text).to.match(/data-testid="relay-waiting-nomination-detail">中央値 1 時間・最長 1 時間</);
+  });
+
+  it('gives fresh waits in minutes and hours, and mentions chains left out only when there are some', async () => {
+    const g = suite.world.guildA;
+    const minutesAgo = (m: number) => new Date(today.getTime() - m * 60_000);
+    for (const n of [20, 21]) await seedMember(g, { n, joinedAt: t0 });
+    // Chain #1: 1 → 2, and 2 holds the baton since 2 hours ago. Chain #2: 4 → 5 open for 25 minutes.
+    await introduce(1, minutesAgo(180));
+    await nominate({ guildId: g, by: { userId: uid(1) }, nominee: member(2), now: minutesAgo(170) });
+    await introduce(2, minutesAgo(120));
+    await introduce(4, minutesAgo(60));
+    await nominate({ guildId: g, by: { userId: uid(4) }, nominee: member(5), now: minutesAgo(25) });
+    const app = dashboardApp(suite.world, { now: () => today.getTime() });
+    const agent = await signedIn(app, suite.world.people.manager);
+    const en = await agent.get(suite.path).set('Accept-Language', 'en').expect(200);
+    expect(en.text).to.match(
+      /data-testid="relay-waiting-intro-detail">median 25 minutes · longest 25 minutes</,
+    );
+    expect(en.text).to.match(
+      /data-testid="relay-waiting-nomination-detail">median 2 hours · longest 2 hours</,
+    );
+    expect(en.text).to.include('Showing the 2 chains that grew or wait for someone');
+    expect(en.text).to.not.include('not shown');
+    const ja = await agent.get(suite.path).set('Accept-Language', 'ja').expect(200);
+    expect(ja.text).to.match(/data-testid="relay-waiting-intro-detail">中央値 25 分・最長 25 分</);
+    expect(ja.text).to.match(/data-testid="relay-waiting-nomination-detail">中央値 2 時間・最長 2 時間</);
+    expect(ja.text).to.not.include('表示していません');
+  });
+
   it('nominates through the worker: the request is stored and enqueued, and the page shows the outcome', async () => {
     await seed();
     const enqueued: { name: string; data: Record<string, unknown> }[] = [];

@@ -109,6 +109,12 @@ describe('Know: the intro relay has no dead ends (real discord.js through the em
     expect(offered(back)).to.deep.equal([]);
     const refresh = `relay:page:${w.guildId}:0`;
     expect(customIds(back)).to.deep.equal([refresh]);
+    // The baton stays with Aiko (a newcomer takes only a baton the bot holds): the prompt says how
+    // to pick someone new, and promises nothing that will not happen by itself.
+    expect(back.content)
+      .to.include('Your baton waits with you')
+      .and.include('Check again for new members')
+      .and.not.include('the next newcomer picks it up');
     const again = await w.drivers.clickButton(back.id, refresh, aiko, EN).waitForReply();
     expect(offered(again), 'the refreshed prompt still leaves Ken out').to.not.include(ken);
     const { userId: mei } = await joinAndGetDm(w, 'Mei');

@@ -9,7 +9,10 @@ import { startConnectWorld, type ConnectWorld } from '../../support/connect-worl
 import { answerSurveyAndPost, joinAndGetDm, submitIntro } from '../../support/flow.js';
 import type { LogLine } from '../core/bot-world.js';
 
-describe('Sandbox: one readable line per community action', () => {
+describe('Sandbox: one readable line per community action', function () {
+  // Two joins, an intro with its survey, a nomination and a leave: about 19 s on a loaded
+  // 2-core machine, so the scenario gets the budget of the other whole-flow tests.
+  this.timeout(60_000);
   useMongoose('sandbox_community_lines');
   let w: ConnectWorld;
 

@@ -4,10 +4,10 @@
  * own examples.
  */
 import { expect } from 'chai';
-import type { Document } from 'mongodb';
+import { Long, type Document } from 'mongodb';
 import { useDriver } from '../../support/database.js';
 import { ops, seedOne } from './support/fixtures.js';
-import { looseCollection, serverError } from './support/target.js';
+import { looseCollection, serverError, usingRealMongo } from './support/target.js';
 
 describe('store conformance: array update operators and positional updates', () => {
   const { db } = useDriver('update_array');
@@ -241,10 +241,195 @@ describe('store conformance: array update operators and positional updates', () 
       });
     });
 
+    it('positional $ carries several fields of the matched element, across operators', async () => {
+      const { c, read } = await one('positional-fields', {
+        _id: 5,
+        grades: [
+          { grade: 80, mean: 75, std: 8, state: 'pending' },
+          { grade: 85, mean: 90, std: 5, state: 'pending' },
+        ],
+      });
+      const result = await c.updateOne(
+        { _id: 5, grades: { $elemMatch: { grade: 85, state: 'pending' } } },
+        { $set: { 'grades.$.std': 6, 'grades.$.state': 'claimed' }, $inc: { 'grades.$.mean': 1 } },
+      );
+      expect(result.modifiedCount).to.equal(1);
+      expect(await read()).to.deep.equal({
+        _id: 5,
+        grades: [
+          { grade: 80, mean: 75, std: 8, state: 'pending' },
+          { grade: 85, mean: 91, std: 6, state: 'claimed' },
+        ],
+      });
+      // The element no longer matches: nothing is modified, as in MongoDB.
+      const again = await c.updateOne(
+        { _id: 5, grades: { $elemMatch: { grade: 85, state: 'pending' } } },
+        { $set: { 'grades.$.std': 7, 'grades.$.state': 'claimed' } },
+      );
+      expect(again.matchedCount).to.equal(0);
+    });
+
+    it('positional $ reaches into an array inside an embedded document', async () => {
+      const { c, read } = await one('positional-nested', {
+        _id: 6,
+        outbox: {
+          recipients: [
+            { userId: 'a', state: 'pending' },
+            { userId: 'b', state: 'pending' },
+          ],
+        },
+      });
+      await c.updateOne(
+        { _id: 6, 'outbox.recipients.userId': 'a' },
+        { $set: { 'outbox.recipients.$.state': 'sent' } },
+      );
+      await c.updateOne(
+        { _id: 6, 'outbox.recipients': { $elemMatch: { userId: 'b', state: 'pending' } } },
+        { $set: { 'outbox.recipients.$.state': 'claimed', 'outbox.recipients.$.by': 'w1' } },
+      );
+      expect(await read()).to.deep.equal({
+        _id: 6,
+        outbox: {
+          recipients: [
+            { userId: 'a', state: 'sent' },
+            { userId: 'b', state: 'claimed', by: 'w1' },
+          ],
+        },
+      });
+    });
+
     it('positional $ without a matching array condition in the query fails', async () => {
       const { c } = await one('positional-bad', { _id: 1, grades: [1, 2] });
       const error = await serverError(() => c.updateOne({ _id: 1 }, { $set: { 'grades.$': 5 } }));
       expect(error.code).to.be.a('number');
+    });
+
+    it('positional $unset leaves null in the matched element, as the manual says', async () => {
+      const { c, read } = await one('positional-unset', { _id: 1, grades: [85, 80, 90] });
+      await c.updateOne({ _id: 1, grades: 80 }, { $unset: { 'grades.$': '' } });
+      expect(await read()).to.deep.equal({ _id: 1, grades: [85, null, 90] });
+    });
+
+    it('positional $ paths get the same type checks as the concrete path', async () => {
+      const { c, read } = await one('positional-checks', {
+        _id: 1,
+        a: [
+          { k: 0, n: 1, l: [], s: 'x' },
+          { k: 1, n: 'text', l: 5, s: 'str' },
+        ],
+      });
+      const inc = await serverError(() => c.updateOne({ _id: 1, 'a.k': 1 }, { $inc: { 'a.$.n': 1 } }));
+      expect(inc.code).to.equal(14);
+      expect(inc.message).to.include("'a.1.n'");
+      const push = await serverError(() => c.updateOne({ _id: 1, 'a.k': 1 }, ops({ $push: { 'a.$.l': 1 } })));
+      expect(push.code).to.equal(2);
+      expect(push.message).to.include("'a.1.l' must be an array");
+      const create = await serverError(() => c.updateOne({ _id: 1, 'a.k': 1 }, { $set: { 'a.$.s.t': 1 } }));
+      expect(create.code).to.equal(28);
+      expect(await read()).to.deep.equal({
+        _id: 1,
+        a: [
+          { k: 0, n: 1, l: [], s: 'x' },
+          { k: 1, n: 'text', l: 5, s: 'str' },
+        ],
+      });
+    });
+
+    it('positional $inc keeps exact int64 arithmetic and promotes to long', async () => {
+      const { c } = await one('positional-long', {
+        _id: 1,
+        a: [
+          { k: 0, n: 1 },
+          { k: 1, n: Long.fromString('9007199254740993') },
+        ],
+      });
+      await c.updateOne({ _id: 1, 'a.k': 1 }, { $inc: { 'a.$.n': Long.fromNumber(1) } });
+      await c.updateOne({ _id: 1, 'a.k': 0 }, { $inc: { 'a.$.n': Long.fromNumber(2) } });
+      const raw = await c.findOne({ _id: 1 }, { promoteLongs: false });
+      const a = raw?.['a'] as { n: Long }[];
+      expect(a[1]!.n).to.be.instanceOf(Long);
+      expect(a[1]!.n.toString()).to.equal('9007199254740994');
+      expect(a[0]!.n).to.be.instanceOf(Long);
+      expect(a[0]!.n.toString()).to.equal('3');
+    });
+
+    it('positional $ resolving onto a path the update also writes is a conflict (code 40)', async () => {
+      const { c, read } = await one('positional-conflict', { _id: 1, a: [{ k: 0 }, { k: 1 }] });
+      const error = await serverError(() =>
+        c.updateOne({ _id: 1, 'a.k': 1 }, { $set: { 'a.$.y': 1, 'a.1.y': 2 } }),
+      );
+      expect(error.code).to.equal(40);
+      expect(error.message).to.equal("Update created a conflict at 'a.1.y'");
+      const prefix = await serverError(() =>
+        c.updateOne({ _id: 1, 'a.k': 1 }, { $set: { 'a.$': { k: 9 } }, $inc: { 'a.1.k': 1 } }),
+      );
+      expect(prefix.code).to.equal(40);
+      expect(await read()).to.deep.equal({ _id: 1, a: [{ k: 0 }, { k: 1 }] });
+    });
+
+    it('a filter matching a missing field with null updates the document', async () => {
+      const { c, read } = await one('positional-null', { _id: 1, a: [{ x: 1 }, { y: 2 }] });
+      const plain = await c.updateOne({ 'a.x': null }, { $set: { z: 1 } });
+      expect([plain.matchedCount, plain.modifiedCount]).to.deep.equal([1, 1]);
+      const positional = await c.updateOne({ 'a.x': null }, { $set: { 'a.$.z': 1 } });
+      expect([positional.matchedCount, positional.modifiedCount]).to.deep.equal([1, 1]);
+      expect(await read()).to.deep.equal({ _id: 1, a: [{ x: 1 }, { y: 2, z: 1 }], z: 1 });
+    });
+
+    it('positional $ after a negation or a whole-array condition finds no match, as in MongoDB', async () => {
+      const doc = { _id: 1, a: [{ s: 'sent' }, { s: 'pending' }] };
+      const { c, read } = await one('positional-negation', doc);
+      const filters: Document[] = [
+        { 'a.s': { $ne: 'done' } },
+        { 'a.s': { $nin: ['done'] } },
+        { 'a.s': { $not: { $eq: 'done' } } },
+        { 'a.by': { $exists: false } },
+        { a: { $size: 2 } },
+      ];
+      for (const filter of filters) {
+        const error = await serverError(() => c.updateOne(filter, { $set: { 'a.$.by': 'w1' } }));
+        expect(error.code, JSON.stringify(filter)).to.equal(2);
+        expect(error.message).to.equal(
+          'The positional operator did not find the match needed from the query.',
+        );
+      }
+      expect(await read()).to.deep.equal(doc);
+    });
+
+    it('positional $ whose position depends on MongoDB query evaluation order is refused', async () => {
+      // Stricter than MongoDB on purpose: mongod puts the last array predicate's position in every `$`
+      // (SERVER-5247), which can be a different element; the store refuses instead of guessing.
+      const doc = {
+        _id: 1,
+        a: [{ x: 0 }, { x: 10 }, { x: 3 }],
+        b: [{ y: 1 }, { y: 2 }],
+      };
+      const { c, read } = await one('positional-ambiguous', doc);
+      const cases: [Document, Document][] = [
+        [{ 'a.x': 10, 'b.y': 1 }, { $set: { 'a.$.k': 1, 'b.$.k': 1 } }],
+        [{ a: { $elemMatch: { x: 10 } }, 'b.y': 1 }, { $set: { 'a.$.k': 1 } }],
+        [{ 'a.x': { $gt: 1, $lt: 5 } }, { $set: { 'a.$.k': 1 } }],
+        [{ 'a.x': 10, 'a.k': { $exists: false } }, { $set: { 'a.$.k': 1 } }],
+        [{ 'b.y': 1 }, { $set: { 'a.$.k': 1 } }],
+      ];
+      for (const [filter, update] of cases) {
+        if (usingRealMongo()) {
+          const result = await c.updateOne(filter, update);
+          expect(result.matchedCount, JSON.stringify(filter)).to.equal(1);
+          continue;
+        }
+        const error = await serverError(() => c.updateOne(filter, update));
+        expect(error.code, JSON.stringify(filter)).to.equal(2);
+        expect(error.message).to.match(/^positional operator is ambiguous: /);
+      }
+      if (!usingRealMongo()) expect(await read()).to.deep.equal(doc);
+      // One array condition with one operator (or $elemMatch) still resolves.
+      await c.updateOne({ 'a.x': { $gt: 5 } }, { $set: { 'a.$.k': 1 } });
+      await c.updateOne({ a: { $elemMatch: { x: { $gt: 1, $lt: 5 } } } }, { $set: { 'a.$.k': 2 } });
+      expect(((await read()) as { a: Document[] }).a.slice(1)).to.deep.equal([
+        { x: 10, k: 1 },
+        { x: 3, k: 2 },
+      ]);
     });
   });
 });

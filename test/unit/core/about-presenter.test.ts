@@ -21,6 +21,13 @@ describe('about presenter', () => {
     expect(embed.fields?.[2]).to.deep.include({ name: '応答速度', value: '42 ミリ秒' });
   });
 
+  it('stamps the embed with the time, which Discord shows in each viewer’s own zone', () => {
+    const embed = aboutMessage(translator('ja'), facts).embeds[0]!.toJSON();
+    expect(embed.timestamp).to.equal('2026-01-02T03:04:05.000Z');
+    expect(embed.footer?.text).to.equal('更新');
+    expect(JSON.stringify(embed)).to.not.include('UTC');
+  });
+
   it('GIVEN no heartbeat yet (latency -1) THEN says it is still measuring', () => {
     const embed = aboutMessage(translator('en'), { ...facts, latencyMs: -1 }).embeds[0]!.toJSON();
     expect(embed.fields?.[2]?.value).to.equal('measuring…');

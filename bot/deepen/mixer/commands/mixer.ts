@@ -22,6 +22,7 @@ import { interactionLocale, interactionTranslator, type BotContext } from '../..
 import { broadcast, BROADCAST_MAX, endMixer, extend, nextRound } from '../flows/actions.js';
 import { planMixer } from '../flows/start.js';
 import { previewMessage } from '../presenters/preview.presenter.js';
+import { bodyOverwriteCap } from '../flows/room-role.js';
 import { statusText } from '../presenters/status.presenter.js';
 import { runPrompts } from './mixer-prompts.js';
 
@@ -164,7 +165,7 @@ export const mixer: Command = {
         'preview',
       );
       await interaction.editReply(
-        previewMessage(tr, await interactionLocale(ctx, interaction), run, preview),
+        previewMessage(tr, await interactionLocale(ctx, interaction), run, preview, bodyOverwriteCap(ctx)),
       );
       return;
     }

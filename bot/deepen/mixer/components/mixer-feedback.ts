@@ -6,7 +6,7 @@ import { MessageFlags } from 'discord.js';
 import type { ComponentFamily } from '../../../core/component.js';
 import { UserError } from '../../../core/user-error.js';
 import { interactionTranslator } from '../../../context.js';
-import { namesOf } from '../flows/finish.js';
+import { namesOf } from '../flows/feedback-delivery.js';
 import { commentModal, FEEDBACK_PREFIX, feedbackMessage } from '../presenters/feedback.presenter.js';
 
 const ephemeral = { flags: MessageFlags.Ephemeral } as const;

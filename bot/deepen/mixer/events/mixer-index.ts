@@ -2,7 +2,8 @@
  * The in-memory index of running mixers' channels (flows/channel-index.ts), rebuilt from the
  * database whenever the gateway delivers a guild afresh: at start-up (READY), when the bot joins
  * a guild (GuildCreate) and when a guild comes back after an outage (GuildAvailable), since
- * mixers may have started or ended meanwhile in another worker.
+ * mixers may have started or ended meanwhile in another worker; and read again whenever a channel
+ * or role is created in a guild (a mixer starting on another worker creates both).
  */
 import { Events } from 'discord.js';
 import { defineEvent } from '../../../core/event.js';
@@ -30,5 +31,24 @@ export const mixerIndexOnAvailable = defineEvent({
   async execute(ctx, guild) {
     if (!guild.client.isReady()) return;
     await mixerIndexOf(ctx).rebuild(guild.id);
+  },
+});
+
+/**
+ * A channel or role created in a guild may be a mixer starting on another worker (its setup
+ * creates its category, rooms and maybe its role): the guild's running mixers are read again, so
+ * this worker acts on their voice changes too (see flows/channel-index.ts for why not polling).
+ */
+export const mixerIndexOnChannelCreate = defineEvent({
+  name: Events.ChannelCreate,
+  async execute(ctx, channel) {
+    await mixerIndexOf(ctx).refresh(channel.guild.id);
+  },
+});
+
+export const mixerIndexOnRoleCreate = defineEvent({
+  name: Events.GuildRoleCreate,
+  async execute(ctx, role) {
+    await mixerIndexOf(ctx).refresh(role.guild.id);
   },
 });

@@ -23,7 +23,12 @@ export async function nextRound(
   tr: Translator,
 ): Promise<string> {
   if (run.phase !== 'talking') throw new UserError('deepen.mixer.error.notTalking');
-  void drive(ctx, client, run.runId, { kind: 'end-round', round: run.state.currentRound, early: true });
+  // Stored first (as an end request is): the worker holding the run's lease ends the round at its
+  // next step even when this drive cannot take the lease (another worker applying voice changes).
+  const round = run.state.currentRound;
+  if (!(await ctx.services.mixer.runs.requestNextRound(run.runId, round)))
+    throw new UserError('deepen.mixer.error.notTalking');
+  void drive(ctx, client, run.runId, { kind: 'end-round', round, early: true });
   return run.state.currentRound + 1 < run.strategies.length
     ? tr('deepen.mixer.action.next')
     : tr('deepen.mixer.action.last');

@@ -5,8 +5,26 @@
  * call. The index is the process's own (one per bot context, built by the part's services): it
  * is loaded per guild on first use and at start-up/reconnect, and kept current by the driver and
  * the membership flows whenever they read or write a run. A stale entry only costs one read (the
- * run is read before acting and dropped when it is over); a missing run is picked up at the next
- * driver step of that run.
+ * run is read before acting and dropped when it is over).
+ *
+ * Runs started by another worker (production runs several: agenda jobs run on any of them, the
+ * gateway delivers a guild's events to one) are learnt from the gateway, not by polling: every
+ * mixer begins by creating Discord things in its guild (its category and rooms, its role if any), and
+ * each worker holding the guild gets their CHANNEL_CREATE / GUILD_ROLE_CREATE. Each create
+ * re-reads the guild's running mixers (`refresh`, one indexed query; a burst of creates, one
+ * per room, coalesces into at most one read in flight and one queued). The run is stored as
+ * running before its setup creates anything, so that read finds at least its lobby; rooms stored
+ * after the read are picked up by the moves into them (lobby → room: the lobby concerns the run,
+ * which is then read and tracked). Why not a periodic refresh: it would cost a query every few
+ * seconds per guild forever, and still answer late within its period; and why not asking the
+ * database on voice changes in unknown channels: in a busy guild every unrelated change would be
+ * one. The cost here is one query per channel or role the guild creates, none per voice change.
+ *
+ * Topology assumed (DESIGN.md: several workers may run, discord.js sharding is the scale-out
+ * path): a guild's gateway events reach the workers whose shard holds it, and only those have it
+ * in their cache; agenda jobs run on any worker. So the index of a worker holds only the guilds
+ * its shard holds, and a drive landing on a worker without the guild is handed on to another
+ * (driver.ts handOn) rather than used up.
  */
 import type { BotContext } from '../../../context.js';
 
@@ -38,6 +56,8 @@ export class MixerChannelIndex {
   private readonly loads = new Map<string, Promise<void>>();
   /** Counts tracks, to order them against rebuilds in flight. */
   private ticks = 0;
+  /** Per guild, the refresh waiting for the read in flight (it reads after the change it was asked for). */
+  private readonly queued = new Map<string, Promise<void>>();
 
   /** `load` reads a guild's running mixers (the database's answer). */
   constructor(private readonly load: (guildId: string) => Promise<readonly IndexedRun[]>) {}
@@ -81,6 +101,25 @@ export class MixerChannelIndex {
       this.loads.delete(guildId);
       throw error;
     });
+  }
+
+  /**
+   * Reads the guild's running mixers again because something may have started (a channel or role
+   * was created). A read in flight may have started before that change, so one more read follows
+   * it; asks made meanwhile share that queued read.
+   */
+  refresh(guildId: string): Promise<void> {
+    const waiting = this.queued.get(guildId);
+    if (waiting) return waiting;
+    const inFlight = this.loads.get(guildId) ?? Promise.resolve();
+    const next = inFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(guildId);
+        return this.rebuild(guildId);
+      });
+    this.queued.set(guildId, next);
+    return next;
   }
 
   private async ready(guildId: string): Promise<Map<string, Entry>> {

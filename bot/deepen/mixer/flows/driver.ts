@@ -23,12 +23,14 @@ import { scrubbedState } from '../../../../shared/deepen/mixer/mixer-run-view.js
 import {
   expectedFirstTransitionSeconds,
   expectedTransitionSeconds,
+  roomAccessFor,
 } from '../../../../shared/deepen/mixer/transition-estimate.js';
 import { discordTime, progressLine } from '../presenters/control.presenter.js';
-import { cancelJobs, scheduleResume, scheduleTicks } from './jobs.js';
-import { MovesRefused, runMoves, voiceChannelOf, type MoveOrder } from './moves.js';
+import { cancelJobs, scheduleResume, scheduleTicks, WARNING_MS } from './jobs.js';
+import { MovesRefused, runMoves, tellUnmoved, voiceChannelOf, type MoveOrder } from './moves.js';
 import { postInRooms, postRoundPrompts, refreshControl, warnRooms } from './posts.js';
-import { deleteRooms, ensureRooms, openRoomsTo, RoomsRefused } from './rooms.js';
+import { deleteRooms, ensureRooms, roomPeople, RoomsRefused } from './rooms.js';
+import { bodyOverwriteCap, openRoomsTo, roomAccessOf, tellRoomsFullOnce } from './room-role.js';
 import { finishRun } from './finish.js';
 import { mixerIndexOf } from './channel-index.js';
 
@@ -49,16 +51,32 @@ const RETURN_TRIES = 3;
 const ENDABLE = new Set(['setup', 'moving', 'talking']);
 /** Phases in which people join and leave the groups (as the voice handler's). */
 const LIVE_PHASES = ENDABLE;
+/**
+ * A drive that lands on a worker without the guild in its cache (its shard does not hold it) is
+ * handed on as a resume this much later, so that another worker's agenda scan can take it...
+ */
+const ELSEWHERE_RETRY_MS = 10_000;
+/** ...at most this many times in a row (about two minutes): no worker holds the guild any more. */
+const ELSEWHERE_MAX_HOPS = 12;
 
 /** What made the driver run now, besides "carry on". `early`: the organiser skipped ahead. */
 export type DriveAction =
   { kind: 'end-round'; round: number; early?: boolean } | { kind: 'end' } | { kind: 'warn'; round: number };
 
-/** Runs the next steps of a run until it waits for a round to end (or is done). Never throws. */
-export function drive(ctx: BotContext, client: Client, runId: string, action?: DriveAction): Promise<void> {
+/**
+ * Runs the next steps of a run until it waits for a round to end (or is done). Never throws.
+ * `hops`: how many workers in a row this drive already found without the guild (a resume's).
+ */
+export function drive(
+  ctx: BotContext,
+  client: Client,
+  runId: string,
+  action?: DriveAction,
+  hops = 0,
+): Promise<void> {
   const log = childLogger(ctx.logger, { runId });
   return ctx.services.mixer.serial
-    .run(runId, () => steps(ctx, client, runId, action))
+    .run(runId, () => steps(ctx, client, runId, action, hops))
     .catch(async (error: unknown) => {
       // A fault (Discord down, a bug): logged, and the run is tried again shortly from its stored step.
       log.error({ err: error }, 'mixer step failed; retrying in 15 s');
@@ -72,7 +90,13 @@ function store(ctx: BotContext, runId: string, set: Record<string, unknown>): Pr
   return ctx.services.mixer.runs.saveStep(runId, set, ctx.services.mixer.workerId);
 }
 
-async function steps(ctx: BotContext, client: Client, runId: string, action?: DriveAction): Promise<void> {
+async function steps(
+  ctx: BotContext,
+  client: Client,
+  runId: string,
+  action: DriveAction | undefined,
+  hops: number,
+): Promise<void> {
   const svc = ctx.services.mixer;
   const now = ctx.services.clock.now();
   const current = await svc.runs.getRun(runId).catch(() => null);
@@ -80,17 +104,32 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
   if (current) mixerIndexOf(ctx).track(current);
   if (!current || current.status !== 'running' || stopped(client)) return;
   const guild = client.guilds.cache.get(current.guildId);
+  if (!guild) {
+    await handOn(ctx, runId, now, hops);
+    return;
+  }
   // An unavailable guild (an outage) is picked up again by its GuildAvailable reconcile.
-  if (!guild?.available) return;
+  if (!guild.available) return;
   let run = await svc.runs.acquireLease(runId, svc.workerId, now, svc.lease.ms);
+  // A timer's or the organiser's action is not stored (a plain drive later would not do it): it
+  // waits a moment for a lease held briefly, by another worker applying a voice change.
+  if (!run && action) run = await waitForLease(ctx, runId);
   if (!run) {
-    // Another worker drives it (or died holding the lease): try again once the lease has run
-    // out. An end request is stored on the run (endRequested), so it is not lost meanwhile.
+    // Another worker drives it (or handles a voice change, membership.ts): it drives again when it
+    // lets go (the mark, taken with each release), and the mark is set before asking once more,
+    // so a holder that let go meanwhile is not missed either.
+    await svc.runs.markDriveWanted(runId);
+    run = await svc.runs.acquireLease(runId, svc.workerId, now, svc.lease.ms);
+  }
+  if (!run) {
+    // A holder that died keeps the lease until it runs out: try again then. An end request is
+    // stored on the run (endRequested), so it is not lost meanwhile.
     const until = current.lease.until ?? now;
     await scheduleResume(ctx.agenda, runId, new Date(until.getTime() + 1000));
     return;
   }
   const keeper = keepLease(ctx, runId);
+  let wanted: boolean;
   try {
     run = await reconcileMembers(ctx, guild, run);
     run = await applyAction(ctx, guild, run, action);
@@ -99,7 +138,7 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
         run = await endNow(ctx, guild, run);
         if (run.status !== 'running') break;
       }
-      const overdue = overdueEnd(run, ctx.services.clock.now());
+      const overdue = overdueEnd(ctx, run, ctx.services.clock.now());
       if (overdue) {
         run = await endOverdue(ctx, guild, run, overdue.late);
         if (run.status !== 'running') break;
@@ -135,8 +174,45 @@ async function steps(ctx: BotContext, client: Client, runId: string, action?: Dr
   } finally {
     // No renewal may land after the release (it would take the lease back for a full term).
     await keeper.stop();
-    await svc.runs.releaseLease(runId, svc.workerId);
+    wanted = await svc.runs.releaseLeaseAndTakeMark(runId, svc.workerId);
   }
+  // Asked while this worker held the lease (a voice change another worker received): after this
+  // step in this process's queue, the drive's reconcile applies it.
+  if (wanted) void drive(ctx, client, runId);
+}
+
+/**
+ * This worker does not hold the guild (sharded workers: the guild is on another shard; or the
+ * bot was removed from it): the drive must not be used up here, so a resume is saved a little
+ * later for whichever worker's agenda takes it. A timer's or the organiser's action is not lost
+ * with it: the round end is past `roundEndsAt`, the warning is due by the clock, and "Next round"
+ * and "End" are stored on the run, which a plain drive acts on. Bounded: no worker holding the
+ * guild for ELSEWHERE_MAX_HOPS in a row means the bot is gone from it; the run waits for a
+ * GuildAvailable (the bot back in the guild) instead of polling for ever.
+ */
+async function handOn(ctx: BotContext, runId: string, now: Date, hops: number): Promise<void> {
+  const log = childLogger(ctx.logger, { runId, hops });
+  if (hops >= ELSEWHERE_MAX_HOPS) {
+    log.error('mixer guild not held by any worker that took its drive; waiting for GuildAvailable');
+    return;
+  }
+  log.warn("mixer guild not in this worker's cache; handing the drive on");
+  await scheduleResume(ctx.agenda, runId, new Date(now.getTime() + ELSEWHERE_RETRY_MS), hops + 1);
+}
+
+/** How long an action waits for the lease (a voice change holds it for about one move). */
+const ACTION_LEASE_WAIT_MS = 5_000;
+const ACTION_LEASE_POLL_MS = 200;
+
+async function waitForLease(ctx: BotContext, runId: string): Promise<MixerRunView | null> {
+  const svc = ctx.services.mixer;
+  const until = Date.now() + ACTION_LEASE_WAIT_MS;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, ACTION_LEASE_POLL_MS));
+    const run = await svc.runs.acquireLease(runId, svc.workerId, ctx.services.clock.now(), svc.lease.ms);
+    if (run) return run;
+  }
+  return null;
 }
 
 /**
@@ -154,7 +230,10 @@ function stopped(client: Client): boolean {
  * renewal finds another worker holding it (this worker was too slow, e.g. frozen): the step then
  * sends nothing more, and its fenced writes (saveStep with the owner) are refused anyway.
  */
-function keepLease(ctx: BotContext, runId: string): { lost: () => boolean; stop: () => Promise<void> } {
+export function keepLease(
+  ctx: BotContext,
+  runId: string,
+): { lost: () => boolean; stop: () => Promise<void> } {
   const svc = ctx.services.mixer;
   let lost = false;
   let pending: Promise<void> = Promise.resolve();
@@ -186,23 +265,26 @@ function keepLease(ctx: BotContext, runId: string): { lost: () => boolean; stop:
  * instead of starting another round. `late`: the bot missed the end (said in the control
  * message); an ordinary end of the last round found a moment late is not.
  */
-function overdueEnd(run: MixerRunView, now: Date): { late: boolean } | null {
+function overdueEnd(ctx: BotContext, run: MixerRunView, now: Date): { late: boolean } | null {
   const end = plannedEndOf(run);
   if (!end || !ENDABLE.has(run.phase)) return null;
   const lastRoundTalking = run.phase === 'talking' && run.state.currentRound + 1 >= run.strategies.length;
   // Setting up or moving may run past the plan by what that takes for this many people (granting
-  // the room role and moving ~1 per second each, twice that for 429s) plus LATE_MS: a big lobby
-  // with short rounds is not "away" while it is still granting roles. Talking may not.
-  const slack = run.phase === 'talking' ? 0 : LATE_MS + 2000 * transitionSecondsOf(run);
+  // the room role when the rooms open to it, moving ~1 per second each, twice that for 429s) plus
+  // LATE_MS: a big lobby with short rounds is not "away" while it is still granting roles.
+  // Talking may not.
+  const slack = run.phase === 'talking' ? 0 : LATE_MS + 2000 * transitionSecondsOf(ctx, run);
   if (now.getTime() < end.getTime() + slack) return null;
   return { late: !lastRoundTalking || now.getTime() >= end.getTime() + LATE_MS };
 }
 
-/** Expected seconds of the transition a run in setup or moving is in (setup: role grants too). */
-function transitionSecondsOf(run: MixerRunView): number {
+/** Expected seconds of the transition a run in setup or moving is in (setup: any role grants too). */
+function transitionSecondsOf(ctx: BotContext, run: MixerRunView): number {
   const people = run.state.participants.length;
+  // Before setup stored the room access, the one it will choose.
+  const access = roomAccessOf(run) ?? roomAccessFor(roomPeople(run).length, bodyOverwriteCap(ctx));
   return run.phase === 'setup' || run.roundsPlayed === 0
-    ? expectedFirstTransitionSeconds(people)
+    ? expectedFirstTransitionSeconds(people, access)
     : expectedTransitionSeconds(people);
 }
 
@@ -237,6 +319,25 @@ async function endNow(ctx: BotContext, guild: Guild, run: MixerRunView): Promise
   return store(ctx, run.runId, { phase: 'returning', roundEndsAt: null });
 }
 
+/** The round's one-minute warning is due and not posted yet (rounds of 2 minutes or more have one). */
+function warningDue(run: MixerRunView, now: Date): boolean {
+  return (
+    run.phase === 'talking' &&
+    run.minutesPerRound >= 2 &&
+    run.roundEndsAt !== null &&
+    now.getTime() >= run.roundEndsAt.getTime() - WARNING_MS &&
+    run.warnedRound < run.state.currentRound
+  );
+}
+
+/** Posts the round's one-minute warning once: stored before it is posted. */
+async function warn(ctx: BotContext, guild: Guild, run: MixerRunView, round: number): Promise<MixerRunView> {
+  if (run.warnedRound >= round) return run;
+  const stored = await store(ctx, run.runId, { warnedRound: round });
+  await warnRooms(guild, stored);
+  return stored;
+}
+
 async function applyAction(
   ctx: BotContext,
   guild: Guild,
@@ -246,16 +347,11 @@ async function applyAction(
 ): Promise<MixerRunView> {
   if (!action) return run;
   // Overdue: the loop ends it (a late round-end job must not start the next round first).
-  if (overdueEnd(run, ctx.services.clock.now())) return run;
+  if (overdueEnd(ctx, run, ctx.services.clock.now())) return run;
   if (action.kind === 'end') return ENDABLE.has(run.phase) ? endNow(ctx, guild, run) : run;
   const state = stateOf(run);
   if (run.phase !== 'talking' || state.currentRound !== action.round) return run;
-  if (action.kind === 'warn') {
-    if (run.warnedRound >= action.round) return run;
-    const stored = await store(ctx, run.runId, { warnedRound: action.round });
-    await warnRooms(guild, stored);
-    return stored;
-  }
+  if (action.kind === 'warn') return warn(ctx, guild, run, action.round);
   // A timer's end that an extension moved after the timer fired: the round goes on (its job
   // was moved to the new end).
   if (!action.early && run.roundEndsAt && run.roundEndsAt > ctx.services.clock.now()) return run;
@@ -300,14 +396,20 @@ async function reconcileMembers(ctx: BotContext, guild: Guild, run: MixerRunView
     .filter((v) => v.channelId === run.lobbyChannelId && !v.member?.user.bot && !known.has(v.id))
     .map((v) => v.id);
   let current = run;
-  for (const userId of gone) current = (await runs.removeParticipant(run.runId, userId))?.run ?? current;
+  const owner = ctx.services.mixer.workerId;
+  for (const userId of gone)
+    current = (await runs.removeParticipant(run.runId, userId, owner))?.run ?? current;
   for (const userId of newcomers) {
-    const added = await runs.addJoiner(run.runId, userId);
+    // Rooms made already (a later phase than setup): the joiner is let in first (their overwrites
+    // or the mixer's role); the step's moves then take them to their group's room. Rooms full of
+    // overwrites: they stay in the lobby, unseated, told why (once: the voice handler may have).
+    if ((await openRoomsTo(ctx, guild, current, userId)) === 'full') {
+      await tellRoomsFullOnce(ctx, guild, current, userId);
+      continue;
+    }
+    const added = await runs.addJoiner(run.runId, userId, owner);
     if (!added) continue;
     current = added.run;
-    // Rooms made already (a later phase than setup): the joiner gets the mixer's role now; the
-    // step's moves then take them to their group's room.
-    if (current.rooms.length > 0) await openRoomsTo(guild, current, userId);
   }
   if (gone.length > 0 || newcomers.length > 0) {
     childLogger(ctx.logger, { runId: run.runId }).info(
@@ -372,8 +474,15 @@ async function step(
     case 'talking': {
       // Resumed (restart or lease hand-over): past the deadline the round ends now; else make
       // sure the jobs exist, the prompts are posted and nobody is stranded in the wrong place.
+      const round = run.state.currentRound;
       if (run.roundEndsAt && run.roundEndsAt <= now)
-        return applyAction(ctx, guild, run, { kind: 'end-round', round: run.state.currentRound });
+        return applyAction(ctx, guild, run, { kind: 'end-round', round });
+      // "Next round" asked while another worker held the lease (stored, actions.ts nextRound).
+      if (run.nextRequestedRound === round)
+        return applyAction(ctx, guild, run, { kind: 'end-round', round, early: true });
+      // The warning's tick may have been used up by a worker that could not take the lease: the
+      // warning is due by the clock, so any drive in its last minute posts it (once: warnedRound).
+      if (warningDue(run, now)) run = await warn(ctx, guild, run, round);
       await scheduleTicks(ctx.agenda, run);
       await moveRound(ctx, guild, run, leaseLost);
       if (leaseLost()) throw new LeaseLost(run.runId);
@@ -407,6 +516,7 @@ async function bringBack(
   run: MixerRunView,
   leaseLost: () => boolean,
 ): Promise<MixerRunView | null> {
+  run = await backMoves(ctx, run);
   await refreshControl(guild, run, lateNote(run));
   const placed = new Set<string>();
   for (let attempt = 0; attempt < RETURN_TRIES; attempt++) {
@@ -414,9 +524,18 @@ async function bringBack(
       .filter((userId) => !placed.has(userId))
       .map((userId) => ({ userId, channelId: run.lobbyChannelId }));
     if (orders.length === 0) break;
+    // The status's count: this pass's moves on top of those done (a pass retries the failed ones).
+    const { done } = (await ctx.services.mixer.runs.getRun(run.runId)).moves;
+    run = await store(ctx, run.runId, { 'moves.total': done + orders.length });
     try {
-      const moved = await runMoves(ctx, guild, run, orders, progressEditor(ctx, guild, run), async () =>
-        leaseLost(),
+      const moved = await runMoves(
+        ctx,
+        guild,
+        run,
+        orders,
+        progressEditor(ctx, guild, run),
+        async () => leaseLost(),
+        { tell: false },
       );
       for (const id of moved) placed.add(id);
     } catch (error) {
@@ -431,7 +550,25 @@ async function bringBack(
       { left },
       'mixer rooms closing with members still inside',
     );
+  // Whoever could not be moved back gets the lobby's link before the rooms close (once).
+  await tellUnmoved(
+    ctx,
+    guild,
+    run,
+    left.map((userId) => ({ userId, channelId: run.lobbyChannelId })),
+  );
   return store(ctx, run.runId, { phase: 'cleanup' });
+}
+
+/**
+ * The way back is a step of moves of its own (round index: the number of rounds): its own count
+ * for the status and its own list of who was told, so a member told about a round's move is still
+ * told when their move back fails. Kept across a restart mid-way back (nobody is told twice).
+ */
+async function backMoves(ctx: BotContext, run: MixerRunView): Promise<MixerRunView> {
+  const back = run.strategies.length;
+  if (run.moves.round === back) return run;
+  return store(ctx, run.runId, { moves: { round: back, done: 0, total: 0, notified: [] } });
 }
 
 /** Moves refused on the way back: the organiser and every room are told; the rooms close later. */
@@ -505,14 +642,20 @@ function endAsked(ctx: BotContext, runId: string): () => Promise<boolean> {
  */
 function progressEditor(ctx: BotContext, guild: Guild, run: MixerRunView) {
   let last = 0;
-  return async (done: number, total: number, left: number) => {
+  return async (done: number, total: number, left: number, unmoved: number) => {
     const nowMs = Date.now();
     if (done < total && nowMs - last < PROGRESS_EDIT_MS) return;
     last = nowMs;
     const svc = ctx.services.mixer;
-    if (!(await svc.runs.acquireLease(run.runId, svc.workerId, ctx.services.clock.now(), svc.lease.ms)))
-      throw new LeaseLost(run.runId);
-    await refreshControl(guild, run, lateNote(run, progressLine(run, done, total, left)));
+    // The run as stored now: the control message counts who could not be moved (moves.notified).
+    const latest = await svc.runs.acquireLease(
+      run.runId,
+      svc.workerId,
+      ctx.services.clock.now(),
+      svc.lease.ms,
+    );
+    if (!latest) throw new LeaseLost(run.runId);
+    await refreshControl(guild, latest, lateNote(latest, progressLine(latest, done, total, left, unmoved)));
   };
 }
 

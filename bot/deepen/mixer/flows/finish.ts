@@ -1,25 +1,15 @@
 /**
- * After the last round: pair history, attendance and the summary stored; the organiser gets the
- * summary; every participant gets the feedback DM (or, with DMs closed, a mention in the lobby
- * chat with a button that opens the same controls).
+ * After the last round: pair history, attendance and the summary stored; then the outbox (the
+ * organiser's summary, every participant's feedback DM, the lobby mention for closed DMs) stored
+ * with the done step and sent item by item (feedback-delivery.ts). The feedback job is saved
+ * before the done step, so a crash anywhere after it leaves a job that sends the rest.
  */
 import type { Guild } from 'discord.js';
 import { stateOf, type MixerRunView } from '../../../../shared/deepen/mixer/mixer-run.service.js';
 import { scrubbedState } from '../../../../shared/deepen/mixer/mixer-run-view.js';
-import { translator, type Locale } from '../../../../shared/i18n/index.js';
 import type { BotContext } from '../../../context.js';
-import { isDmClosed } from '../../../core/discord-errors.js';
-import { feedbackFallback, feedbackMessage } from '../presenters/feedback.presenter.js';
-
-/** Display names for ids (the member's name in the guild, else the user's, else the id). */
-export async function namesOf(guild: Guild, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return Promise.all(
-    ids.map(async (id) => {
-      const member = guild.members.cache.get(id) ?? (await guild.members.fetch(id).catch(() => null));
-      return { id, name: member?.displayName ?? id };
-    }),
-  );
-}
+import { deliverFeedback } from './feedback-delivery.js';
+import { scheduleFeedbackJob } from './jobs.js';
 
 /** `owner`: the worker whose lease fences the final write (the driver passes its own). */
 export async function finishRun(
@@ -32,50 +22,21 @@ export async function finishRun(
   const now = ctx.services.clock.now();
   // Rounds that reached talking: one ended while people were still being moved did not happen.
   const played = run.roundsPlayed;
-  const recorded = await svc.finish.recordOutcome(run.runId, played, now);
+  await svc.finish.recordOutcome(run.runId, played, now);
+  const recipients = await svc.feedback.feedbackRecipients(run.runId);
+  // The net first: from here on a crash leaves a job that finishes the sending (or the run).
+  await scheduleFeedbackJob(ctx.agenda, run.runId, now, svc.feedback.FEEDBACK_CLAIM_MS);
   const done = await svc.runs.saveStep(
     run.runId,
-    { status: 'done', phase: 'done', feedbackAsked: true, state: scrubbedState(stateOf(run)) },
+    {
+      status: 'done',
+      phase: 'done',
+      feedbackOutbox: svc.feedback.newOutbox(recipients),
+      state: scrubbedState(stateOf(run)),
+    },
     owner,
   );
-  if (recorded.feedbackAsked) return done;
-  const tr = translator(run.locale as Locale);
-  const summary = tr('deepen.mixer.summary', {
-    people: done.summary.people,
-    groups: done.summary.groups,
-    newPairs: done.summary.newPairs,
-    rounds: played,
-  });
-  const organiser = await guild.client.users.fetch(run.organiserId).catch(() => null);
-  const sent = organiser
-    ? await organiser.send({ content: summary }).then(
-        () => true,
-        () => false,
-      )
-    : false;
-  if (!sent) {
-    const lobby = guild.channels.cache.get(run.controlChannelId ?? run.lobbyChannelId);
-    if (lobby?.isSendable()) await lobby.send({ content: summary }).catch(() => undefined);
-  }
-  await askFeedback(ctx, guild, done);
+  // Settled: the job is removed. Else (a claim another worker holds) the job comes back for it.
+  await deliverFeedback(ctx, guild, run.runId);
   return done;
-}
-
-async function askFeedback(ctx: BotContext, guild: Guild, run: MixerRunView): Promise<void> {
-  const tr = translator(run.locale as Locale);
-  const closed: string[] = [];
-  for (const userId of run.everyone) {
-    const mates = await ctx.services.mixer.finish.groupmatesInRun(run.runId, userId);
-    if (mates.length === 0) continue;
-    try {
-      const user = await guild.client.users.fetch(userId);
-      await user.send(feedbackMessage(tr, run.runId, guild.name, await namesOf(guild, mates)));
-    } catch (error) {
-      if (isDmClosed(error)) closed.push(userId);
-      else ctx.logger.warn({ err: error, runId: run.runId, userId }, 'could not send the mixer feedback DM');
-    }
-  }
-  if (closed.length === 0) return;
-  const lobby = guild.channels.cache.get(run.lobbyChannelId);
-  if (lobby?.isSendable()) await lobby.send(feedbackFallback(tr, run.runId, closed)).catch(() => undefined);
 }

@@ -4,6 +4,7 @@ import type { Client } from 'discord.js';
 import type { BotContext } from '../../../context.js';
 import { drive } from './driver.js';
 import { defineMixerJobs, WARNING_MS } from './jobs.js';
+import { defineFeedbackJob } from './feedback-job.js';
 
 export function defineMixerJobHandlers(agenda: Agenda, ctx: BotContext, client: Client): void {
   defineMixerJobs(agenda, ctx, client, {
@@ -32,8 +33,10 @@ export function defineMixerJobHandlers(agenda: Agenda, ctx: BotContext, client: 
         data.kind === 'warn' ? { kind: 'warn', round: data.round } : { kind: 'end-round', round: data.round },
       );
     },
-    async resume(c, cl, runId) {
-      await drive(c, cl, runId);
+    async resume(c, cl, runId, hops) {
+      await drive(c, cl, runId, undefined, hops);
     },
   });
+  // A finished mixer's outbox after a crash (or a run the crash left before its done step).
+  defineFeedbackJob(agenda, ctx, client, (c, cl, runId) => drive(c, cl, runId));
 }

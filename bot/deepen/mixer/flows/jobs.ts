@@ -13,6 +13,7 @@ import type { Agenda, Job } from 'agenda';
 import type { Client } from 'discord.js';
 import type { BotContext } from '../../../context.js';
 import type { MixerRunView } from '../../../../shared/deepen/mixer/mixer-run.service.js';
+import { defineSelfSchedulingJob, saveUniqueJob } from '../../../../shared/db/agenda.js';
 
 export const MIXER_TICK_JOB = 'mixer:tick';
 export const MIXER_RESUME_JOB = 'mixer:resume';
@@ -32,18 +33,64 @@ export async function scheduleTicks(agenda: Agenda | undefined, run: MixerRunVie
   const kinds: TickData['kind'][] = run.minutesPerRound >= 2 ? ['warn', 'end'] : ['end'];
   for (const kind of kinds) {
     const when = kind === 'warn' ? new Date(end.getTime() - WARNING_MS) : end;
-    await agenda
-      .create<TickData>(MIXER_TICK_JOB, { runId: run.runId, round, kind })
-      .unique({ 'data.runId': run.runId, 'data.round': round, 'data.kind': kind })
-      .schedule(when)
-      .save();
+    // Through saveUniqueJob: a tick's own step may move that very tick (see shared/db/agenda.ts).
+    await saveUniqueJob<TickData>(
+      agenda,
+      MIXER_TICK_JOB,
+      { runId: run.runId, round, kind },
+      { 'data.runId': run.runId, 'data.round': round, 'data.kind': kind },
+      when,
+    );
   }
 }
 
-/** Asks a worker to carry on with a run at `when` (after another worker's lease runs out). */
-export async function scheduleResume(agenda: Agenda | undefined, runId: string, when: Date): Promise<void> {
+export interface ResumeData {
+  runId: string;
+  /** Workers in a row that took this drive without holding the guild (driver.ts handOn). */
+  hops?: number;
+}
+
+/**
+ * Asks a worker to carry on with a run at `when` (after another worker's lease runs out, or on
+ * another worker when this one does not hold the guild: `hops`). Saving again moves the one job
+ * and replaces its data, so any other reason to resume starts the hop count afresh.
+ */
+export async function scheduleResume(
+  agenda: Agenda | undefined,
+  runId: string,
+  when: Date,
+  hops?: number,
+): Promise<void> {
   if (!agenda) return;
-  await agenda.create(MIXER_RESUME_JOB, { runId }).unique({ 'data.runId': runId }).schedule(when).save();
+  const data: ResumeData = hops === undefined ? { runId } : { runId, hops };
+  // Called from inside the resume job too (a hand-on, a retry): saveUniqueJob moves that job.
+  await saveUniqueJob(agenda, MIXER_RESUME_JOB, { ...data }, { 'data.runId': runId }, when);
+}
+
+/**
+ * `deepen:mixer:feedback`, unique per run: the net under a finished mixer's outbox (flows/
+ * feedback-job.ts). Saved before the done step, due one claim-length later; removed once the
+ * outbox is settled.
+ */
+export const MIXER_FEEDBACK_JOB = 'deepen:mixer:feedback';
+
+/** Saves (or moves) the run's feedback job to `claimMs` after `now`. */
+export async function scheduleFeedbackJob(
+  agenda: Agenda | undefined,
+  runId: string,
+  now: Date,
+  claimMs: number,
+): Promise<void> {
+  if (!agenda) return;
+  // Called from inside the feedback job too (it drives a run still running): see saveUniqueJob.
+  const when = new Date(now.getTime() + claimMs);
+  await saveUniqueJob(agenda, MIXER_FEEDBACK_JOB, { runId }, { 'data.runId': runId }, when);
+}
+
+/** Removes the run's feedback job (its outbox is settled). */
+export async function cancelFeedbackJob(agenda: Agenda | undefined, runId: string): Promise<void> {
+  if (!agenda) return;
+  await agenda.cancel({ name: MIXER_FEEDBACK_JOB, data: { runId } });
 }
 
 /** Removes a finished run's jobs. */
@@ -54,7 +101,7 @@ export async function cancelJobs(agenda: Agenda | undefined, runId: string): Pro
 
 export interface MixerJobHandlers {
   tick(ctx: BotContext, client: Client, data: TickData, job: Job<TickData>): Promise<void>;
-  resume(ctx: BotContext, client: Client, runId: string): Promise<void>;
+  resume(ctx: BotContext, client: Client, runId: string, hops: number): Promise<void>;
 }
 
 export function defineMixerJobs(
@@ -63,10 +110,10 @@ export function defineMixerJobs(
   client: Client,
   handlers: MixerJobHandlers,
 ): void {
-  agenda.define<TickData>(MIXER_TICK_JOB, (job: Job<TickData>) =>
+  defineSelfSchedulingJob<TickData>(agenda, MIXER_TICK_JOB, (job: Job<TickData>) =>
     handlers.tick(ctx, client, job.attrs.data, job),
   );
-  agenda.define<{ runId: string }>(MIXER_RESUME_JOB, (job: Job<{ runId: string }>) =>
-    handlers.resume(ctx, client, job.attrs.data.runId),
+  defineSelfSchedulingJob<ResumeData>(agenda, MIXER_RESUME_JOB, (job: Job<ResumeData>) =>
+    handlers.resume(ctx, client, job.attrs.data.runId, job.attrs.data.hops ?? 0),
   );
 }

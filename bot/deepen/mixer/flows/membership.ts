@@ -16,8 +16,11 @@ import { translator, type Locale } from '../../../../shared/i18n/index.js';
 import { childLogger } from '../../../../shared/logger.js';
 import type { BotContext } from '../../../context.js';
 import { mixerIndexOf } from './channel-index.js';
+import { drive, keepLease } from './driver.js';
+import { LeaseLost } from '../../../../shared/deepen/mixer/mixer-run.service.js';
 import { runMoves, voiceChannelOf, type MoveOrder } from './moves.js';
-import { openRoomsTo } from './rooms.js';
+import { scheduleResume } from './jobs.js';
+import { openRoomsTo, tellRoomsFullOnce } from './room-role.js';
 
 const LIVE = new Set(['setup', 'moving', 'talking']);
 
@@ -44,13 +47,68 @@ export function roomOfMember(run: MixerRunView, userId: string): string | null {
   return room === undefined ? null : (run.rooms[room] ?? null);
 }
 
-/** Runs a membership change after the run's other steps (one serial queue per run), logged on failure. */
-async function withRun(ctx: BotContext, runId: string, task: () => Promise<void>): Promise<void> {
-  await ctx.services.mixer.serial
-    .run(runId, task)
-    .catch((error: unknown) =>
-      childLogger(ctx.logger, { runId }).error({ err: error }, 'mixer membership change failed'),
-    );
+/**
+ * Runs a membership change after the run's other steps in this process (one serial queue per
+ * run) and under the run's lease, logged on failure. Several workers may receive a run's voice
+ * changes (the gateway delivers them to the worker whose shard holds the guild, which need not be
+ * the one driving), so a change is applied only by the lease holder: this worker takes the lease
+ * when it is free (the driver idles between steps, so that is the usual case while a round
+ * talks) and its writes are fenced by it. While another worker holds it (a step in progress), the
+ * change is not applied here: it is marked on the run (`driveWanted`) and the holder drives again
+ * when it lets go; its reconcile reads the voice states, so nothing is lost and nothing applied
+ * twice (joins and leaves are no-ops once stored). Marking before asking again closes the race
+ * with a holder letting go meanwhile: either it sees the mark, or this worker gets the lease.
+ * A holder that died keeps the lease until it runs out and takes no mark: a resume is saved for
+ * just after its lease ends, so whoever takes it applies the change (the reconcile).
+ *
+ * Topology assumed (DESIGN.md: several workers; discord.js sharding is the scale-out path): the
+ * worker receiving a guild's voice changes is one whose shard holds the guild, and it has the
+ * guild in its cache. The driver may run on any worker (agenda jobs go to whichever takes them);
+ * a worker without the guild does not use its drive up but hands it on (driver.ts handOn).
+ */
+async function withRun(
+  ctx: BotContext,
+  guild: Guild,
+  runId: string,
+  task: (leaseLost: () => boolean) => Promise<void>,
+): Promise<void> {
+  const svc = ctx.services.mixer;
+  const log = childLogger(ctx.logger, { runId });
+  const take = () => svc.runs.acquireLease(runId, svc.workerId, ctx.services.clock.now(), svc.lease.ms);
+  let again = false;
+  await svc.serial
+    .run(runId, async () => {
+      if (!(await take())) {
+        await svc.runs.markDriveWanted(runId);
+        if (!(await take())) {
+          await resumeAfterLease(ctx, runId);
+          return;
+        }
+      }
+      const keeper = keepLease(ctx, runId);
+      try {
+        await task(keeper.lost);
+      } catch (error) {
+        if (!(error instanceof LeaseLost)) throw error;
+        // Taken over meanwhile (this worker froze past the lease): the new holder applies it.
+        await svc.runs.markDriveWanted(runId);
+      } finally {
+        await keeper.stop();
+        again = await svc.runs.releaseLeaseAndTakeMark(runId, svc.workerId);
+      }
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'mixer membership change failed'));
+  // Asked by another worker (or by a step that found this one holding the lease): a drive after
+  // this change, whose reconcile applies what was asked.
+  if (again) void drive(ctx, guild.client, runId);
+}
+
+/** A resume just after the current holder's lease runs out (unique per run: cheap to save again). */
+async function resumeAfterLease(ctx: BotContext, runId: string): Promise<void> {
+  const run = await ctx.services.mixer.runs.getRun(runId).catch(() => null);
+  // Not live any more (returning, a grace to walk back): its own resume must not be moved earlier.
+  if (!run || run.status !== 'running' || !LIVE.has(run.phase) || !run.lease.until) return;
+  await scheduleResume(ctx.agenda, runId, new Date(run.lease.until.getTime() + 1000));
 }
 
 /** The run as stored now, the index told (null: over or gone, and forgotten by the index). */
@@ -93,13 +151,22 @@ export async function onLobbyJoin(
   userId: string,
 ): Promise<void> {
   if (!LIVE.has(run.phase) || userId === run.organiserId || run.facilitators.includes(userId)) return;
-  await withRun(ctx, run.runId, async () => {
-    const added = await ctx.services.mixer.runs.addJoiner(run.runId, userId);
+  await withRun(ctx, guild, run.runId, async (leaseLost) => {
+    // Let in before being seated: rooms that cannot name anyone more leave them unseated, told why.
+    const current = await latest(ctx, run);
+    if (!current || current.status !== 'running') return;
+    if ((await openRoomsTo(ctx, guild, current, userId)) === 'full') {
+      childLogger(ctx.logger, { runId: run.runId, userId }).warn('mixer rooms full of overwrites');
+      await tellRoomsFullOnce(ctx, guild, current, userId);
+      return;
+    }
+    const added = await ctx.services.mixer.runs.addJoiner(run.runId, userId, ctx.services.mixer.workerId);
     if (!added) return;
     mixerIndexOf(ctx).track(added.run);
-    await openRoomsTo(guild, added.run, userId);
     if (added.run.phase === 'talking')
-      await runMoves(ctx, guild, added.run, ordersFor(added.run, [added.move]));
+      await runMoves(ctx, guild, added.run, ordersFor(added.run, [added.move]), undefined, async () =>
+        leaseLost(),
+      );
   });
 }
 
@@ -109,13 +176,13 @@ export async function onLobbyJoin(
  * driver's step runs first (same queue), so the round read here is the one in progress.
  */
 async function placeInRoom(ctx: BotContext, guild: Guild, run: MixerRunView, userId: string): Promise<void> {
-  await withRun(ctx, run.runId, async () => {
+  await withRun(ctx, guild, run.runId, async (leaseLost) => {
     const current = await latest(ctx, run);
     if (!current || current.status !== 'running' || current.phase !== 'talking') return;
     const room = roomOfMember(current, userId);
     const at = voiceChannelOf(guild, userId);
     if (room === null || at === null || at === room) return;
-    await runMoves(ctx, guild, current, [{ userId, channelId: room }]);
+    await runMoves(ctx, guild, current, [{ userId, channelId: room }], undefined, async () => leaseLost());
   });
 }
 
@@ -128,12 +195,20 @@ export async function onParticipantGone(
 ): Promise<void> {
   if (userId === run.organiserId) await organiserLeft(guild, run);
   if (!LIVE.has(run.phase)) return;
-  await withRun(ctx, run.runId, async () => {
-    const removed = await ctx.services.mixer.runs.removeParticipant(run.runId, userId);
+  await withRun(ctx, guild, run.runId, async (leaseLost) => {
+    const svc = ctx.services.mixer;
+    const removed = await svc.runs.removeParticipant(run.runId, userId, svc.workerId);
     if (!removed) return;
     mixerIndexOf(ctx).track(removed.run);
     if (removed.run.phase !== 'talking') return;
-    await runMoves(ctx, guild, removed.run, ordersFor(removed.run, removed.moves.slice(1)));
+    await runMoves(
+      ctx,
+      guild,
+      removed.run,
+      ordersFor(removed.run, removed.moves.slice(1)),
+      undefined,
+      async () => leaseLost(),
+    );
   });
 }
 

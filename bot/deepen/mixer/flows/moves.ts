@@ -1,8 +1,11 @@
 /**
  * Member moves through the guild's one move queue (shared/deepen/mixer/move-pacer.ts). Only
  * members connected to voice can be moved (400 40032): they are told where their room is by DM,
- * or in the lobby's text chat when DMs are closed. A 403 stops the transition (retrying would
- * only burn invalid requests).
+ * or in the lobby's text chat when DMs are closed. A move that does not happen for another reason
+ * (the queue's invalid-request budget spent, Discord failing) ends the same way: the member gets
+ * a link to their channel. A 403 stops the transition (retrying would only burn invalid requests).
+ * A move whose answer was lost (timeout, abort) is settled by the member's voice state first, and
+ * who is still out of place is stored (`moves.unmoved`) for the control message and the status.
  *
  * Rate limits: discord.js would wait out a 429 (or an empty bucket) inside its REST queue and
  * retry for ever, so the move queue would never see them. For member edits only, the client's
@@ -31,7 +34,7 @@ import {
 import type { MixerRunView } from '../../../../shared/deepen/mixer/mixer-run.service.js';
 import { translator, type Locale } from '../../../../shared/i18n/index.js';
 import type { BotContext } from '../../../context.js';
-import { discordCode, isMissingPermission } from '../../../core/discord-errors.js';
+import { discordCode, isMissingPermission, isUnknownMember } from '../../../core/discord-errors.js';
 import { secondsLeft } from '../../../../shared/deepen/mixer/transition-estimate.js';
 
 export interface MoveOrder {
@@ -147,36 +150,176 @@ async function attemptMove(guild: Guild, order: MoveOrder): Promise<MoveOutcome>
 
 const withBucket = (bucket: BucketReading | undefined) => (bucket ? { bucket } : {});
 
-/** Tells a member who is not in voice where their room is (DM, else a mention in the lobby chat). */
-export async function tellWhereToGo(
+/** Why a member was not moved: not connected to voice (40032), or the move itself did not happen. */
+type Unmoved = 'notInVoice' | 'dropped';
+
+const channelLink = (guildId: string, channelId: string) =>
+  `https://discord.com/channels/${guildId}/${channelId}`;
+
+/** The line a member who was not moved gets: where to go, with a link to join by themselves. */
+function unmovedText(guild: Guild, run: MixerRunView, order: MoveOrder, why: Unmoved): string {
+  const tr = translator(run.locale as Locale);
+  const link = channelLink(guild.id, order.channelId);
+  if (why === 'notInVoice')
+    return tr('deepen.mixer.move.notInVoice', { room: `<#${order.channelId}>`, link });
+  return order.channelId === run.lobbyChannelId
+    ? tr('deepen.mixer.move.droppedBack', { lobby: `<#${order.channelId}>`, link })
+    : tr('deepen.mixer.move.dropped', { room: `<#${order.channelId}>`, link });
+}
+
+/** Discord's cap on a message's content (discord-api-docs, resources/message "Create Message"). */
+const MESSAGE_MAX = 2000;
+
+/**
+ * Tells the members a step of moves could not move where to go: each at most once per step (the
+ * run's `moves.notified`, reset for every round and for the way back), the name stored before the
+ * DM is sent. When DMs are closed they are mentioned in the text chat of the voice channel they
+ * are in (the lobby when not in voice), gathered into one message per channel at `flush`: a budget
+ * stop that drops a whole round's moves must not post one message per person into one chat.
+ */
+export function unmovedTeller(ctx: BotContext, guild: Guild, run: MixerRunView) {
+  const svc = ctx.services.mixer;
+  /** Who was told this step, as stored when the first one is told (the snapshot `run` may be older). */
+  let told: Promise<Set<string>> | null = null;
+  const mentions = new Map<string, { userId: string; text: string }[]>();
+  const chatOf = (userId: string, why: Unmoved) => {
+    const at = why === 'dropped' ? voiceChannelOf(guild, userId) : null;
+    return at !== null && (at === run.lobbyChannelId || run.rooms.includes(at)) ? at : run.lobbyChannelId;
+  };
+  return {
+    async tell(order: MoveOrder, why: Unmoved): Promise<void> {
+      told ??= svc.runs
+        .getRun(run.runId)
+        .then((latest) => new Set(latest.moves.notified))
+        .catch(() => new Set(run.moves.notified));
+      const already = await told;
+      if (already.has(order.userId)) return;
+      already.add(order.userId);
+      if (!(await svc.runs.markNotified(run.runId, order.userId, svc.workerId, ctx.services.clock.now())))
+        return;
+      const text = unmovedText(guild, run, order, why);
+      try {
+        const user = await guild.client.users.fetch(order.userId);
+        await user.send({ content: text });
+      } catch {
+        const chat = chatOf(order.userId, why);
+        mentions.set(chat, [...(mentions.get(chat) ?? []), { userId: order.userId, text }]);
+      }
+    },
+    /** Posts the gathered mentions, one message per channel (split at Discord's length cap). */
+    async flush(): Promise<void> {
+      for (const [channelId, lines] of mentions) {
+        mentions.delete(channelId);
+        const channel = guild.channels.cache.get(channelId);
+        if (!channel?.isSendable()) continue;
+        for (const chunk of chunked(lines)) {
+          await channel
+            .send({
+              content: chunk.map((l) => `<@${l.userId}> ${l.text}`).join('\n'),
+              allowedMentions: { users: chunk.map((l) => l.userId) },
+            })
+            .catch(() => undefined);
+        }
+      }
+    },
+  };
+}
+
+/** Lines grouped into messages under Discord's length cap (and its 100 user mentions). */
+function chunked(lines: { userId: string; text: string }[]): { userId: string; text: string }[][] {
+  const chunks: { userId: string; text: string }[][] = [];
+  let current: { userId: string; text: string }[] = [];
+  let length = 0;
+  for (const line of lines) {
+    // "<@id> " before the text, a newline after it.
+    const size = line.userId.length + 5 + line.text.length;
+    if (current.length > 0 && (length + size > MESSAGE_MAX || current.length >= 100)) {
+      chunks.push(current);
+      current = [];
+      length = 0;
+    }
+    current.push(line);
+    length += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Tells each of `orders`' members that they were not moved and where to go (see unmovedTeller). */
+export async function tellUnmoved(
   ctx: BotContext,
   guild: Guild,
   run: MixerRunView,
-  order: MoveOrder,
+  orders: readonly MoveOrder[],
 ): Promise<void> {
-  if (run.moves.notified.includes(order.userId)) return;
-  const svc = ctx.services.mixer;
-  if (!(await svc.runs.markNotified(run.runId, order.userId, svc.workerId, ctx.services.clock.now()))) return;
-  const tr = translator(run.locale as Locale);
-  const link = `https://discord.com/channels/${guild.id}/${order.channelId}`;
-  const text = tr('deepen.mixer.move.notInVoice', { room: `<#${order.channelId}>`, link });
-  try {
-    const user = await guild.client.users.fetch(order.userId);
-    await user.send({ content: text });
-  } catch {
-    const lobby = guild.channels.cache.get(run.lobbyChannelId);
-    if (lobby?.isSendable())
-      await lobby
-        .send({ content: `<@${order.userId}> ${text}`, allowedMentions: { users: [order.userId] } })
-        .catch(() => undefined);
-  }
+  const teller = unmovedTeller(ctx, guild, run);
+  for (const order of orders) await teller.tell(order, 'dropped');
+  await teller.flush();
+}
+
+/** How long a move whose outcome is unknown waits for the gateway to show the member in place. */
+export const UNKNOWN_OUTCOME_WAIT_MS = 1500;
+
+/**
+ * Whether a failed move may still have happened: a timeout, an abort or a network error says
+ * nothing of whether Discord applied the PATCH. Discord's answers (DiscordAPIError, a 429) and
+ * the queue's own decisions (budget, not in voice, cut short) are known not to have moved anyone.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof DiscordAPIError || error instanceof RateLimitError) return false;
+  if (error instanceof MovesRefused || error instanceof InvalidBudgetReached) return false;
+  return (error as { code?: unknown } | null)?.code !== 40032;
+}
+
+/**
+ * Whether `userId` is (or shortly shows up) in `channelId`: Discord applies a member's move before
+ * it answers and sends the VOICE_STATE_UPDATE on its own (discord-api-docs, resources/guild
+ * "Modify Guild Member", topics/gateway-events "Voice State Update"), so a lost answer is settled
+ * by the voice state, waited for a moment.
+ */
+async function arrives(guild: Guild, userId: string, channelId: string): Promise<boolean> {
+  if (voiceChannelOf(guild, userId) === channelId) return true;
+  const client = guild.client;
+  return new Promise<boolean>((resolve) => {
+    const listener = (
+      _old: unknown,
+      now: { id: string; guild: { id: string }; channelId: string | null },
+    ) => {
+      if (now.guild.id === guild.id && now.id === userId && now.channelId === channelId) finish(true);
+    };
+    const timer = setTimeout(
+      () => finish(voiceChannelOf(guild, userId) === channelId),
+      UNKNOWN_OUTCOME_WAIT_MS,
+    );
+    function finish(inPlace: boolean) {
+      clearTimeout(timer);
+      client.off('voiceStateUpdate', listener);
+      resolve(inPlace);
+    }
+    client.on('voiceStateUpdate', listener);
+  });
+}
+
+/**
+ * What a failed move means for the member: told where to go (not in voice, or a move that did not
+ * happen: the invalid-request budget spent, Discord failing), or nothing to tell (the bot lacks
+ * Move Members and the organiser is told; the step was cut short; the member left the guild).
+ */
+function unmovedWhy(error: unknown): Unmoved | null {
+  const code = discordCode(error) ?? (error as { code?: number }).code;
+  if (code === 40032) return 'notInVoice';
+  if (error instanceof MovesRefused || isMissingPermission(error) || isUnknownMember(error)) return null;
+  return 'dropped';
 }
 
 /**
  * Runs the moves one after another through the guild's queue, counting each in the run and
- * calling `progress(done, total, secondsLeft)` as they complete. Resolves with the members now
- * in their target channel. `shouldStop` is asked before each move (an end request cuts a long
- * transition short; a request Discord already has cannot be called back).
+ * calling `progress(done, total, secondsLeft, unmoved)` as they complete (`unmoved`: those of
+ * `done` that did not end in their target). Resolves with the members now in their target
+ * channel. `shouldStop` is asked before each move (an end request cuts a long transition short; a
+ * request Discord already has cannot be called back). Every member whose move did not happen is
+ * told where to go and how to get there (unmovedTeller), unless `tell` is off: the way back
+ * tries again and tells whoever is left at the end.
  * @throws MovesRefused when Discord refuses the bot Move Members
  */
 export async function runMoves(
@@ -184,12 +327,24 @@ export async function runMoves(
   guild: Guild,
   run: MixerRunView,
   orders: readonly MoveOrder[],
-  progress: (done: number, total: number, left: number) => Promise<void> | void = () => undefined,
+  progress: (done: number, total: number, left: number, unmoved: number) => Promise<void> | void = () =>
+    undefined,
   shouldStop: () => Promise<boolean> = async () => false,
+  options: { tell?: boolean } = {},
 ): Promise<Set<string>> {
   const svc = ctx.services.mixer;
+  const teller = unmovedTeller(ctx, guild, run);
+  /** This step's members out of place as stored (a move that places one takes them out). */
+  const outOfPlace = new Set(run.moves.unmoved ?? []);
+  const markUnmoved = async (userId: string, unmovedNow: boolean) => {
+    if (outOfPlace.has(userId) === unmovedNow) return;
+    if (unmovedNow) outOfPlace.add(userId);
+    else outOfPlace.delete(userId);
+    await svc.runs.markUnmoved(run.runId, userId, unmovedNow, svc.workerId, ctx.services.clock.now());
+  };
   const started = Date.now();
   let done = 0;
+  let unmoved = 0;
   let refused = false;
   /** Members Discord confirmed in their target (the gateway's voice state may lag behind). */
   const placed = new Set<string>();
@@ -209,36 +364,52 @@ export async function runMoves(
           } as MoveOutcome;
         return attemptMove(guild, order);
       })
-      .then(async (outcome) => {
-        if (outcome.kind === 'done') placed.add(order.userId);
+      .then(async (answered) => {
+        // A lost answer (timeout, abort) may hide a move Discord made: the voice state says. A
+        // move the queue dropped for the budget needed none when the member is already in place.
+        const outcome: MoveOutcome =
+          answered.kind === 'failed' &&
+          ((outcomeUnknown(answered.error) && (await arrives(guild, order.userId, order.channelId))) ||
+            (answered.error instanceof InvalidBudgetReached &&
+              voiceChannelOf(guild, order.userId) === order.channelId))
+            ? { kind: 'done' }
+            : answered;
+        if (outcome.kind === 'done') {
+          placed.add(order.userId);
+          await markUnmoved(order.userId, false);
+        }
         if (outcome.kind === 'failed') {
-          const code = discordCode(outcome.error) ?? (outcome.error as { code?: number }).code;
-          if (code === 40032) await tellWhereToGo(ctx, guild, run, order);
-          else if (isMissingPermission(outcome.error)) refused = true;
+          if (isMissingPermission(outcome.error)) refused = true;
           else if (outcome.error instanceof InvalidBudgetReached)
             ctx.logger.error(
               { guildId: guild.id, userId: order.userId, pacer: svc.moves.stats() },
               'mixer move dropped: the moves spent their invalid-request budget',
             );
-          else if (!(outcome.error instanceof MovesRefused))
+          else if (!(outcome.error instanceof MovesRefused) && unmovedWhy(outcome.error) !== 'notInVoice')
             ctx.logger.warn(
               { err: outcome.error, guildId: guild.id, userId: order.userId },
               'mixer move failed',
             );
+          const why = unmovedWhy(outcome.error);
+          // Stored and told before the move counts: progress never runs ahead of either.
+          if (why) await markUnmoved(order.userId, true);
+          if (why && options.tell !== false) await teller.tell(order, why);
         }
         // A move cut short (lease lost, end asked, Move Members refused) was never sent: not counted.
         if (outcome.kind === 'failed' && outcome.error instanceof MovesRefused) return;
         done += 1;
+        if (outcome.kind === 'failed') unmoved += 1;
         await svc.runs.countMove(run.runId, svc.workerId, ctx.services.clock.now());
         if (!halted)
           await Promise.resolve(
-            progress(done, orders.length, secondsLeft(done, orders.length, Date.now() - started)),
+            progress(done, orders.length, secondsLeft(done, orders.length, Date.now() - started), unmoved),
           ).catch((error: unknown) => {
             halted = error;
           });
       }),
   );
   await Promise.all(outcomes);
+  await teller.flush();
   if (halted) throw halted;
   if (refused) throw new MovesRefused();
   return placed;

@@ -1,26 +1,43 @@
 /**
  * Breakout rooms: one category per mixer with one voice channel per group, created once with
  * their permission overwrites in the create call, never renamed (Discord allows 2 renames per
- * 10 minutes), deleted at the end. Who may see and join them is one temporary role per mixer
- * (room-role.ts), so each room carries three overwrites whatever the number of people: Discord
- * takes at most 100 overwrites in a create or modify body (50035 "Must be 100 or fewer in
- * length."), and naming every late joiner would cost one request per person per room. A restart
- * adopts what an earlier worker created (the category's and the role's names carry the run id).
+ * 10 minutes), deleted at the end. Who may see and join them is the run's room access
+ * (room-role.ts), decided and stored before the first room is made: each person's own overwrite
+ * when everyone fits in one create body (Discord takes at most 100 overwrites in a create or
+ * modify body: 50035 "Must be 100 or fewer in length."), else one temporary role per mixer, so
+ * each room carries three overwrites whatever the number of people. A restart adopts what an
+ * earlier worker created (the category's and the role's names carry the run id).
  */
-import { ChannelType, PermissionFlagsBits, type Guild, type OverwriteResolvable } from 'discord.js';
+import {
+  ChannelType,
+  OverwriteType,
+  PermissionFlagsBits,
+  type Guild,
+  type OverwriteResolvable,
+} from 'discord.js';
 import { translator, type Locale } from '../../../../shared/i18n/index.js';
 import type { MixerRunView } from '../../../../shared/deepen/mixer/mixer-run.service.js';
+import {
+  BASE_OVERWRITES,
+  roomAccessFor,
+  type RoomAccess,
+} from '../../../../shared/deepen/mixer/transition-estimate.js';
 import type { BotContext } from '../../../context.js';
 import { discordCode } from '../../../core/discord-errors.js';
 import { mixerIndexOf } from './channel-index.js';
-import { deleteRoomRole, ensureRoomRole, grantRoomRole, RoleRefused } from './room-role.js';
+import {
+  addMemberOverwrites,
+  bodyOverwriteCap,
+  deleteRoomRole,
+  ensureRoomRole,
+  grantRoomRole,
+  MEMBER_ALLOW,
+  namesOf,
+  RoleRefused,
+  roomAccessOf,
+  runCode,
+} from './room-role.js';
 
-const MEMBER_ALLOW = [
-  PermissionFlagsBits.ViewChannel,
-  PermissionFlagsBits.Connect,
-  PermissionFlagsBits.SendMessages,
-  PermissionFlagsBits.ReadMessageHistory,
-];
 const BOT_ALLOW = [
   PermissionFlagsBits.ViewChannel,
   PermissionFlagsBits.Connect,
@@ -30,23 +47,27 @@ const BOT_ALLOW = [
   PermissionFlagsBits.ReadMessageHistory,
 ];
 
-/**
- * The code in a run's category name, so a restarted worker finds its channels: the whole run id
- * (a short prefix could match another mixer's category, which the cleanup would then delete).
- */
-export function runCode(runId: string): string {
-  return runId;
-}
-
-/**
- * The overwrites of every room: hidden from @everyone, open to the mixer's role (its people:
- * organiser, facilitators, participants, late joiners), the bot's own. Three, at any size.
- */
-export function roomOverwrites(guild: Guild, roleId: string): OverwriteResolvable[] {
+/** Hidden from @everyone, the bot's own: every room and category has these two. */
+function baseOverwrites(guild: Guild): OverwriteResolvable[] {
   return [
     { id: guild.roles.everyone.id, deny: [PermissionFlagsBits.ViewChannel] },
     { id: guild.client.user.id, allow: BOT_ALLOW },
-    { id: roleId, allow: MEMBER_ALLOW },
+  ];
+}
+
+/**
+ * The overwrites of every room in `role` access: hidden from @everyone, open to the mixer's role
+ * (its people: organiser, facilitators, participants, late joiners), the bot's own. Three, at any size.
+ */
+export function roomOverwrites(guild: Guild, roleId: string): OverwriteResolvable[] {
+  return [...baseOverwrites(guild), { id: roleId, allow: MEMBER_ALLOW }];
+}
+
+/** The overwrites of every room in `members` access: the base two, then one per person. */
+export function memberOverwrites(guild: Guild, userIds: readonly string[]): OverwriteResolvable[] {
+  return [
+    ...baseOverwrites(guild),
+    ...userIds.map((id) => ({ id, type: OverwriteType.Member, allow: MEMBER_ALLOW })),
   ];
 }
 
@@ -76,9 +97,48 @@ export class RoomsRefused extends Error {
   }
 }
 
+/** The overwrites rooms and the category are created with, and what each room needs after. */
+interface AccessPlan {
+  category: OverwriteResolvable[];
+  room: OverwriteResolvable[];
+  /** Completes a room's access once it exists (created now or adopted after a restart). */
+  complete(roomId: string): Promise<void>;
+}
+
 /**
- * Makes sure the mixer's role is held by everyone in it, then that the category and `count` rooms
- * exist (open to that role), storing each id as soon as Discord returns it.
+ * `role`: the role made and held by everyone first. `members`: the create body names the people
+ * the gateway shows in the guild, as many as the body takes (a member who left would make Discord
+ * refuse the whole body); anyone else (evicted from the cache, or past the body's cap after late
+ * joiners) gets their overwrite one request at a time, skipping who has left. The category only
+ * groups the rooms: a channel's own overwrites decide who sees it (a category's are copied only
+ * when a channel is synced with it), so in `members` access it carries the base two.
+ */
+async function accessPlan(
+  ctx: BotContext,
+  guild: Guild,
+  run: MixerRunView,
+  access: RoomAccess,
+): Promise<AccessPlan> {
+  const people = roomPeople(run);
+  if (access === 'role') {
+    const roleId = await ensureRoomRole(guild, run);
+    await grantRoomRole(guild, roleId, people);
+    const list = roomOverwrites(guild, roleId);
+    return { category: list, room: list, complete: async () => undefined };
+  }
+  const named = people
+    .filter((id) => guild.members.cache.has(id))
+    .slice(0, Math.max(0, bodyOverwriteCap(ctx) - BASE_OVERWRITES));
+  return {
+    category: baseOverwrites(guild),
+    room: memberOverwrites(guild, named),
+    complete: (roomId) => addMemberOverwrites(guild, roomId, people),
+  };
+}
+
+/**
+ * Decides the room access (stored before anything is made) and opens it, then makes sure the
+ * category and `count` rooms exist, storing each id as soon as Discord returns it.
  * @throws RoomsRefused at Discord's channel caps (30013, 50035 parent full), without Manage
  *   Channels, or when the role cannot be made or granted (Manage Roles)
  */
@@ -93,19 +153,25 @@ export async function ensureRooms(
   const index = mixerIndexOf(ctx);
   try {
     let current = run;
-    const roleId = await ensureRoomRole(guild, current);
-    await grantRoomRole(guild, roleId, roomPeople(current));
+    let access = roomAccessOf(current);
+    if (!access) {
+      // Stored first: a worker restarted after this knows whether a role may exist to delete.
+      access = roomAccessFor(roomPeople(current).length, bodyOverwriteCap(ctx));
+      current = await svc.saveStep(run.runId, { roomAccess: access }, owner);
+    }
+    const plan = await accessPlan(ctx, guild, current, access);
     const channels = await guild.channels.fetch();
     let categoryId = current.categoryId && channels.has(current.categoryId) ? current.categoryId : null;
     if (!categoryId) {
       const name = categoryName(current);
-      const adopted = channels.find((c) => c?.type === ChannelType.GuildCategory && c.name === name);
+      const names = namesOf(current, 'deepen.mixer.room.category');
+      const adopted = channels.find((c) => c?.type === ChannelType.GuildCategory && names.includes(c.name));
       const category =
         adopted ??
         (await guild.channels.create({
           name,
           type: ChannelType.GuildCategory,
-          permissionOverwrites: roomOverwrites(guild, roleId),
+          permissionOverwrites: plan.category,
         }));
       categoryId = category.id;
       current = await svc.saveStep(run.runId, { categoryId }, owner);
@@ -113,7 +179,10 @@ export async function ensureRooms(
     }
     const rooms = [...current.rooms];
     for (let i = 0; i < count; i++) {
-      if (rooms[i] && channels.has(rooms[i]!)) continue;
+      if (rooms[i] && channels.has(rooms[i]!)) {
+        await plan.complete(rooms[i]!);
+        continue;
+      }
       const name = roomName(current, i);
       const adopted = channels.find(
         (c) => c?.type === ChannelType.GuildVoice && c.parentId === categoryId && c.name === name,
@@ -124,11 +193,12 @@ export async function ensureRooms(
           name,
           type: ChannelType.GuildVoice,
           parent: categoryId,
-          permissionOverwrites: roomOverwrites(guild, roleId),
+          permissionOverwrites: plan.room,
         }));
       rooms[i] = room.id;
       current = await svc.saveStep(run.runId, { rooms }, owner);
       index.track(current);
+      await plan.complete(room.id);
     }
     return current;
   } catch (error) {
@@ -146,19 +216,6 @@ export async function ensureRooms(
 }
 
 /**
- * Lets a late joiner into every room: the mixer's role, made at setup (found by its name). Best
- * effort: the move itself needs only the bot's Move Members, so a refused grant leaves them in
- * their room without its text chat rather than out of the mixer.
- */
-export async function openRoomsTo(guild: Guild, run: MixerRunView, userId: string): Promise<void> {
-  try {
-    await grantRoomRole(guild, await ensureRoomRole(guild, run), [userId]);
-  } catch (error) {
-    if (!(error instanceof RoleRefused)) throw error;
-  }
-}
-
-/**
  * Deletes the rooms, the category and the mixer's role (already gone counts as done); Discord
  * disconnects anyone left inside, so the driver empties them first. Any other failure throws (the
  * run is not marked finished and the step is tried again). Every ending goes through here: the
@@ -167,10 +224,10 @@ export async function openRoomsTo(guild: Guild, run: MixerRunView, userId: strin
 export async function deleteRooms(guild: Guild, run: MixerRunView): Promise<void> {
   const channels = await guild.channels.fetch();
   // A crash between Discord's create and our save leaves the category's id unstored: found by name.
-  const name = categoryName(run);
+  const names = namesOf(run, 'deepen.mixer.room.category');
   const categoryId =
     run.categoryId ??
-    channels.find((c) => c?.type === ChannelType.GuildCategory && c.name === name)?.id ??
+    channels.find((c) => c?.type === ChannelType.GuildCategory && names.includes(c.name))?.id ??
     null;
   const ids = [...run.rooms, ...(categoryId ? [categoryId] : [])];
   // Channels adopted by name but never stored (a crash between create and save) go too.
@@ -181,6 +238,7 @@ export async function deleteRooms(guild: Guild, run: MixerRunView): Promise<void
       if (discordCode(error) !== 10003) throw error;
     });
   }
-  // Deleting the role takes it from everyone at once (one request, not one per member).
-  await deleteRoomRole(guild, run);
+  // Deleting the role takes it from everyone at once (one request, not one per member). Rooms
+  // opened to members by name had none; a run stopped before it chose (null) looks by name.
+  if (roomAccessOf(run) !== 'members') await deleteRoomRole(guild, run);
 }

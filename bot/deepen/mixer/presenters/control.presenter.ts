@@ -44,7 +44,34 @@ function statusLine(tr: Translator, run: MixerRunView): string {
   }
 }
 
-/** The control message for `run`; `progress` is the live moves line ("12/40 moved, about 20 s left"). */
+/**
+ * How many members of the step shown (a round moving or talking, or the way back) are out of place
+ * after a move that did not happen: the run's stored `moves.unmoved`, which a later move that
+ * places them (the warning's drive, the voice handler) empties. The control message and
+ * `/mixer status` both read this one figure.
+ */
+export function unmovedCount(run: MixerRunView): number {
+  const count = run.moves.unmoved?.length ?? 0;
+  if (count === 0 || run.status !== 'running') return 0;
+  const step =
+    run.phase === 'returning'
+      ? run.strategies.length
+      : run.phase === 'moving' || run.phase === 'talking'
+        ? run.state.currentRound
+        : null;
+  return step !== null && run.moves.round === step ? count : 0;
+}
+
+/** "3 could not be moved: asked to join by link" while unmovedCount is above 0. */
+export function unmovedLine(tr: Translator, run: MixerRunView): string | undefined {
+  const count = unmovedCount(run);
+  return count > 0 ? tr('deepen.mixer.control.unmoved', { count }) : undefined;
+}
+
+/**
+ * The control message for `run`; `progress` is the live moves line ("12/40 moved, about 20 s
+ * left"), followed by how many could not be moved.
+ */
 export function controlMessage(
   run: MixerRunView,
   progress?: string,
@@ -53,7 +80,9 @@ export function controlMessage(
   const live = run.status === 'running' && run.phase !== 'returning' && run.phase !== 'cleanup';
   const embed = new EmbedBuilder()
     .setTitle(tr('deepen.mixer.control.title', { theme: themeName(run.theme, run.locale as Locale) }))
-    .setDescription([statusLine(tr, run), progress ?? ''].filter(Boolean).join('\n'))
+    .setDescription(
+      [statusLine(tr, run), progress ?? '', unmovedLine(tr, run) ?? ''].filter(Boolean).join('\n'),
+    )
     .addFields({
       name: tr('deepen.mixer.control.people'),
       value: String(run.state.participants.length),
@@ -82,7 +111,20 @@ export function controlMessage(
   };
 }
 
-/** The progress line while members move. */
-export function progressLine(run: MixerRunView, done: number, total: number, left: number): string {
-  return translator(run.locale as Locale)('deepen.mixer.control.progress', { done, total, seconds: left });
+/**
+ * The progress line while members move: `done` moves of `total` are over, `unmoved` of them did
+ * not put the member in place (they are counted by unmovedLine, not as moved).
+ */
+export function progressLine(
+  run: MixerRunView,
+  done: number,
+  total: number,
+  left: number,
+  unmoved = 0,
+): string {
+  return translator(run.locale as Locale)('deepen.mixer.control.progress', {
+    done: done - unmoved,
+    total,
+    seconds: left,
+  });
 }

@@ -70,18 +70,48 @@ export function commentModal(tr: Translator, runId: string): ModalBuilder {
     );
 }
 
-/** The lobby message for people whose DMs are closed: one button opens the same controls ephemerally. */
-export function feedbackFallback(tr: Translator, runId: string, userIds: readonly string[]) {
-  return {
-    content: tr('deepen.mixer.feedback.fallback', { people: userIds.map((id) => `<@${id}>`).join(' ') }),
+/** Discord: a message holds at most 2000 characters and allows at most 100 user mentions. */
+const MESSAGE_MAX = 2000;
+const MENTIONS_MAX = 100;
+
+/** The lobby part's button: part 0 keeps the plain id (messages already posted), the others add their index. */
+export function fallbackOpenId(runId: string, part: number): string {
+  return part === 0
+    ? customId(FEEDBACK_PREFIX, 'open', runId)
+    : customId(FEEDBACK_PREFIX, 'open', runId, part);
+}
+
+/**
+ * The lobby messages for people whose DMs are closed, split under Discord's limits: each mentions
+ * its share of them, and its one button opens the same controls ephemerally.
+ */
+export function feedbackFallbackParts(tr: Translator, runId: string, userIds: readonly string[]) {
+  const overhead = tr('deepen.mixer.feedback.fallback', { people: '' }).length;
+  const parts: string[][] = [];
+  let current: string[] = [];
+  let length = overhead;
+  for (const id of userIds) {
+    // "<@id>" and the space before the next one.
+    const size = id.length + 4;
+    if (current.length > 0 && (length + size > MESSAGE_MAX || current.length >= MENTIONS_MAX)) {
+      parts.push(current);
+      current = [];
+      length = overhead;
+    }
+    current.push(id);
+    length += size;
+  }
+  if (current.length > 0) parts.push(current);
+  return parts.map((ids, part) => ({
+    content: tr('deepen.mixer.feedback.fallback', { people: ids.map((id) => `<@${id}>`).join(' ') }),
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         new ButtonBuilder()
-          .setCustomId(customId(FEEDBACK_PREFIX, 'open', runId))
+          .setCustomId(fallbackOpenId(runId, part))
           .setLabel(tr('deepen.mixer.feedback.open'))
           .setStyle(ButtonStyle.Primary),
       ),
     ],
-    allowedMentions: { users: [...userIds] },
-  };
+    allowedMentions: { users: ids },
+  }));
 }

@@ -2,15 +2,39 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { MixerRunView, PlanPreview } from '../../../../shared/deepen/mixer/mixer-run.service.js';
 import { themeName } from '../../../../shared/deepen/prompts/index.js';
+import {
+  BASE_OVERWRITES,
+  expectedFirstTransitionSeconds,
+  MAX_BODY_OVERWRITES,
+  roomAccessFor,
+  type RoomAccess,
+} from '../../../../shared/deepen/mixer/transition-estimate.js';
 import type { Locale, Translator } from '../../../../shared/i18n/index.js';
 import { customId } from '../../../core/custom-id.js';
 import { CONTROL_PREFIX } from './control.presenter.js';
+import { roomPeople } from '../flows/rooms.js';
+
+/**
+ * How the rooms will open, counted with the organiser and facilitators as setup counts them:
+ * each person named (no role grants before the first move) or the mixer's role (one grant each).
+ */
+function plannedAccess(run: MixerRunView, cap: number): RoomAccess {
+  return roomAccessFor(roomPeople(run).length, cap);
+}
 
 function strategyLabel(tr: Translator, s: MixerRunView['strategies'][number]): string {
   return s.kind === 'mixed' ? tr('deepen.mixer.strategy.mixed') : tr(`deepen.mixer.strategy.${s.attribute}`);
 }
 
-export function previewMessage(tr: Translator, locale: Locale, run: MixerRunView, preview: PlanPreview) {
+/** `cap`: the create body's overwrite cap setup plans with (room-role.ts bodyOverwriteCap). */
+export function previewMessage(
+  tr: Translator,
+  locale: Locale,
+  run: MixerRunView,
+  preview: PlanPreview,
+  cap: number = MAX_BODY_OVERWRITES,
+) {
+  const access = plannedAccess(run, cap);
   const embed = new EmbedBuilder()
     .setTitle(tr('deepen.mixer.preview.title', { theme: themeName(run.theme, locale) }))
     .setDescription(
@@ -30,10 +54,12 @@ export function previewMessage(tr: Translator, locale: Locale, run: MixerRunView
           history: preview.historyRepeats,
         }),
         tr('deepen.mixer.preview.transition', {
-          first: preview.transitionSeconds.first,
+          // The plan's figure counted again with the facilitators, who may tip the access.
+          first: expectedFirstTransitionSeconds(preview.people, access),
           between: preview.transitionSeconds.between,
           back: preview.transitionSeconds.back,
         }),
+        ...(access === 'role' ? [tr('deepen.mixer.preview.roleAccess', { max: cap - BASE_OVERWRITES })] : []),
         ...(preview.people < 6 ? [tr('deepen.mixer.preview.oneGroup')] : []),
       ].join('\n'),
     );

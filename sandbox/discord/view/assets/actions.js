@@ -26,27 +26,36 @@ export function noticeAnswer(notice) {
  * failed". The feed tells when the answer comes; the interaction itself says what it was.
  */
 export async function follow(interaction) {
+  try {
+    const record = await firstAnswer(interaction.id);
+    if (record.acknowledged === null) return toast(t('interaction.failed'));
+    const modal = record.responses.find((r) => r.kind === 'callback')?.modal;
+    if (modal) openModal(modal, (fields) => submitModal(interaction.id, fields));
+  } catch (error) {
+    toast(errorText(error));
+  }
+}
+
+/**
+ * The interaction once the bot has answered it, or once the response window has passed
+ * (`acknowledged` still null). The feed tells when the answer comes.
+ */
+async function firstAnswer(interactionId) {
   const answered = new Promise((resolve) => {
     const timer = setTimeout(resolve, view.interactionResponseMs + 300);
-    waiting.set(interaction.id, () => {
+    waiting.set(interactionId, () => {
       clearTimeout(timer);
       resolve();
     });
   });
   try {
     // The bot may have answered before the feed's notice could be awaited.
-    let record = await get(`/interactions/${seg(interaction.id)}`);
-    if (record.acknowledged === null) {
-      await answered;
-      record = await get(`/interactions/${seg(interaction.id)}`);
-    }
-    if (record.acknowledged === null) return toast(t('interaction.failed'));
-    const modal = record.responses.find((r) => r.kind === 'callback')?.modal;
-    if (modal) openModal(modal, (fields) => submitModal(interaction.id, fields));
-  } catch (error) {
-    toast(errorText(error));
+    const record = await get(`/interactions/${seg(interactionId)}`);
+    if (record.acknowledged !== null) return record;
+    await answered;
+    return await get(`/interactions/${seg(interactionId)}`);
   } finally {
-    waiting.delete(interaction.id);
+    waiting.delete(interactionId);
   }
 }
 
@@ -110,6 +119,27 @@ export async function runSlash(path, options) {
     options,
   });
   void follow(interaction);
+}
+
+/**
+ * The acting member types into an autocomplete option: resolves with the bot's choices, or
+ * rejects when it gives none within the response window (the client: "Loading options failed").
+ */
+export async function suggest(path, option, typed, options) {
+  const inGuild = view.place === 'guild';
+  const interaction = await post('/interactions/autocomplete', {
+    guildId: inGuild ? view.guildId : undefined,
+    channelId: currentChannelId() ?? undefined,
+    userId: view.actorId,
+    name: path,
+    option,
+    value: typed,
+    options,
+  });
+  const record = await firstAnswer(interaction.id);
+  const choices = record.responses.find((r) => r.kind === 'callback')?.choices;
+  if (!choices) throw new Error(t('slash.suggestionsFailed'));
+  return choices;
 }
 
 /** The acting member posts in the open channel (or their DM with the bot). */

@@ -125,6 +125,7 @@ export function composer() {
         filter,
         choices: choices(),
         onRun: act.runSlash,
+        onSuggest: act.suggest,
         onClose: () => replace(slot),
       }),
     );

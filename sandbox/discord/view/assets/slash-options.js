@@ -1,8 +1,10 @@
 /**
  * One slash-command option in the picker's form, as the Discord client offers it: choices and
  * booleans as menus; users, roles, mentionables and channels (of the allowed types) from the
- * guild; numbers with their bounds; text with its lengths; a mark on required options.
+ * guild; numbers with their bounds; text with its lengths; a mark on required options; options
+ * with autocomplete as a text field listing the bot's suggestions (autocomplete-field.js).
  */
+import { autocompleteField } from './autocomplete-field.js';
 import { h } from './dom.js';
 import { localized, t } from './i18n.js';
 
@@ -72,13 +74,22 @@ function controlFor(o, id, choices) {
 }
 
 /**
- * The label, hint and control of one option.
+ * The label, hint and control of one option; `value()` is what the command gets.
  * @param {any} o the option definition
  * @param {import('./components.js').ComponentContext['choices']} choices
+ * @param {(typed: string) => Promise<any[]>} [suggest] asks the bot (autocomplete options)
  */
-export function optionField(o, choices) {
+export function optionField(o, choices, suggest) {
   const id = `slash-option-${o.name}`;
-  const control = controlFor(o, id, choices);
+  const completing =
+    o.autocomplete && suggest
+      ? autocompleteField(
+          o,
+          { id, name: o.name, required: Boolean(o.required), class: 'slash-control' },
+          suggest,
+        )
+      : null;
+  const control = completing?.control ?? controlFor(o, id, choices);
   const row = h(
     'div',
     { class: 'form-row' },
@@ -90,6 +101,7 @@ export function optionField(o, choices) {
     ),
     h('span', { class: 'form-hint', text: localized(o, 'description') }),
     control,
+    completing?.extra,
   );
-  return { name: o.name, control, row };
+  return { name: o.name, control, row, value: completing?.value ?? (() => control.value) };
 }

@@ -11,7 +11,9 @@ import { optionValues, slashEntries } from './slash-commands.js';
 /**
  * @param {{ commands: any[], inGuild: boolean, filter?: string,
  *   choices: import('./components.js').ComponentContext['choices'],
- *   onRun: (path: string, options: Record<string, unknown>) => Promise<void>, onClose: () => void }} input
+ *   onRun: (path: string, options: Record<string, unknown>) => Promise<void>,
+ *   onSuggest: (path: string, option: string, typed: string, options: Record<string, unknown>) => Promise<any[]>,
+ *   onClose: () => void }} input
  */
 export function slashPanel(input) {
   const panel = h('section', {
@@ -67,7 +69,13 @@ export function slashPanel(input) {
 
   const showForm = (entry) => {
     const error = h('p', { class: 'form-error', role: 'alert' });
-    const fields = entry.options.map((o) => optionField(o, input.choices));
+    const rawValues = () => Object.fromEntries(fields.map((f) => [f.name, f.value()]));
+    // The others filled so far go with what is typed, as the client sends them.
+    const suggest = (name) => (typed) => {
+      const { [name]: _typed, ...others } = rawValues();
+      return input.onSuggest(entry.path, name, typed, optionValues(entry.options, others));
+    };
+    const fields = entry.options.map((o) => optionField(o, input.choices, suggest(o.name)));
     const send = h('button', { type: 'submit', class: 'button button-primary', text: t('slash.run') });
     const form = h(
       'form',
@@ -78,7 +86,7 @@ export function slashPanel(input) {
     );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const raw = Object.fromEntries(fields.map((f) => [f.name, f.control.value]));
+      const raw = rawValues();
       send.disabled = true;
       try {
         await input.onRun(entry.path, optionValues(entry.options, raw));

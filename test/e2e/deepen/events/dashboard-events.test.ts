@@ -66,7 +66,7 @@ describe('dashboard events: create, edit, cancel in a browser with the real work
     await page.getByTestId('event-when').fill('next Saturday 8pm');
     await page.getByTestId('event-when-preview').filter({ hasText: '2027-01-23 20:00' }).waitFor();
     await Promise.all([page.waitForURL(eventsUrl), page.getByTestId('event-create-submit').click()]);
-    await reloadUntil(page, 'event-request', 'Done: 1 occurrence(s) scheduled');
+    await reloadUntil(page, 'event-request', 'Done: 1 occurrence scheduled');
     const occ = await EventOccurrence.findOne({ guildId: w.guildId }).lean();
     expect(occ!.start.toISOString()).to.equal(at('2027-01-23T20:00', 'Asia/Tokyo').toISOString());
     const discordId = occ!.discordEventId!;
@@ -82,7 +82,7 @@ describe('dashboard events: create, edit, cancel in a browser with the real work
     // The lobby select offers the voice channels the worker stored from its gateway cache.
     await page.getByTestId('event-lobby').selectOption({ label: 'Room 1' });
     await Promise.all([page.waitForURL(eventsUrl), page.getByTestId('event-edit-submit').click()]);
-    await reloadUntil(page, 'event-request', 'Done: 1 occurrence(s) updated');
+    await reloadUntil(page, 'event-request', 'Done: 1 occurrence updated');
     const edited = w.emu.state.scheduledEvents.get(w.guildId, discordId);
     expect(edited.name).to.equal('Career night (2nd floor)');
     expect(edited.channelId).to.equal(w.channels.room);
@@ -114,12 +114,12 @@ describe('dashboard events: create, edit, cancel in a browser with the real work
     await page.getByTestId('event-when').fill('2027-01-16 20:00');
     await page.getByTestId('event-repeat').fill('weekly');
     await Promise.all([page.waitForURL(eventsUrl), page.getByTestId('event-create-submit').click()]);
-    await reloadUntil(page, 'event-request', 'Done: 4 occurrence(s) scheduled');
+    await reloadUntil(page, 'event-request', 'Done: 4 occurrences scheduled');
     const first = await EventOccurrence.findOne({ title: 'Saturday circle' }).sort({ start: 1 }).lean();
     await page.goto(`${eventsUrl}/${first!._id}`);
     await page.getByTestId('event-edit').getByTestId('event-repeat').fill('every two weeks');
     await Promise.all([page.waitForURL(eventsUrl), page.getByTestId('event-edit-submit').click()]);
-    await reloadUntil(page, 'event-request', 'Done: 2 occurrence(s) updated, 0 added, 2 removed');
+    await reloadUntil(page, 'event-request', 'Done. Occurrences updated: 2, added: 0, removed: 2');
     const left = await EventOccurrence.find({ title: 'Saturday circle', status: 'scheduled' })
       .sort({ start: 1 })
       .lean();

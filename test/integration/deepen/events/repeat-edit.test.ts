@@ -58,7 +58,7 @@ describe('Events: changing a series’ repeat from an occurrence on (emulator)',
     const fan = w.seeded.members[2]!.id;
     await click(second.announcement!.messageId!, `event:rsvp:${second._id}:yes`, fan);
     const reply = await edit({ event: String(occurrences[0]!._id), repeat: 'every two weeks' });
-    expect(reply.content).to.include('Updated 2, added 0 and removed 2 occurrence(s)');
+    expect(reply.content).to.include('Occurrences updated: 2, added: 0, removed: 2');
     expect(await dates()).to.deep.equal(['2027-01-16', '2027-01-30']);
     const removed = await EventOccurrence.find({ status: 'cancelled' }).lean();
     expect(removed.map((o) => [o.localDate, o.problems])).to.deep.equal([
@@ -88,7 +88,7 @@ describe('Events: changing a series’ repeat from an occurrence on (emulator)',
     const fan = w.seeded.members[2]!.id;
     await click(second.announcement!.messageId!, `event:rsvp:${second._id}:yes`, fan);
     const reply = await edit({ event: String(second._id), repeat: '第2土曜' });
-    expect(reply.content).to.include('Updated 0, added 1 and removed 3 occurrence(s)');
+    expect(reply.content).to.include('Occurrences updated: 0, added: 1, removed: 3');
     const kept = await w.until(async () => {
       const docs = await scheduled();
       return docs.length === 2 && docs[1]!.discordEventId && docs[1]!.announcement?.messageId ? docs : null;
@@ -118,7 +118,7 @@ describe('Events: changing a series’ repeat from an occurrence on (emulator)',
       when: '2027-01-17 20:00',
       repeat: 'weekly',
     });
-    expect(reply.content).to.include('Updated 4 occurrence(s)');
+    expect(reply.content).to.include('Updated 4 occurrences');
     expect(await dates()).to.deep.equal(['2027-01-17', '2027-01-24', '2027-01-31', '2027-02-07']);
     const moved = (await EventOccurrence.findById(second._id).lean())!;
     expect(moved.rsvps.map((r) => r.userId)).to.deep.equal([fan]);
@@ -209,7 +209,7 @@ describe('Events: changing a series’ repeat from an occurrence on (emulator)',
       'told it is gone',
     );
     const reply = await edit({ event: String(occurrences[0]!._id), repeat: 'weekly' });
-    expect(reply.content).to.include('added 2');
+    expect(reply.content).to.include('added: 2');
     const dm = await w.until(
       () => w.drivers.dmsTo(fan).find((m) => m.content?.includes('planned again')),
       'told it is back',
@@ -226,7 +226,7 @@ describe('Events: changing a series’ repeat from an occurrence on (emulator)',
     await createEvent(w, { title: 'Fortnightly', when: '2027-01-16 20:00', repeat: 'every two weeks' });
     const first = (await scheduled())[0]!;
     const reply = await edit({ event: String(first._id), repeat: 'weekly' });
-    expect(reply.content).to.include('added 2');
+    expect(reply.content).to.include('added: 2');
     const now = await w.until(async () => {
       const docs = await scheduled();
       return docs.length === 4 && docs.every((d) => d.discordEventId && d.announcement?.messageId)
@@ -250,7 +250,7 @@ describe('Events: changing a series’ repeat from an occurrence on (emulator)',
   it('turns a one-off event into a weekly series from it, publishing the new occurrences', async () => {
     const { occurrences } = await createEvent(w, { title: 'Once', when: '2027-01-16 20:00' });
     const reply = await edit({ event: String(occurrences[0]!._id), repeat: 'weekly' });
-    expect(reply.content).to.include('added 3');
+    expect(reply.content).to.include('added: 3');
     const now = await w.until(async () => {
       const docs = await scheduled();
       return docs.length === 4 && docs.every((d) => d.discordEventId && d.announcement?.messageId)

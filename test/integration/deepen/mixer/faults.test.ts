@@ -147,6 +147,8 @@ describe('Deepen: mixer faults and bad input get clear answers and leave nothing
 
   it("stops cleanly at Discord's 250-role cap (30005), with a clear answer", async () => {
     w = await startMixerWorld({ alumni: 6 });
+    // The role path (seven people would be named on the rooms under Discord's body cap of 100).
+    w.bot.ctx.services.mixerRooms = { bodyOverwriteCap: 3 };
     await refusedAtSetup(w, async () => {
       for (let i = w!.emu.state.roles.list(w!.guildId).length; i < 250; i++)
         w!.emu.state.roles.create(w!.guildId, { name: `filler-${i}` });
@@ -164,6 +166,9 @@ describe('Deepen: mixer faults and bad input get clear answers and leave nothing
 
   it('stops cleanly when Manage Roles was taken from the bot before the confirm, naming it', async () => {
     w = await startMixerWorld({ alumni: 6 });
+    // The role path: rooms naming their people are created without Manage Roles (Discord checks
+    // only the permissions the overwrites allow), so only the role needs it at setup.
+    w.bot.ctx.services.mixerRooms = { bodyOverwriteCap: 3 };
     await refusedAtSetup(w, async () => {
       w!.emu.state.roles.update(w!.guildId, w!.seeded.botRole!.id, {
         permissions: DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.ManageRoles,
@@ -226,6 +231,35 @@ describe('Deepen: mixer faults and bad input get clear answers and leave nothing
     });
     expect(w.emu.rateLimits.served.filter((s) => s.route === MOVE_ROUTE).length).to.be.at.least(20);
     expect(run.moves!.done).to.equal(12);
+  });
+
+  it('GIVEN DMs are closed WHEN a member leaves voice before their move THEN the lobby chat tells them where their room is', async () => {
+    w = await startMixerWorld({ alumni: 9 });
+    const leaver = w.alumni[4]!;
+    w.drivers.closeDms(leaver);
+    const served = () => w!.emu.rateLimits.served.filter((s) => s.route === MOVE_ROUTE).length;
+    // The first move meets a 429 with a 2 s Retry-After: every move waits behind it.
+    w.emu.rateLimits.forceNext(1, { route: MOVE_ROUTE, retryAfterMs: 2000 });
+    const { runId } = await startAndConfirm(w, { group_size: 3, rounds: 1, minutes: 5 });
+    await w.until(() => served() >= 1, 'the first move held back');
+    const planned = (await MixerRun.findOne({ runId }).lean())!;
+    const g = (planned.state as { rounds: string[][][] }).rounds[0]!.findIndex((m) => m.includes(leaver));
+    const room = planned.rooms[planned.roomOfGroup[0]![g]!]!;
+    w.drivers.voiceLeave(w.guildId, leaver);
+    const told = await w.until(
+      () =>
+        w!.drivers
+          .messagesIn(w!.lobbyId)
+          .find(
+            (m) =>
+              (m.content ?? '').startsWith(`<@${leaver}> `) && m.content.includes('not connected to voice'),
+          ),
+      'the room link in the lobby chat',
+      30_000,
+    );
+    expect(told.content).to.include(`https://discord.com/channels/${w.guildId}/${room}`);
+    expect(w.drivers.dmsTo(leaver)).to.deep.equal([]);
+    await untilPhase(w, runId, 'talking', 0, 30_000);
   });
 
   it('tells a member who left voice mid-move where their room is, shows progress, and falls back when DMs are closed', async () => {

@@ -32,7 +32,7 @@ describe('Deepen: a whole voice mixer through the emulator (13 people, groups of
     const plan = preview.embeds?.[0]?.description ?? '';
     expect(plan).to.include('13 people');
     expect(plan).to.include('4 groups per round');
-    expect(plan).to.match(/Expected moving time .*26 s into the rooms/);
+    expect(plan).to.match(/Expected moving time .*13 s into the rooms/);
 
     const round0 = await untilPhase(w, runId, 'talking', 0);
     const rooms = [...round0.rooms];

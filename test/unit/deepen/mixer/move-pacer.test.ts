@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/deepen/mixer/move-pacer.js';
 
 /** A pacer on a fake clock: sleeping moves the clock, and every wait is recorded. */
-function pacerOnFakeClock() {
+function pacerOnFakeClock(invalidBudget?: number) {
   let now = 1_000_000;
   const waits: number[] = [];
   const pacer = new MovePacer(
@@ -17,6 +17,7 @@ function pacerOnFakeClock() {
       now += ms;
     },
     () => now,
+    invalidBudget === undefined ? {} : { invalidBudget },
   );
   return { pacer, waits, advance: (ms: number) => (now += ms) };
 }
@@ -108,5 +109,45 @@ describe('mixer move queue (one per guild, paced from the bucket headers, Retry-
     expect(INVALID_BUDGET).to.be.at.most(1000);
     advance(10 * 60_000);
     expect(pacer.invalidCount()).to.equal(0);
+  });
+
+  it('GIVEN the budget is spent THEN a move is sent only when the last answer says the bucket has room, so a storm costs one invalid request per Retry-After at most, not one per queued move', async () => {
+    const { pacer, waits, advance } = pacerOnFakeClock(2);
+    let sent = 0;
+    const storm = async (): Promise<MoveOutcome> => {
+      sent += 1;
+      return limited(5000);
+    };
+    const first = await pacer.run('g1', storm);
+    expect((first as { error: unknown }).error).to.be.instanceOf(InvalidBudgetReached);
+    expect(sent).to.equal(2);
+    // The bucket said no room for 5 s: the queued moves are dropped without a request.
+    const queued = await Promise.all([1, 2, 3].map(() => pacer.run('g1', storm)));
+    for (const o of queued) expect((o as { error: unknown }).error).to.be.instanceOf(InvalidBudgetReached);
+    expect(sent).to.equal(2);
+    expect(pacer.invalidCount()).to.equal(2);
+    expect(pacer.hasRoom('g1')).to.equal(false);
+    // Once its Retry-After passed the bucket has room: one move is sent; a 429 drops it (budget + 1).
+    advance(5000);
+    expect(pacer.hasRoom('g1')).to.equal(true);
+    const probe = await pacer.run('g1', storm);
+    expect(probe.kind).to.equal('failed');
+    expect(sent).to.equal(3);
+    expect(pacer.invalidCount()).to.equal(3);
+    await pacer.run('g1', storm);
+    expect(sent, 'no request while the new Retry-After runs').to.equal(3);
+    // The storm is over: after the reset the moves go through although the budget is still spent,
+    // and a success saying the bucket is empty is waited out rather than dropped.
+    advance(5000);
+    const waited = waits.length;
+    const back = await pacer.run('g1', async () => ({
+      kind: 'done',
+      bucket: { remaining: 0, resetAfterMs: 800 },
+    }));
+    expect(back.kind).to.equal('done');
+    const next = await pacer.run('g1', async () => ({ kind: 'done' }));
+    expect(next.kind).to.equal('done');
+    expect(waits.slice(waited)).to.deep.equal([800 + RESET_MARGIN_MS]);
+    expect(pacer.invalidCount()).to.equal(3);
   });
 });
