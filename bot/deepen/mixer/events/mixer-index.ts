@@ -5,7 +5,7 @@
  * mixers may have started or ended meanwhile in another worker; and read again whenever a channel
  * or role is created in a guild (a mixer starting on another worker creates both).
  */
-import { Events } from 'discord.js';
+import { ChannelType, Events } from 'discord.js';
 import { defineEvent } from '../../../core/event.js';
 import { mixerIndexOf } from '../flows/channel-index.js';
 
@@ -42,6 +42,8 @@ export const mixerIndexOnAvailable = defineEvent({
 export const mixerIndexOnChannelCreate = defineEvent({
   name: Events.ChannelCreate,
   async execute(ctx, channel) {
+    // A mixer makes only its category and voice rooms: a new text channel reads nothing.
+    if (channel.type !== ChannelType.GuildCategory && channel.type !== ChannelType.GuildVoice) return;
     await mixerIndexOf(ctx).refresh(channel.guild.id);
   },
 });

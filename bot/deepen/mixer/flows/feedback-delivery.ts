@@ -30,6 +30,7 @@ import {
   feedbackMessage,
 } from '../presenters/feedback.presenter.js';
 import { cancelFeedbackJob } from './jobs.js';
+import { runCode } from './room-role.js';
 
 /** When the guild is unavailable (an outage), the outbox is tried again after this long. */
 const GUILD_AWAY_RETRY_MS = 60_000;
@@ -227,7 +228,7 @@ async function sendFeedbackDm(
 
 /**
  * The summary by DM to the organiser; in the control channel (or lobby) when that is refused.
- * Its last line names the run, so a look-back finds this run's summary, not an earlier one with
+ * Its last line names the run by the code its category carries, so a look-back finds this run's summary, not an earlier one with
  * the same figures.
  */
 async function sendSummary(
@@ -237,11 +238,13 @@ async function sendSummary(
   claim: NonNullable<Claim>,
   log: Logger,
 ): Promise<Outcome> {
+  // The code the run's category and role carry, not the 36-character id people would read.
+  const runLabel = runCode(box.runId);
   const content = [
     tr('deepen.mixer.summary', { ...box.summary, rounds: box.roundsPlayed }),
-    tr('deepen.mixer.summaryRun', { run: box.runId }),
+    tr('deepen.mixer.summaryRun', { run: runLabel }),
   ].join('\n');
-  const ofThisRun = (m: Message) => m.content.includes(box.runId);
+  const ofThisRun = (m: Message) => m.content.includes(runLabel);
   try {
     const dm = await (await guild.client.users.fetch(box.organiserId)).createDM();
     if (mayBeOut(claim) && (await ownMessage(dm, ofThisRun))) return 'sent';

@@ -5,6 +5,7 @@
  * permanent one settled at once, the summary told apart from an earlier run's identical one, a
  * nonce on every send, and a guild the bot left or that stays away from this worker.
  */
+import { runCode } from '../../../../bot/deepen/mixer/flows/room-role.js';
 import { expect } from 'chai';
 import type { APIMessage } from 'discord-api-types/v10';
 import { DiscordAPIError, type REST, type RequestData, type RouteLike } from 'discord.js';
@@ -225,7 +226,8 @@ describe('Deepen: a mixer’s feedback outbox when Discord refuses, limits or is
     await MixerRun.updateOne({ runId }, { $set: staleClaim });
 
     expect(await pass()).to.equal(null);
-    const ofThisRun = () => summaries().filter((m) => (m.content ?? '').includes(runId));
+    const ofThisRun = () =>
+      summaries().filter((m) => (m.content ?? '').includes(`-# Mixer ${runCode(runId)}`));
     expect(ofThisRun(), 'this run’s summary').to.have.length(1);
     expect((await run()).feedbackOutbox!.summary!.state).to.equal('sent');
 
